@@ -1,0 +1,201 @@
+package dev.logshield.redact.engine;
+
+import dev.logshield.redact.detect.SensitiveKeyMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An immutable, thread-safe compiled rule set that redacts text.
+ *
+ * <p>{@link #redact(String)} profiles the text once ({@link TextProfile}), runs only the detectors the
+ * profile allows, and returns the very same instance, without allocating, when nothing matches. Overlapping
+ * findings are merged so that no sensitive character survives between them. If a detector fails, the
+ * engine fails closed: the whole text is replaced by {@code [REDACTED:redaction-failed]}.
+ *
+ * <p>Build one with {@link #builder()}; Logback components build theirs from configuration.
+ */
+public final class Redactor {
+
+    /** Replacement for a text whose redaction failed. */
+    public static final String FAILED = "[REDACTED:redaction-failed]";
+
+    private static final ThreadLocal<Findings> FINDINGS = ThreadLocal.withInitial(Findings::new);
+
+    private final Rule[] rules;
+    private final SensitiveKeyMatcher sensitiveKeys;
+    private final Action sensitiveKeyAction;
+    private final KeyedHasher hasher;
+    private final RedactionListener listener;
+
+    private Redactor(Builder b) {
+        this.rules = b.rules.toArray(new Rule[0]);
+        this.sensitiveKeys = b.sensitiveKeys;
+        this.sensitiveKeyAction = b.sensitiveKeyAction;
+        this.hasher = b.hasher;
+        this.listener = b.listener;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The compiled rules, in priority order. */
+    public List<Rule> rules() {
+        return List.of(rules);
+    }
+
+    /** True when a hash key is configured ({@link Action#HASH} rules produce tokens, not masks). */
+    public boolean hasHashKey() {
+        return hasher != null;
+    }
+
+    /** The matcher that decides whether a field or key name is sensitive. */
+    public SensitiveKeyMatcher sensitiveKeys() {
+        return sensitiveKeys;
+    }
+
+    /** Redacts {@code text}; returns the same instance when nothing matched; null stays null. */
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        CharSequence r = redact((CharSequence) text);
+        return r == text ? text : r.toString();
+    }
+
+    /** Redacts {@code text}; returns the same instance when nothing matched; null stays null. */
+    public CharSequence redact(CharSequence text) {
+        if (text == null) {
+            return null;
+        }
+        final int n = text.length();
+        if (n == 0) {
+            return text;
+        }
+        long profile = TextProfile.of(text);
+        Findings findings = FINDINGS.get();
+        if (findings.inUse) {
+            findings = new Findings(); // re-entrant use on this thread (e.g. a listener that logs)
+        }
+        findings.inUse = true;
+        try {
+            for (int r = 0; r < rules.length; r++) {
+                Detector d = rules[r].detector();
+                if (!d.mayMatch(profile)) {
+                    continue;
+                }
+                findings.beginRule(r);
+                try {
+                    d.detect(text, findings);
+                } catch (RuntimeException | StackOverflowError e) {
+                    listener.onFailure(rules[r], e);
+                    return FAILED;
+                }
+            }
+            if (findings.size() == 0) {
+                return text;
+            }
+            return render(text, findings);
+        } finally {
+            findings.clear();
+            findings.inUse = false;
+        }
+    }
+
+    /**
+     * Redacts the value of a named field: when {@code key} is a sensitive name (password, token,
+     * {@code X-Api-Key}...) the whole value is replaced; otherwise the value is redacted like any text.
+     */
+    public String redactValue(CharSequence key, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (key != null && sensitiveKeys.matches(key, 0, key.length())) {
+            StringBuilder out = new StringBuilder(24);
+            Replacement.append(sensitiveKeyAction, SensitiveKeyMatcher.LABEL, value, 0, value.length(), 0, hasher, out);
+            return out.toString();
+        }
+        return redact(value);
+    }
+
+    private CharSequence render(CharSequence text, Findings f) {
+        f.sort();
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int copied = 0;
+        int i = 0;
+        final int count = f.size();
+        while (i < count) {
+            int start = f.start(i);
+            int end = f.end(i);
+            int rule = f.rule(i);
+            int prefix = f.knownPrefix(i);
+            int j = i + 1;
+            while (j < count && f.start(j) < end) { // merge overlaps: never leak the gap between two findings
+                end = Math.max(end, f.end(j));
+                j++;
+            }
+            if (start < copied) { // cannot happen after merging, kept as a guard
+                start = copied;
+            }
+            if (end > text.length()) {
+                end = text.length();
+            }
+            if (start < end) {
+                out.append(text, copied, start);
+                Rule r = rules[rule];
+                Replacement.append(r.action(), r.name(), text, start, end, prefix, hasher, out);
+                r.recordHit();
+                listener.onHit(r);
+                copied = end;
+            }
+            i = j;
+        }
+        out.append(text, copied, text.length());
+        return out;
+    }
+
+    /** Collects rules and settings; {@link #build()} compiles them into an immutable {@link Redactor}. */
+    public static final class Builder {
+        private final List<Rule> rules = new ArrayList<>();
+        private SensitiveKeyMatcher sensitiveKeys = SensitiveKeyMatcher.defaults();
+        private Action sensitiveKeyAction = Action.MASK;
+        private KeyedHasher hasher;
+        private RedactionListener listener = RedactionListener.NONE;
+
+        private Builder() {
+        }
+
+        /** Adds a rule; earlier rules win when two findings start at the same place. */
+        public Builder rule(Detector detector, Action action) {
+            rules.add(new Rule(detector, action));
+            return this;
+        }
+
+        public Builder sensitiveKeys(SensitiveKeyMatcher matcher) {
+            this.sensitiveKeys = Objects.requireNonNull(matcher);
+            return this;
+        }
+
+        /** Action for values of sensitive fields handed to {@link Redactor#redactValue}. */
+        public Builder sensitiveKeyAction(Action action) {
+            this.sensitiveKeyAction = Objects.requireNonNull(action);
+            return this;
+        }
+
+        /** Key for {@link Action#HASH}; without one, hash rules mask. */
+        public Builder hasher(KeyedHasher hasher) {
+            this.hasher = hasher;
+            return this;
+        }
+
+        public Builder listener(RedactionListener listener) {
+            this.listener = listener == null ? RedactionListener.NONE : listener;
+            return this;
+        }
+
+        public Redactor build() {
+            return new Redactor(this);
+        }
+    }
+}
