@@ -1,0 +1,30 @@
+package dev.logshield.redact.logback;
+
+import ch.qos.logback.classic.pattern.RootCauseFirstThrowableProxyConverter;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+
+/**
+ * {@code %rEx, %rootException}: Logback's %rEx (root cause first) with every exception message, cause message and suppressed
+ * message redacted and neutralised (they often hold JDBC URLs with passwords, tokens or user data). Options are
+ * Logback's (depth, evaluators).
+ */
+public class RedactedRootCauseFirstThrowableConverter extends RootCauseFirstThrowableProxyConverter implements RedactingConverter {
+
+    private final ConverterBinding binding = new ConverterBinding();
+
+    @Override
+    public void bind(FieldRedactor redactor) {
+        binding.bind(redactor);
+    }
+
+    @Override
+    public void start() {
+        binding.ensureBound(getContext());
+        super.start();
+    }
+
+    @Override
+    protected String throwableProxyToString(IThrowableProxy tp) {
+        return super.throwableProxyToString(RedactedThrowableProxy.wrap(tp, binding.get()));
+    }
+}
