@@ -18,7 +18,7 @@ import dev.logshield.redact.engine.TextProfile;
  *
  * <p>Linear time: candidates start only at the first digit of a run and read at most 19 digits and their
  * separators ahead. Allocation-free. Configured by name:
- * <pre>{@code <rule detector="credit-card" action="mask"/>}</pre>
+ * <pre>{@code <detector>credit-card: mask</detector>}</pre>
  */
 public final class CreditCardDetector implements Detector {
 

@@ -25,7 +25,7 @@ import dev.logshield.redact.engine.TextProfile;
  *
  * <p>Linear time: each {@code @} costs at most 64 + 253 character reads. Allocation-free. Configured by
  * name:
- * <pre>{@code <rule detector="email" action="mask"/>}</pre>
+ * <pre>{@code <detector>email: mask</detector>}</pre>
  */
 public final class EmailDetector implements Detector {
 

@@ -17,7 +17,7 @@ import dev.logshield.redact.engine.TextProfile;
  *
  * <p>Linear time: candidates start only where two capitals and two digits begin a token and look at most
  * 34 characters (plus separators) ahead. Allocation-free. Configured by name:
- * <pre>{@code <rule detector="iban" action="mask"/>}</pre>
+ * <pre>{@code <detector>iban: mask</detector>}</pre>
  */
 public final class IbanDetector implements Detector {
 

@@ -20,8 +20,8 @@ import dev.logshield.redact.engine.TextProfile;
  *
  * <p>With {@code keepNetwork} only the last octet is reported, so the /24 network stays readable:
  * {@code 10.1.2.[REDACTED:ipv4]}. Linear time, allocation-free. Configured by name:
- * <pre>{@code <rule detector="ipv4" action="mask"/>
- * <rule detector="ipv4" action="mask" keepNetwork="true"/>}</pre>
+ * <pre>{@code <detector>ipv4: mask</detector>
+ * <detector>ipv4: mask keepNetwork=true</detector>}</pre>
  */
 public final class Ipv4Detector implements Detector {
 

@@ -30,8 +30,8 @@ import dev.logshield.redact.engine.TextProfile;
  *
  * <p>Linear time: runs are read once, and only runs of at most 45 characters plus a port are parsed.
  * Allocation-free. Configured by name:
- * <pre>{@code <rule detector="ipv6" action="mask"/>
- * <rule detector="ipv6" action="mask" keepNetwork="true"/>}</pre>
+ * <pre>{@code <detector>ipv6: mask</detector>
+ * <detector>ipv6: mask keepNetwork=true</detector>}</pre>
  */
 public final class Ipv6Detector implements Detector {
 

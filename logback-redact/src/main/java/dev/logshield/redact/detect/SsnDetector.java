@@ -18,7 +18,7 @@ import dev.logshield.redact.engine.TextProfile;
  * ({@code 1-123-45-6789}, {@code 123-45-6789-01}), nor, in the space form, a longer run of spaced digits.
  *
  * <p>Linear time, allocation-free. Configured by name:
- * <pre>{@code <rule detector="ssn" action="mask"/>}</pre>
+ * <pre>{@code <detector>ssn: mask</detector>}</pre>
  */
 public final class SsnDetector implements Detector {
 

@@ -89,7 +89,7 @@ public final class Redactor {
                 try {
                     d.detect(text, findings);
                 } catch (RuntimeException | StackOverflowError e) {
-                    listener.onFailure(rules[r], e);
+                    notifyFailure(rules[r], e);
                     return FAILED;
                 }
             }
@@ -146,13 +146,29 @@ public final class Redactor {
                 Rule r = rules[rule];
                 Replacement.append(r.action(), r.name(), text, start, end, prefix, hasher, out);
                 r.recordHit();
-                listener.onHit(r);
+                notifyHit(r);
                 copied = end;
             }
             i = j;
         }
         out.append(text, copied, text.length());
         return out;
+    }
+
+    private void notifyFailure(Rule rule, Throwable failure) {
+        try {
+            listener.onFailure(rule, failure);
+        } catch (RuntimeException ignored) {
+            // a broken listener must not turn a masked text into an exception in the application
+        }
+    }
+
+    private void notifyHit(Rule rule) {
+        try {
+            listener.onHit(rule);
+        } catch (RuntimeException ignored) {
+            // as above: hits are best-effort telemetry
+        }
     }
 
     /** Collects rules and settings; {@link #build()} compiles them into an immutable {@link Redactor}. */
