@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Proves that detectors allocate nothing on text they find nothing in, even text full of near misses,
  * since they run on every logging call.
  */
-class CleanTextAllocatesNothingTest {
+class ValidatedDetectorsAllocateNothingOnCleanTextTest {
 
     private static final String NEAR_MISSES = "2024-01-15 12:30:45.123 INFO [main] c.e.OrderService - order "
             + "4111111111111112 shipped to user@localhost v1.2.3.4.5 from 10:11:12 mac 00:1a:2b:3c:4d:5e "

@@ -1,0 +1,39 @@
+package dev.logshield.redact.detect;
+
+import dev.logshield.redact.engine.Detector;
+import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.TextProfile;
+
+/**
+ * Detects Google API keys: {@code AIza} followed by exactly 35 characters of {@code [A-Za-z0-9_-]}.
+ *
+ * <p>Keys must stand alone: not preceded or followed by {@code [A-Za-z0-9_-]}. The prefix is reported as a
+ * known prefix, so the {@code partial} action keeps it. Selected in the redaction configuration by its
+ * {@link #NAME}.
+ */
+public final class GoogleApiKeyDetector implements Detector {
+
+    /** Configuration name and mask label. */
+    public static final String NAME = "google-api-key";
+
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(TextProfile.UPPER | TextProfile.LOWER,
+            new KeyShape(KeyShape.Body.WORD, 35, 35, 0, "AIza"));
+
+    public GoogleApiKeyDetector() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean mayMatch(long profile) {
+        return KEYS.mayMatch(profile);
+    }
+
+    @Override
+    public void detect(CharSequence text, Findings out) {
+        KEYS.scan(text, out);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.logshield.redact.detect;
+
+import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.TextProfile;
+
+/**
+ * Finds keys of given {@link KeyShape}s: a prefix at a token start (not preceded by {@code [A-Za-z0-9_-]}),
+ * then a body of the shape's characters and length, then a token end (not followed by
+ * {@code [A-Za-z0-9_-]}). Reports the whole key with the prefix as its known prefix.
+ *
+ * <p>Linear time: a body is scanned only from a token start and only over word characters, so each
+ * character is scanned once per prefix at most. Allocation-free. Immutable.
+ */
+final class PrefixedKeyScanner {
+
+    private final KeyShape[] shapes;
+    private final int requiredFlags;
+    private final int shortestKey;
+
+    /**
+     * @param requiredFlags {@link TextProfile} flags every key of these shapes puts in a text's profile
+     */
+    PrefixedKeyScanner(int requiredFlags, KeyShape... shapes) {
+        this.shapes = shapes.clone();
+        this.requiredFlags = requiredFlags;
+        int shortest = Integer.MAX_VALUE;
+        for (KeyShape s : shapes) {
+            shortest = Math.min(shortest, s.shortestKey());
+        }
+        this.shortestKey = shortest;
+    }
+
+    boolean mayMatch(long profile) {
+        return TextProfile.hasAll(profile, requiredFlags) && TextProfile.longestWord(profile) >= shortestKey;
+    }
+
+    void scan(CharSequence text, Findings out) {
+        final int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int end = AsciiChars.isWordAt(text, i - 1) ? -1 : keyAt(text, i, out);
+            i = end > i ? end : i + 1;
+        }
+    }
+
+    /** Reports the key starting at {@code start} if there is one; returns its end, or -1. */
+    private int keyAt(CharSequence text, int start, Findings out) {
+        char first = text.charAt(start);
+        for (KeyShape shape : shapes) {
+            for (String prefix : shape.prefixes) {
+                if (prefix.charAt(0) != first || !AsciiChars.startsWith(text, start, prefix)) {
+                    continue;
+                }
+                int bodyStart = start + prefix.length();
+                int end = bodyEnd(text, bodyStart, shape);
+                if (end >= 0 && shape.bodyLooksRandom(text, bodyStart, end)) {
+                    out.add(start, end, prefix.length());
+                    return end;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** End of a body of the right characters and length followed by a token end, or -1. */
+    private static int bodyEnd(CharSequence text, int bodyStart, KeyShape shape) {
+        final int limit = Math.min(text.length(), bodyStart + shape.maxBody + 1);
+        int i = bodyStart;
+        while (i < limit && shape.body.accepts(text.charAt(i))) {
+            i++;
+        }
+        int length = i - bodyStart;
+        if (length < shape.minBody || length > shape.maxBody || AsciiChars.isWordAt(text, i)) {
+            return -1;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.logshield.redact.detect;
+
+import dev.logshield.redact.engine.Detector;
+import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.TextProfile;
+import java.util.Objects;
+
+/**
+ * Detects the values of sensitive keys in the ways logs write key/value pairs: {@code key=value} (logfmt,
+ * query strings, {@code toString()}s), {@code key = value}, {@code key: value}, {@code key => value},
+ * {@code key := value}, JSON <code>"key": "value"</code> (also numbers) and single-quoted values. A key is the
+ * run of {@code [A-Za-z0-9_.-]} right before the separator, or a quoted string; a {@link SensitiveKeyMatcher}
+ * decides whether it is sensitive. Only the value is reported: {@code password=[REDACTED:secret]}.
+ *
+ * <p>Values:
+ * <ul>
+ *   <li>quoted values run to the closing quote (backslash escapes and JSON escaped inside a JSON string,
+ *       <code>\"key\":\"value\"</code>, are understood); an unclosed quote runs to the end of the line;</li>
+ *   <li>unquoted values end at a blank, a control character or one of <code>&amp; , ; ) ] } " ' &lt;</code>; a value that
+ *       is an auth scheme ({@code Bearer}, {@code Basic}, {@code Token}) extends over the credential after it;
+ *       cookie values ({@code Cookie}, {@code Set-Cookie}) continue past {@code ; };</li>
+ *   <li>an HTTP-header-like key ({@code X-Api-Key}, {@code Cookie}, {@code Authorization}) at the start of a
+ *       line followed by {@code :} takes the rest of the line;</li>
+ *   <li>a flat array (<code>"tokens": ["a", "b"]</code>) is reported between its brackets;</li>
+ *   <li>empty values, nested objects and arrays of objects (their own keys are scanned) and the bare
+ *       literals {@code null}, {@code true} and {@code false} are not reported.</li>
+ * </ul>
+ * {@code ==}, {@code !=}, {@code <=}, {@code >=}, {@code =~}, {@code ::} and {@code ://} are not separators,
+ * and neither a Java class name before {@code :} (a logger name such as {@code c.e.auth.TokenService :}) nor
+ * a stack frame's {@code TokenService.java:42} is a key.
+ *
+ * <p>Selected in the redaction configuration by its {@link #NAME}; the sensitive words are those of the
+ * configured {@link SensitiveKeyMatcher}.
+ */
+public final class SecretKeyValueDetector implements Detector {
+
+    /** Configuration name and mask label. */
+    public static final String NAME = "secret";
+
+    private static final int MAX_KEY = 128;
+    static final int MAX_BLANKS = 16;
+    private static final String[] SOURCE_EXTENSIONS = {".java", ".kt", ".scala", ".groovy", ".clj"};
+
+    private final SensitiveKeyMatcher keys;
+    /** Profile flags of which a text needs one to hold a sensitive key; 0 when that cannot be told. */
+    private final int keyFlags;
+
+    /** A detector for the built-in sensitive words ({@link SensitiveKeyMatcher#defaults()}). */
+    public SecretKeyValueDetector() {
+        this(SensitiveKeyMatcher.defaults());
+    }
+
+    public SecretKeyValueDetector(SensitiveKeyMatcher keys) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.keyFlags = firstCharFlags(keys);
+    }
+
+    private static int firstCharFlags(SensitiveKeyMatcher keys) {
+        int flags = 0;
+        for (String word : keys.words()) {
+            char c = word.charAt(0);
+            if (AsciiChars.isLetter(c)) {
+                flags |= TextProfile.UPPER | TextProfile.LOWER | TextProfile.NON_ASCII; // K also matches KELVIN SIGN
+            } else if (AsciiChars.isDigit(c)) {
+                flags |= TextProfile.DIGIT;
+            } else {
+                return 0;
+            }
+        }
+        return flags;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean mayMatch(long profile) {
+        return TextProfile.hasAny(profile, TextProfile.EQUALS | TextProfile.COLON)
+                && (keyFlags == 0 || TextProfile.hasAny(profile, keyFlags));
+    }
+
+    @Override
+    public void detect(CharSequence text, Findings out) {
+        final int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            int valueFrom = c == '=' || c == ':' ? separatorEnd(text, i) : -1;
+            i = valueFrom < 0 ? i + 1 : Math.max(i + 1, pair(text, i, valueFrom, out));
+        }
+    }
+
+    /** Index just past the separator at {@code i}, or -1 when {@code text[i]} is not a separator. */
+    private static int separatorEnd(CharSequence text, int i) {
+        final int n = text.length();
+        char prev = i > 0 ? text.charAt(i - 1) : 0;
+        char next = i + 1 < n ? text.charAt(i + 1) : 0;
+        if (text.charAt(i) == '=') {
+            if (prev == '=' || prev == '!' || prev == '<' || prev == '>' || prev == ':' || next == '=' || next == '~') {
+                return -1;
+            }
+            return next == '>' ? i + 2 : i + 1;
+        }
+        if (prev == ':' || next == ':' || (next == '/' && i + 2 < n && text.charAt(i + 2) == '/')) {
+            return -1;
+        }
+        return next == '=' ? i + 2 : i + 1;
+    }
+
+    /** Handles the separator at {@code sep}; returns where scanning resumes. */
+    private int pair(CharSequence text, int sep, int valueFrom, Findings out) {
+        int k = skipBlanksBack(text, sep - 1);
+        if (k < 0) {
+            return valueFrom;
+        }
+        int keyStart;
+        int keyEnd;
+        boolean quotedKey = text.charAt(k) == '"' || text.charAt(k) == '\'';
+        if (quotedKey) {
+            keyEnd = k > 0 && text.charAt(k - 1) == '\\' ? k - 1 : k; // \"key\" inside a JSON string
+            keyStart = openingQuote(text, text.charAt(k), keyEnd - 1) + 1;
+        } else {
+            keyEnd = k + 1;
+            keyStart = keyEnd;
+            while (keyStart > 0 && keyEnd - keyStart < MAX_KEY && isKeyChar(text.charAt(keyStart - 1))) {
+                keyStart--;
+            }
+        }
+        if (keyStart >= keyEnd || !keys.matches(text, keyStart, keyEnd)) {
+            return valueFrom;
+        }
+        boolean colon = text.charAt(sep) == ':';
+        if (colon && !quotedKey && (isQualifiedClassName(text, keyStart, keyEnd) || isSourceFile(text, keyStart, keyEnd))) {
+            return valueFrom;
+        }
+        boolean headerLine = colon && !quotedKey && isHeaderName(text, keyStart, keyEnd) && atLineStart(text, keyStart);
+        boolean cookie = AsciiChars.containsIgnoreCase(text, keyStart, keyEnd, "cookie");
+        return SecretValueScanner.scan(text, valueFrom, headerLine, cookie, out);
+    }
+
+    /** Index of the quote opening a key that ends at {@code from}, or {@code from + 1} (an empty key) if none. */
+    private static int openingQuote(CharSequence text, char quote, int from) {
+        int limit = Math.max(-1, from - MAX_KEY);
+        for (int i = from; i > limit; i--) {
+            char c = text.charAt(i);
+            if (c == quote) {
+                return i;
+            }
+            if (c == '\n' || c == '\r') {
+                break;
+            }
+        }
+        return from + 1; // not found: keyStart = from + 2 > keyEnd, an empty key
+    }
+
+    private static boolean isKeyChar(char c) {
+        return AsciiChars.isWord(c) || c == '.';
+    }
+
+    /** {@code com.example.TokenService}: a logger or class name in a log line, not a key. */
+    private static boolean isQualifiedClassName(CharSequence text, int start, int end) {
+        int lastDot = -1;
+        for (int i = end - 1; i >= start; i--) {
+            if (text.charAt(i) == '.') {
+                lastDot = i;
+                break;
+            }
+        }
+        if (lastDot < 0 || lastDot + 1 >= end || !AsciiChars.isUpper(text.charAt(lastDot + 1))) {
+            return false;
+        }
+        for (int i = lastDot + 2; i < end; i++) {
+            if (AsciiChars.isLower(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code TokenService.java}: a stack frame's file name before {@code :line}, not a key. */
+    private static boolean isSourceFile(CharSequence text, int start, int end) {
+        for (String ext : SOURCE_EXTENSIONS) {
+            int at = end - ext.length();
+            if (at > start && AsciiChars.startsWith(text, at, ext)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code [A-Za-z][A-Za-z0-9-]*}: how HTTP header names are written. */
+    private static boolean isHeaderName(CharSequence text, int start, int end) {
+        if (!AsciiChars.isLetter(text.charAt(start))) {
+            return false;
+        }
+        for (int i = start + 1; i < end; i++) {
+            char c = text.charAt(i);
+            if (!AsciiChars.isAlnum(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean atLineStart(CharSequence text, int start) {
+        int k = skipBlanksBack(text, start - 1);
+        return k < 0 || text.charAt(k) == '\n' || text.charAt(k) == '\r';
+    }
+
+    static int skipBlanksBack(CharSequence text, int from) {
+        int k = from;
+        int limit = Math.max(-1, from - MAX_BLANKS);
+        while (k > limit && AsciiChars.isBlank(text.charAt(k))) {
+            k--;
+        }
+        return k;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.logshield.redact.detect;
+
+import dev.logshield.redact.engine.Detector;
+import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.TextProfile;
+
+/**
+ * Detects credentials in the user-info of URLs with any scheme ({@code https://}, {@code redis://},
+ * {@code mongodb+srv://}, {@code jdbc:postgresql://}, {@code amqp://}...). With {@code user:password@host}
+ * only the password is reported, so the user stays visible:
+ * {@code postgres://app:[REDACTED:url-credentials]@db:5432/x}. With a lone {@code token@host} the user-info
+ * is reported when it looks like a token: at least {@value #MIN_TOKEN} characters, no dot, and a digit, an
+ * upper-case letter or an underscore (so {@code git@}, {@code deploy@} or {@code john.doe@} stay).
+ *
+ * <p>The authority runs from {@code ://} to the first {@code /}, {@code ?}, {@code #}, blank, control
+ * character, quote or other character URLs never hold unencoded; the user-info ends at its last {@code @},
+ * which must be followed by a host. A password should percent-encode {@code @}, but one written raw is still
+ * covered whole. Authorities longer than {@value #MAX_AUTHORITY} characters are not examined.
+ *
+ * <p>Selected in the redaction configuration by its {@link #NAME}.
+ */
+public final class UrlCredentialsDetector implements Detector {
+
+    /** Configuration name and mask label. */
+    public static final String NAME = "url-credentials";
+
+    static final int MIN_TOKEN = 16;
+    static final int MAX_AUTHORITY = 2048;
+    private static final int MAX_SCHEME = 32;
+
+    public UrlCredentialsDetector() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean mayMatch(long profile) {
+        return TextProfile.hasAll(profile, TextProfile.COLON | TextProfile.SLASH | TextProfile.AT);
+    }
+
+    @Override
+    public void detect(CharSequence text, Findings out) {
+        final int n = text.length();
+        int i = 0;
+        while (i + 3 <= n) {
+            if (text.charAt(i) != ':' || text.charAt(i + 1) != '/' || text.charAt(i + 2) != '/' || !hasScheme(text, i)) {
+                i++;
+                continue;
+            }
+            i = authority(text, i + 3, out);
+        }
+    }
+
+    /** Examines the authority starting at {@code start}; returns where it ends. */
+    private static int authority(CharSequence text, int start, Findings out) {
+        final int limit = Math.min(text.length(), start + MAX_AUTHORITY);
+        int end = start;
+        int lastAt = -1;
+        while (end < limit && !endsAuthority(text.charAt(end))) {
+            if (text.charAt(end) == '@') {
+                lastAt = end;
+            }
+            end++;
+        }
+        if (lastAt <= start || lastAt + 1 >= end || !startsHost(text.charAt(lastAt + 1))) {
+            return end;
+        }
+        int colon = start;
+        while (colon < lastAt && text.charAt(colon) != ':') {
+            colon++;
+        }
+        if (colon < lastAt) {
+            out.add(colon + 1, lastAt); // empty password: add() ignores it
+        } else if (looksLikeToken(text, start, lastAt)) {
+            out.add(start, lastAt);
+        }
+        return end;
+    }
+
+    /** A scheme ({@code [A-Za-z][A-Za-z0-9+.-]*}) ends right before {@code colon}. */
+    private static boolean hasScheme(CharSequence text, int colon) {
+        boolean letter = false;
+        for (int i = colon - 1; i >= 0 && colon - i <= MAX_SCHEME; i--) {
+            char c = text.charAt(i);
+            if (AsciiChars.isLetter(c)) {
+                letter = true;
+            } else if (!AsciiChars.isDigit(c) && c != '+' && c != '.' && c != '-') {
+                break;
+            }
+        }
+        return letter;
+    }
+
+    private static boolean endsAuthority(char c) {
+        return AsciiChars.isSpaceOrControl(c) || "/?#\"'<>`\\{}|^".indexOf(c) >= 0;
+    }
+
+    private static boolean startsHost(char c) {
+        return AsciiChars.isAlnum(c) || c == '[' || c == '%' || c > 127;
+    }
+
+    private static boolean looksLikeToken(CharSequence text, int start, int end) {
+        if (end - start < MIN_TOKEN) {
+            return false;
+        }
+        boolean marked = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                return false;
+            }
+            marked |= AsciiChars.isDigit(c) || AsciiChars.isUpper(c) || c == '_';
+        }
+        return marked;
+    }
+}
