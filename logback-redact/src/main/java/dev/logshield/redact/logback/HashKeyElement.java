@@ -57,10 +57,10 @@ public final class HashKeyElement {
             throw new PolicyException("<hashKey> needs exactly one of <env>, <file> or <keystore>");
         }
         if (!blank(env)) {
-            return HashKeySpec.env(env.trim(), keyId);
+            return HashKeySpec.env(env.trim()).withKeyId(keyId);
         }
         if (!blank(file)) {
-            return HashKeySpec.file(Path.of(file.trim()), keyId);
+            return HashKeySpec.file(Path.of(file.trim())).withKeyId(keyId);
         }
         if (password == null) {
             throw new PolicyException("<hashKey><keystore> needs a <password> (use ${ENV_VAR} substitution)");
@@ -68,7 +68,7 @@ public final class HashKeyElement {
         if (blank(alias)) {
             throw new PolicyException("<hashKey><keystore> needs an <alias>");
         }
-        return HashKeySpec.keystore(Path.of(keystore.trim()), password.toCharArray(), alias.trim(), keyId);
+        return HashKeySpec.keystore(Path.of(keystore.trim()), password.toCharArray(), alias.trim()).withKeyId(keyId);
     }
 
     private static boolean blank(String s) {

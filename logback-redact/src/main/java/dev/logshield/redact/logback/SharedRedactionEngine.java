@@ -84,7 +84,7 @@ final class SharedRedactionEngine extends ContextAwareBase {
             LoadedPolicy loaded = PolicyFileLoader.load(location, classLoader());
             loaded.problems().forEach(p -> addError("Redaction policy " + location + ": " + p
                     + " (built-in redaction stays on)"));
-            if (!firstTime && loaded.policy().equals(RedactionPolicy.empty()) && !loaded.problems().isEmpty()) {
+            if (!firstTime && loaded.policy().isEmpty() && !loaded.problems().isEmpty()) {
                 addError("Redaction policy " + location + " could not be reloaded; keeping the previous policy");
                 return null;
             }

@@ -67,8 +67,8 @@ class EveryFieldIsRedactedTest {
 
     @Test
     void markerNamesAreRedacted() {
-        log.info(MarkerFactory.getMarker("user-" + EMAIL), "marked");
-        assertThat(logback.written("out.log")).contains("|user-[REDACTED:email]|marked").doesNotContain(EMAIL);
+        log.info(MarkerFactory.getMarker("owner " + EMAIL), "marked");
+        assertThat(logback.written("out.log")).contains("|owner [REDACTED:email]|marked").doesNotContain(EMAIL);
     }
 
     @Test

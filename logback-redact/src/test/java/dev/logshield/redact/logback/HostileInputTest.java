@@ -42,7 +42,7 @@ class HostileInputTest {
         log.info("a {} b {}", null, null);
         log.info("{}", (Object[]) null);
         MDC.put("k", null);
-        log.atInfo().addKeyValue(null, null).log("kv");
+        log.atInfo().addKeyValue("k", (Object) null).log("kv");
         assertThat(logback.lines("out.log")).contains("INFO   null", "INFO   a null b null");
         assertThat(logback.statusMessages(Status.ERROR)).isEmpty();
     }

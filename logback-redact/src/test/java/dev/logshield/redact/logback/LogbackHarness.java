@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 
 /**
  * A real Logback context configured from an XML file under {@code src/test/resources/logback/}, exactly as an
@@ -32,6 +33,8 @@ final class LogbackHarness implements AutoCloseable {
     static LogbackHarness configure(String name, Path dir, Map<String, String> properties) {
         LogbackHarness h = new LogbackHarness(dir);
         h.context.setName(name);
+        // share SLF4J's MDC so that org.slf4j.MDC.put(...) in tests reaches this context's events
+        h.context.setMDCAdapter(MDC.getMDCAdapter());
         h.context.putProperty("dir", dir.toString());
         properties.forEach(h.context::putProperty);
         URL xml = LogbackHarness.class.getResource("/logback/" + name + ".xml");

@@ -27,7 +27,7 @@ class StandaloneConvertersTest {
                 MDC.clear();
             }
             String out = logback.written("out.log");
-            assertThat(out).startsWith("ERROR [REDACTED:secret] ja********om\\nforged\n")
+            assertThat(out).startsWith("ERROR [REDACTED:secret] mail ja********om\\nforged\n")
                     .contains("java.lang.IllegalArgumentException: card [REDACTED:credit-card]")
                     .doesNotContain("abc-secret-value").doesNotContain("5555");
         }
