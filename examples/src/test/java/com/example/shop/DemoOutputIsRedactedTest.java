@@ -26,7 +26,7 @@ class DemoOutputIsRedactedTest {
         assertThat(out).contains("Application started on port 8443", "Shutting down cleanly, 12 orders processed",
                 "password=[REDACTED:secret]", "[REDACTED:credit-card]", "[REDACTED:iban]", "[REDACTED:ssn]",
                 "[REDACTED:stripe-key]", "[REDACTED:aws-access-key]", "[REDACTED:github-token]",
-                "tok-1234****cdef", "[REDACTED:private-key]", "203.0.113.[REDACTED:ipv4]",
+                "tok-1234****cdef", "[REDACTED:private-key]", "postgresql://shop:[REDACTED:url-credentials]@db.internal:5432/orders", "203.0.113.[REDACTED:ipv4]",
                 "bob\\n2026-11-25 10:00:00 INFO  admin logged in \\u001b[31mALERT", "order ids 1234567812345678");
         for (String secret : new String[] {"Hunter2!Secret", "jane.doe@example.com", "4111 1111 1111 1111",
                 "DE89 3704", "123-45-6789", "sk_live_", "AKIAIOSFODNN7EXAMPLE", "ghp_", "tok-1234567890abcdef",

@@ -36,6 +36,7 @@ public final class EmailDetector implements Detector {
     static final int MAX_LABEL = 63;
 
     private static final boolean[] LOCAL = new boolean[128];
+    private static final int MAX_URL_USER = 256;
     private static final String[] FILE_EXTENSIONS = {
         "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "css", "js", "mjs", "map", "json", "html",
         "htm", "xml", "txt", "log", "java", "class", "jar", "kt", "yaml", "yml", "properties", "gz", "tgz", "tar"
@@ -68,7 +69,7 @@ public final class EmailDetector implements Detector {
                 continue;
             }
             int start = localStart(text, a);
-            if (start < 0) {
+            if (start < 0 || isUrlPassword(text, start)) {
                 continue;
             }
             int end = domainEnd(text, a + 1);
@@ -77,6 +78,27 @@ public final class EmailDetector implements Detector {
                 a = end - 1;
             }
         }
+    }
+
+    /**
+     * True when the would-be local part is the password of {@code scheme://user:password@host}: the
+     * {@code url-credentials} detector redacts it, and the host after the {@code @} is not personal data.
+     */
+    private static boolean isUrlPassword(CharSequence text, int start) {
+        if (start < 3 || text.charAt(start - 1) != ':') {
+            return false;
+        }
+        final int floor = Math.max(1, start - 1 - MAX_URL_USER);
+        for (int i = start - 2; i >= floor; i--) {
+            char c = text.charAt(i);
+            if (c == '/') {
+                return text.charAt(i - 1) == '/';
+            }
+            if (c == '@' || c <= ' ') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Start of a valid local part ending right before the {@code @} at {@code at}, or -1. */

@@ -55,6 +55,8 @@ class EmailDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "Connection refused: jdbc:postgresql://shop:S3cr3tPa55@db.internal:5432/orders",
+        "broker amqp://svc:pa55word@mq.example.com:5672/vhost",
         "user@localhost connected",
         "@handle mentioned you",
         "a@b",
