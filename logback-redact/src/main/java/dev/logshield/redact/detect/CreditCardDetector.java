@@ -44,12 +44,12 @@ public final class CreditCardDetector implements Detector {
         final int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!Ascii.isDigit(text.charAt(i))) {
+            if (!AsciiChars.isDigit(text.charAt(i))) {
                 i++;
                 continue;
             }
             int runEnd = i + 1;
-            while (runEnd < n && Ascii.isDigit(text.charAt(runEnd))) {
+            while (runEnd < n && AsciiChars.isDigit(text.charAt(runEnd))) {
                 runEnd++;
             }
             if (canStart(text, i)) {
@@ -76,7 +76,7 @@ public final class CreditCardDetector implements Detector {
         if (firstLen < MIN_GROUP || firstLen > MAX_GROUP) {
             return best;
         }
-        final char sep = Ascii.at(text, firstRunEnd);
+        final char sep = AsciiChars.at(text, firstRunEnd);
         if (sep != ' ' && sep != '-') {
             return best;
         }
@@ -85,7 +85,7 @@ public final class CreditCardDetector implements Detector {
         while (p < n && text.charAt(p) == sep && digits < MAX_DIGITS) {
             int g = p + 1;
             int q = g;
-            while (q < n && Ascii.isDigit(text.charAt(q)) && q - g <= MAX_GROUP) {
+            while (q < n && AsciiChars.isDigit(text.charAt(q)) && q - g <= MAX_GROUP) {
                 q++;
             }
             int len = q - g;
@@ -106,7 +106,7 @@ public final class CreditCardDetector implements Detector {
         int taken = 0;
         for (int i = start; i < end && taken < 6; i++) {
             char c = text.charAt(i);
-            if (Ascii.isDigit(c)) {
+            if (AsciiChars.isDigit(c)) {
                 iin = iin * 10 + (c - '0');
                 taken++;
             }
@@ -115,18 +115,18 @@ public final class CreditCardDetector implements Detector {
     }
 
     private static boolean canStart(CharSequence text, int i) {
-        if (Ascii.isTokenAt(text, i - 1)) {
+        if (AsciiChars.isTokenAt(text, i - 1)) {
             return false;
         }
-        char prev = Ascii.at(text, i - 1);
-        return !((prev == '-' || prev == '.') && Ascii.isDigitAt(text, i - 2));
+        char prev = AsciiChars.at(text, i - 1);
+        return !((prev == '-' || prev == '.') && AsciiChars.isDigitAt(text, i - 2));
     }
 
     private static boolean canEnd(CharSequence text, int end) {
-        if (Ascii.isTokenAt(text, end)) {
+        if (AsciiChars.isTokenAt(text, end)) {
             return false;
         }
-        char next = Ascii.at(text, end);
-        return !((next == '-' || next == '.') && Ascii.isDigitAt(text, end + 1));
+        char next = AsciiChars.at(text, end);
+        return !((next == '-' || next == '.') && AsciiChars.isDigitAt(text, end + 1));
     }
 }

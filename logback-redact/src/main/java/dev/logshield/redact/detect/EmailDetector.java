@@ -44,7 +44,7 @@ public final class EmailDetector implements Detector {
 
     static {
         for (char c = 0; c < 128; c++) {
-            LOCAL[c] = Ascii.isAlnum(c);
+            LOCAL[c] = AsciiChars.isAlnum(c);
         }
         for (char c : "!#$%&'*+-?^_~.".toCharArray()) {
             LOCAL[c] = true;
@@ -152,7 +152,7 @@ public final class EmailDetector implements Detector {
             lastLabel = ls;
             end = te;
             if (te < p) { // trailing hyphens end the domain, unless another label follows: then it is invalid
-                if (Ascii.at(text, p) == '.' && isLabelChar(Ascii.at(text, p + 1))) {
+                if (AsciiChars.at(text, p) == '.' && isLabelChar(AsciiChars.at(text, p + 1))) {
                     return -1;
                 }
                 break;
@@ -167,7 +167,7 @@ public final class EmailDetector implements Detector {
         if (p >= limit && limit < n) {
             return -1; // still inside a domain-like run after MAX_DOMAIN characters
         }
-        if (labels < 2 || end - d > MAX_DOMAIN || Ascii.isTokenAt(text, end)) {
+        if (labels < 2 || end - d > MAX_DOMAIN || AsciiChars.isTokenAt(text, end)) {
             return -1;
         }
         return isTopLevel(text, lastLabel, end) ? end : -1;
@@ -178,13 +178,13 @@ public final class EmailDetector implements Detector {
         if (len < 2) {
             return false;
         }
-        if (len > 4 && Ascii.lower(text.charAt(start)) == 'x' && Ascii.lower(text.charAt(start + 1)) == 'n'
+        if (len > 4 && AsciiChars.lower(text.charAt(start)) == 'x' && AsciiChars.lower(text.charAt(start + 1)) == 'n'
                 && text.charAt(start + 2) == '-' && text.charAt(start + 3) == '-') {
             return true; // punycode
         }
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (c < 128 ? !Ascii.isLetter(c) : !Character.isLetter(c)) {
+            if (c < 128 ? !AsciiChars.isLetter(c) : !Character.isLetter(c)) {
                 return false;
             }
         }
@@ -198,7 +198,7 @@ public final class EmailDetector implements Detector {
                 continue;
             }
             for (int k = 0; k < ext.length(); k++) {
-                if (Ascii.lower(text.charAt(start + k)) != ext.charAt(k)) {
+                if (AsciiChars.lower(text.charAt(start + k)) != ext.charAt(k)) {
                     continue outer;
                 }
             }
@@ -213,11 +213,11 @@ public final class EmailDetector implements Detector {
 
     /** Characters a local part may start with once leading punctuation is set aside. */
     private static boolean isCoreChar(char c) {
-        return c < 128 ? Ascii.isAlnum(c) || c == '_' : isOtherScriptLetterOrDigit(c);
+        return c < 128 ? AsciiChars.isAlnum(c) || c == '_' : isOtherScriptLetterOrDigit(c);
     }
 
     private static boolean isLabelChar(char c) {
-        return c < 128 ? Ascii.isAlnum(c) || c == '-' : isOtherScriptLetterOrDigit(c);
+        return c < 128 ? AsciiChars.isAlnum(c) || c == '-' : isOtherScriptLetterOrDigit(c);
     }
 
     private static boolean isOtherScriptLetterOrDigit(char c) {

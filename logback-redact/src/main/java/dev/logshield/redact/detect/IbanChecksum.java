@@ -25,8 +25,8 @@ public final class IbanChecksum {
         if (text == null || start < 0 || end > text.length() || end - start < 5) {
             return false;
         }
-        if (!Ascii.isUpper(text.charAt(start)) || !Ascii.isUpper(text.charAt(start + 1))
-                || !Ascii.isDigit(text.charAt(start + 2)) || !Ascii.isDigit(text.charAt(start + 3))) {
+        if (!AsciiChars.isUpper(text.charAt(start)) || !AsciiChars.isUpper(text.charAt(start + 1))
+                || !AsciiChars.isDigit(text.charAt(start + 2)) || !AsciiChars.isDigit(text.charAt(start + 3))) {
             return false;
         }
         int check = (text.charAt(start + 2) - '0') * 10 + (text.charAt(start + 3) - '0');
@@ -46,9 +46,9 @@ public final class IbanChecksum {
         int chars = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (Ascii.isDigit(c)) {
+            if (AsciiChars.isDigit(c)) {
                 r = (r * 10 + (c - '0')) % 97;
-            } else if (Ascii.isUpper(c)) {
+            } else if (AsciiChars.isUpper(c)) {
                 r = (r * 100 + (c - 'A' + 10)) % 97;
             } else if (c == ' ') {
                 continue;

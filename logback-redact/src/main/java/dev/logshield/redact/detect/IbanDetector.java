@@ -38,12 +38,12 @@ public final class IbanDetector implements Detector {
     public void detect(CharSequence text, Findings out) {
         final int n = text.length();
         for (int i = 0; i + IbanLengths.MIN <= n; i++) {
-            if (!Ascii.isUpper(text.charAt(i)) || !Ascii.isUpper(text.charAt(i + 1))
-                    || !Ascii.isDigit(text.charAt(i + 2)) || !Ascii.isDigit(text.charAt(i + 3))
-                    || Ascii.isTokenAt(text, i - 1)) {
+            if (!AsciiChars.isUpper(text.charAt(i)) || !AsciiChars.isUpper(text.charAt(i + 1))
+                    || !AsciiChars.isDigit(text.charAt(i + 2)) || !AsciiChars.isDigit(text.charAt(i + 3))
+                    || AsciiChars.isTokenAt(text, i - 1)) {
                 continue;
             }
-            int end = Ascii.at(text, i + 4) == ' ' ? printFormEnd(text, i) : electronicEnd(text, i);
+            int end = AsciiChars.at(text, i + 4) == ' ' ? printFormEnd(text, i) : electronicEnd(text, i);
             if (end > 0) {
                 out.add(i, end);
                 i = end - 1;
@@ -57,7 +57,7 @@ public final class IbanDetector implements Detector {
         while (q < n && isIbanChar(text.charAt(q)) && q - s <= IbanLengths.MAX) {
             q++;
         }
-        if (Ascii.isTokenAt(text, q) || !IbanLengths.accepts(text.charAt(s), text.charAt(s + 1), q - s)) {
+        if (AsciiChars.isTokenAt(text, q) || !IbanLengths.accepts(text.charAt(s), text.charAt(s + 1), q - s)) {
             return -1;
         }
         return IbanChecksum.isValid(text, s, q) ? q : -1;
@@ -78,7 +78,7 @@ public final class IbanDetector implements Detector {
                 q++;
             }
             final int len = q - g;
-            if (len == 0 || len > 4 || Ascii.isTokenAt(text, q)) {
+            if (len == 0 || len > 4 || AsciiChars.isTokenAt(text, q)) {
                 break;
             }
             count += len;
@@ -94,6 +94,6 @@ public final class IbanDetector implements Detector {
     }
 
     private static boolean isIbanChar(char c) {
-        return Ascii.isDigit(c) || Ascii.isUpper(c);
+        return AsciiChars.isDigit(c) || AsciiChars.isUpper(c);
     }
 }

@@ -33,7 +33,7 @@ public final class IbanLengths {
 
     /** The IBAN length for the country {@code c1c2} (upper case), or 0 when the table does not know it. */
     public static int lengthOf(char c1, char c2) {
-        if (!Ascii.isUpper(c1) || !Ascii.isUpper(c2)) {
+        if (!AsciiChars.isUpper(c1) || !AsciiChars.isUpper(c2)) {
             return 0;
         }
         return LENGTHS[(c1 - 'A') * 26 + (c2 - 'A')];

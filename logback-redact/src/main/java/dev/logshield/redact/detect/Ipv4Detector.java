@@ -59,7 +59,7 @@ public final class Ipv4Detector implements Detector {
         final int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!Ascii.isDigit(text.charAt(i))) {
+            if (!AsciiChars.isDigit(text.charAt(i))) {
                 i++;
                 continue;
             }
@@ -69,7 +69,7 @@ public final class Ipv4Detector implements Detector {
                     int start = i;
                     if (keepNetwork) {
                         start = end;
-                        while (Ascii.isDigit(text.charAt(start - 1))) {
+                        while (AsciiChars.isDigit(text.charAt(start - 1))) {
                             start--;
                         }
                     }
@@ -78,7 +78,7 @@ public final class Ipv4Detector implements Detector {
                     continue;
                 }
             }
-            while (i < n && Ascii.isDigit(text.charAt(i))) {
+            while (i < n && AsciiChars.isDigit(text.charAt(i))) {
                 i++;
             }
         }
@@ -99,7 +99,7 @@ public final class Ipv4Detector implements Detector {
             }
             int value = 0;
             int digits = 0;
-            while (p < limit && Ascii.isDigit(text.charAt(p))) {
+            while (p < limit && AsciiChars.isDigit(text.charAt(p))) {
                 if (++digits > 3) {
                     return -1;
                 }
@@ -114,16 +114,16 @@ public final class Ipv4Detector implements Detector {
     }
 
     private static boolean canStart(CharSequence text, int s) {
-        if (Ascii.isTokenAt(text, s - 1)) {
+        if (AsciiChars.isTokenAt(text, s - 1)) {
             return false;
         }
-        return !(Ascii.at(text, s - 1) == '.' && Ascii.isTokenAt(text, s - 2));
+        return !(AsciiChars.at(text, s - 1) == '.' && AsciiChars.isTokenAt(text, s - 2));
     }
 
     private static boolean canEnd(CharSequence text, int end) {
-        if (Ascii.isTokenAt(text, end)) {
+        if (AsciiChars.isTokenAt(text, end)) {
             return false;
         }
-        return !(Ascii.at(text, end) == '.' && Ascii.isTokenAt(text, end + 1));
+        return !(AsciiChars.at(text, end) == '.' && AsciiChars.isTokenAt(text, end + 1));
     }
 }

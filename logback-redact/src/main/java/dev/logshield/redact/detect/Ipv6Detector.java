@@ -137,7 +137,7 @@ public final class Ipv6Detector implements Detector {
         }
         while (p < e) {
             final int gs = p;
-            while (p < e && Ascii.isHex(text.charAt(p)) && p - gs < 5) {
+            while (p < e && AsciiChars.isHex(text.charAt(p)) && p - gs < 5) {
                 p++;
             }
             final int len = p - gs;
@@ -159,7 +159,7 @@ public final class Ipv6Detector implements Detector {
                 return -1;
             }
             for (int k = gs; k < p; k++) {
-                decimalDigit |= Ascii.isDigit(text.charAt(k));
+                decimalDigit |= AsciiChars.isDigit(text.charAt(k));
             }
             allTwoHex &= len == 2;
             if (++groups > 8) {
@@ -206,7 +206,7 @@ public final class Ipv6Detector implements Detector {
         int port = 0;
         for (int k = colon + 1; k < e; k++) {
             char c = text.charAt(k);
-            if (!Ascii.isDigit(c)) {
+            if (!AsciiChars.isDigit(c)) {
                 return false;
             }
             port = port * 10 + (c - '0');
@@ -215,10 +215,10 @@ public final class Ipv6Detector implements Detector {
     }
 
     private static boolean isRunChar(char c) {
-        return Ascii.isHex(c) || c == ':' || c == '.';
+        return AsciiChars.isHex(c) || c == ':' || c == '.';
     }
 
     private static boolean touchesToken(CharSequence text, int i) {
-        return Ascii.at(text, i) == '_' || Ascii.isTokenAt(text, i);
+        return AsciiChars.at(text, i) == '_' || AsciiChars.isTokenAt(text, i);
     }
 }

@@ -47,12 +47,12 @@ public final class SsnDetector implements Detector {
         final int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!Ascii.isDigit(text.charAt(i))) {
+            if (!AsciiChars.isDigit(text.charAt(i))) {
                 i++;
                 continue;
             }
             int runEnd = i + 1;
-            while (runEnd < n && Ascii.isDigit(text.charAt(runEnd))) {
+            while (runEnd < n && AsciiChars.isDigit(text.charAt(runEnd))) {
                 runEnd++;
             }
             int len = runEnd - i;
@@ -71,20 +71,20 @@ public final class SsnDetector implements Detector {
 
     /** End of a {@code ddd-dd-dddd} / {@code ddd dd dddd} number starting at {@code s}, or -1. */
     private static int formatted(CharSequence text, int s) {
-        final char sep = Ascii.at(text, s + 3);
+        final char sep = AsciiChars.at(text, s + 3);
         if (sep != '-' && sep != ' ') {
             return -1;
         }
-        if (!Ascii.isDigitAt(text, s + 4) || !Ascii.isDigitAt(text, s + 5) || Ascii.at(text, s + 6) != sep) {
+        if (!AsciiChars.isDigitAt(text, s + 4) || !AsciiChars.isDigitAt(text, s + 5) || AsciiChars.at(text, s + 6) != sep) {
             return -1;
         }
         for (int k = s + 7; k < s + 11; k++) {
-            if (!Ascii.isDigitAt(text, k)) {
+            if (!AsciiChars.isDigitAt(text, k)) {
                 return -1;
             }
         }
         final int end = s + 11;
-        if (Ascii.isDigitAt(text, end) || !canStart(text, s, sep) || !canEnd(text, end, sep)) {
+        if (AsciiChars.isDigitAt(text, end) || !canStart(text, s, sep) || !canEnd(text, end, sep)) {
             return -1;
         }
         return isValid(text, s, s + 4, s + 7) ? end : -1;
@@ -107,27 +107,27 @@ public final class SsnDetector implements Detector {
 
     /** No token before, and no digit sequence continuing into it ({@code 1-}, {@code 1.}, {@code 1/}). */
     private static boolean canStart(CharSequence text, int s, char sep) {
-        if (Ascii.isTokenAt(text, s - 1)) {
+        if (AsciiChars.isTokenAt(text, s - 1)) {
             return false;
         }
-        char prev = Ascii.at(text, s - 1);
+        char prev = AsciiChars.at(text, s - 1);
         boolean joins = prev == '-' || prev == '.' || prev == '/' || (sep == ' ' && prev == ' ');
-        return !(joins && Ascii.isDigitAt(text, s - 2));
+        return !(joins && AsciiChars.isDigitAt(text, s - 2));
     }
 
     private static boolean canEnd(CharSequence text, int end, char sep) {
-        if (Ascii.isTokenAt(text, end)) {
+        if (AsciiChars.isTokenAt(text, end)) {
             return false;
         }
-        char next = Ascii.at(text, end);
+        char next = AsciiChars.at(text, end);
         boolean joins = next == '-' || next == '.' || next == '/' || (sep == ' ' && next == ' ');
-        return !(joins && Ascii.isDigitAt(text, end + 1));
+        return !(joins && AsciiChars.isDigitAt(text, end + 1));
     }
 
     private static boolean hasKeywordBefore(CharSequence text, int numberStart) {
         int from = Math.max(0, numberStart - KEYWORD_WINDOW - LONGEST_KEYWORD);
         for (int j = from; j < numberStart; j++) {
-            if (Ascii.lower(text.charAt(j)) != 's') {
+            if (AsciiChars.lower(text.charAt(j)) != 's') {
                 continue;
             }
             int end = keywordEnd(text, j, numberStart);
@@ -142,13 +142,13 @@ public final class SsnDetector implements Detector {
     private static int keywordEnd(CharSequence text, int j, int limit) {
         int end = wordEnd(text, j, limit, SSN);
         if (end > 0) {
-            return Ascii.isLetter(Ascii.at(text, end)) ? -1 : end;
+            return AsciiChars.isLetter(AsciiChars.at(text, end)) ? -1 : end;
         }
         end = wordEnd(text, j, limit, SOCIAL);
         if (end < 0) {
             return -1;
         }
-        char joint = Ascii.at(text, end);
+        char joint = AsciiChars.at(text, end);
         if (joint == ' ' || joint == '_' || joint == '-') {
             end++;
         }
@@ -160,7 +160,7 @@ public final class SsnDetector implements Detector {
             return -1;
         }
         for (int k = 0; k < word.length(); k++) {
-            if (Ascii.lower(text.charAt(j + k)) != word.charAt(k)) {
+            if (AsciiChars.lower(text.charAt(j + k)) != word.charAt(k)) {
                 return -1;
             }
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * quickly through every detector, and that the output is still right: unchanged when nothing is valid,
  * every occurrence masked when the input repeats a valid value.
  */
-class AdversarialInputStaysLinearTest {
+class ValidatedDetectorsStayLinearOnAdversarialInputTest {
 
     private static final int MB = 1 << 20;
     private static final Duration LIMIT = Duration.ofSeconds(10);

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 1 MB inputs built to make naive scanners go quadratic or back-track: each detector alone and all together
  * must finish well inside the hang guard, never fail, and give the expected result.
  */
-class AdversarialInputsStayLinearTest {
+class TokenDetectorsStayLinearOnAdversarialInputTest {
 
     private static final int MB = 1 << 20;
     private static final String SAME = "<same instance>";
