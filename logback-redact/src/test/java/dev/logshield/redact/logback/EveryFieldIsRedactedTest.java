@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.core.status.Status;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import net.logstash.logback.argument.StructuredArguments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,13 @@ class EveryFieldIsRedactedTest {
                 .contains("charging [REDACTED:credit-card] for [REDACTED:email]")
                 .doesNotContain("4111").doesNotContain(EMAIL);
         assertThat(logback.statusMessages(Status.ERROR)).isEmpty();
+    }
+
+    @Test
+    void structuredArgumentsRenderedIntoTheMessageAreRedacted() {
+        log.info("login {} {}", StructuredArguments.kv("password", "hunter2"), StructuredArguments.v("contact", EMAIL));
+        assertThat(logback.written("out.log")).contains("|login password=[REDACTED:secret] [REDACTED:email]")
+                .doesNotContain("hunter2").doesNotContain(EMAIL);
     }
 
     @Test
