@@ -83,6 +83,11 @@ public class RedactingPatternLayout extends PatternLayout {
         settings.setPolicyRefreshSeconds(seconds);
     }
 
+    /** Micrometer registry for redaction metrics: {@code global} (default), {@code none}, or a registered name. */
+    public void setMetricsRegistry(String name) {
+        settings.setMetricsRegistry(name);
+    }
+
     /** Escape CR/LF, ANSI and bidi controls in user data. Default true. */
     public void setNeutralize(boolean neutralize) {
         this.neutralize = neutralize;

@@ -47,6 +47,10 @@ public class RedactingPatternLayoutEncoder extends PatternLayoutEncoderBase<ILog
         redactingLayout.setPolicyRefreshSeconds(seconds);
     }
 
+    public void setMetricsRegistry(String name) {
+        redactingLayout.setMetricsRegistry(name);
+    }
+
     public void setNeutralize(boolean neutralize) {
         redactingLayout.setNeutralize(neutralize);
     }

@@ -22,6 +22,15 @@ final class RedactionSettings {
     private final List<String> sensitiveKeys = new ArrayList<>();
     private HashKeyElement hashKey;
     private int policyRefreshSeconds = DEFAULT_POLICY_REFRESH_SECONDS;
+    private String metricsRegistry = "global";
+
+    void setMetricsRegistry(String name) {
+        this.metricsRegistry = name == null || name.isBlank() ? "global" : name.trim();
+    }
+
+    String metricsRegistry() {
+        return metricsRegistry;
+    }
 
     void setPolicy(String location) {
         this.policyLocation = location == null || location.isBlank() ? null : location.trim();
@@ -89,6 +98,6 @@ final class RedactionSettings {
 
     /** Identity of these settings: equal keys may share one compiled engine. */
     String identity() {
-        return policyLocation + "#" + detectors + "#" + rules + "#" + sensitiveKeys + "#" + hashKey + "#" + policyRefreshSeconds;
+        return policyLocation + "#" + detectors + "#" + rules + "#" + sensitiveKeys + "#" + hashKey + "#" + policyRefreshSeconds + "#" + metricsRegistry;
     }
 }

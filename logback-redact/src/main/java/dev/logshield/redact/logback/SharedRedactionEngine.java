@@ -2,6 +2,7 @@ package dev.logshield.redact.logback;
 
 import ch.qos.logback.core.Context;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.logshield.metrics.Meters;
 import dev.logshield.redact.detect.BuiltInDetectors;
 import dev.logshield.redact.engine.Redactor;
 import dev.logshield.redact.policy.CompiledPolicy;
@@ -45,7 +46,11 @@ final class SharedRedactionEngine extends ContextAwareBase {
     SharedRedactionEngine(Context context, RedactionSettings settings) {
         setContext(context);
         this.settings = settings;
-        this.listener = new StatusReportingListener(this);
+        if (!Meters.isKnownRegistry(settings.metricsRegistry())) {
+            addWarn("No Micrometer registry named '" + settings.metricsRegistry() + "' is registered; redaction metrics are off"
+                    + (Meters.micrometerAvailable() ? "" : " (micrometer-core is not on the classpath)"));
+        }
+        this.listener = new StatusReportingListener(this, Meters.forRegistry(settings.metricsRegistry()));
         this.current = compile(true);
         scheduleReload();
     }

@@ -1,0 +1,10 @@
+package dev.logshield.metrics;
+
+/** A monotonically increasing count of events (drops, denials, redactions). A no-op without Micrometer. */
+public interface EventCounter {
+
+    /** Counter that counts nothing. */
+    EventCounter NOOP = () -> { };
+
+    void increment();
+}
