@@ -1,0 +1,149 @@
+package dev.logshield.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints the results of a benchmark run as a markdown table: for every scenario and message kind, the time
+ * and the bytes allocated per operation, and both compared with the plain Logback {@code PatternLayoutEncoder}
+ * on the same message. Then the targets LogShield holds itself to, met or missed, with the numbers.
+ *
+ * <pre>{@code java -cp benchmarks/target/benchmarks.jar dev.logshield.benchmarks.BenchmarkReport benchmarks/target/results.json}</pre>
+ */
+public final class BenchmarkReport {
+
+    static final String BASELINE = "plainPatternLayoutEncoder";
+    static final String REDACTING = "redactingPatternLayoutEncoder";
+    static final String EVENT_ONLY = "newEventOnly";
+
+    /** Row order: the baseline first, then what a user could pick instead, then the parts. */
+    private static final List<String> SCENARIOS = List.of(BASELINE, REDACTING, "logbackReplace",
+            "logstashEncoder", "logstashMaskingDecorator", "redactorOnly", EVENT_ONLY);
+    private static final List<String> KINDS = List.of("clean", "oneSecret", "twoSecrets");
+
+    private static final double CLEAN_TIME_TARGET = 1.15;
+    private static final double SECRET_TIME_TARGET = 2.0;
+
+    private final List<JmhResult> results;
+
+    BenchmarkReport(List<JmhResult> results) {
+        this.results = results;
+    }
+
+    public static void main(String[] args) {
+        Path file = Path.of(args.length > 0 ? args[0] : "benchmarks/target/results.json");
+        if (!Files.isRegularFile(file)) {
+            System.err.println("No JMH results at " + file + ": run benchmarks/run.sh first.");
+            System.exit(2);
+        }
+        JmhResult.RunInfo info = JmhResult.runInfo(file);
+        if (info != null) {
+            System.out.printf(Locale.ROOT, "JMH %s, %s (%s), %d CPUs; fork %d, warm-up %d x %s, measurement %d x %s%n%n",
+                    info.jmhVersion(), info.jdkVersion(), info.vmName(), Runtime.getRuntime().availableProcessors(),
+                    info.forks(), info.warmupIterations(), info.warmupTime(), info.measurementIterations(),
+                    info.measurementTime());
+        }
+        System.out.print(new BenchmarkReport(JmhResult.read(file)).render());
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder();
+        out.append("| message | scenario | ns/op | B/op | time vs plain | extra B/op vs plain |\n");
+        out.append("|---|---|--:|--:|--:|--:|\n");
+        for (String kind : KINDS) {
+            JmhResult base = find(BASELINE, kind);
+            for (String scenario : SCENARIOS) {
+                JmhResult r = find(scenario, kind);
+                if (r == null) {
+                    continue;
+                }
+                out.append("| ").append(kind)
+                        .append(" | ").append(scenario.equals(BASELINE) ? scenario + " (baseline)" : scenario)
+                        .append(" | ").append(fmt("%.0f", r.nsPerOp())).append(" ± ").append(fmt("%.0f", r.nsError()))
+                        .append(" | ").append(fmt("%.0f", r.bytesPerOp()))
+                        .append(" | ").append(base == null ? "n/a" : fmt("%.2fx", r.nsPerOp() / base.nsPerOp()))
+                        .append(" | ").append(base == null ? "n/a" : signed(r.bytesPerOp() - base.bytesPerOp()))
+                        .append(" |\n");
+            }
+        }
+        out.append('\n').append(targets());
+        return out.toString();
+    }
+
+    /** LogShield's targets against the baseline, plus the same ratio with the shared event cost taken out. */
+    private String targets() {
+        StringBuilder out = new StringBuilder("Targets (redactingPatternLayoutEncoder vs plainPatternLayoutEncoder):\n\n");
+        List<String> missed = new ArrayList<>();
+        for (String kind : KINDS) {
+            JmhResult base = find(BASELINE, kind);
+            JmhResult red = find(REDACTING, kind);
+            if (base == null || red == null) {
+                continue;
+            }
+            boolean clean = kind.equals("clean");
+            double limit = clean ? CLEAN_TIME_TARGET : SECRET_TIME_TARGET;
+            double ratio = red.nsPerOp() / base.nsPerOp();
+            double extraBytes = red.bytesPerOp() - base.bytesPerOp();
+            boolean timeMet = ratio <= limit;
+            out.append("- ").append(kind).append(": time ").append(fmt("%.2fx", ratio))
+                    .append(" (target ≤ ").append(fmt("%.2fx", limit)).append(") ").append(timeMet ? "met" : "MISSED");
+            if (!timeMet) {
+                missed.add(kind + " time");
+            }
+            if (clean) {
+                boolean bytesMet = !Double.isNaN(extraBytes) && Math.round(extraBytes) <= 0;
+                out.append("; extra ").append(signed(extraBytes)).append(" B/op (target 0) ").append(bytesMet ? "met" : "MISSED");
+                if (!bytesMet) {
+                    missed.add(kind + " B/op");
+                }
+                JmhResult engine = find("redactorOnly", kind);
+                if (engine != null) {
+                    out.append(" (engine alone: ").append(fmt("%.0f", engine.bytesPerOp())).append(" B/op)");
+                }
+            } else {
+                out.append("; ").append(signed(extraBytes)).append(" B/op");
+            }
+            JmhResult event = find(EVENT_ONLY, kind);
+            if (event != null && base.nsPerOp() > event.nsPerOp()) {
+                double encodeOnly = (red.nsPerOp() - event.nsPerOp()) / (base.nsPerOp() - event.nsPerOp());
+                out.append("; encode only (event creation taken out of both): ").append(fmt("%.2fx", encodeOnly));
+            }
+            out.append('\n');
+        }
+        for (String kind : KINDS) {
+            JmhResult json = find("logstashEncoder", kind);
+            JmhResult masked = find("logstashMaskingDecorator", kind);
+            if (json != null && masked != null) {
+                out.append("- for comparison, ").append(kind).append(": logstashMaskingDecorator vs logstashEncoder ")
+                        .append(fmt("%.2fx", masked.nsPerOp() / json.nsPerOp())).append(", ")
+                        .append(signed(masked.bytesPerOp() - json.bytesPerOp())).append(" B/op\n");
+            }
+        }
+        out.append('\n').append(missed.isEmpty() ? "All targets met.\n" : "Targets missed: " + String.join(", ", missed) + ".\n");
+        return out.toString();
+    }
+
+    private JmhResult find(String scenario, String kind) {
+        for (JmhResult r : results) {
+            if (r.scenario().equals(scenario) && r.kind().equals(kind)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static String signed(double bytes) {
+        if (Double.isNaN(bytes)) {
+            return "n/a";
+        }
+        long b = Math.round(bytes);
+        return (b >= 0 ? "+" : "") + b;
+    }
+
+    private static String fmt(String format, double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.logshield.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One row of JMH's JSON result file ({@code -rf json}): the scenario (benchmark method), the message kind
+ * parameter, the average time with its 99.9% error, and the bytes allocated per operation measured by
+ * {@code -prof gc} ({@code gc.alloc.rate.norm}, written {@code ·gc.alloc.rate.norm} before JMH 1.37; NaN when
+ * the run had no gc profiler).
+ */
+record JmhResult(String scenario, String kind, double nsPerOp, double nsError, double bytesPerOp, double bytesError) {
+
+    private static final String ALLOC_NORM = "gc.alloc.rate.norm";
+    private static final String OLD_ALLOC_NORM = "\u00b7gc.alloc.rate.norm";
+
+    /** The run's settings, as JMH recorded them on its first result. */
+    record RunInfo(String jmhVersion, String jdkVersion, String vmName, int forks, int warmupIterations,
+            String warmupTime, int measurementIterations, String measurementTime) {
+    }
+
+    /** Every result in {@code file}. */
+    static List<JmhResult> read(Path file) {
+        List<JmhResult> out = new ArrayList<>();
+        for (JsonNode b : JsonMapper.builder().build().readTree(file)) {
+            String benchmark = b.path("benchmark").asString();
+            String scenario = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            String kind = b.path("params").path("kind").asString("");
+            JsonNode primary = b.path("primaryMetric");
+            JsonNode secondary = b.path("secondaryMetrics");
+            JsonNode alloc = secondary.has(ALLOC_NORM) ? secondary.path(ALLOC_NORM) : secondary.path(OLD_ALLOC_NORM);
+            out.add(new JmhResult(scenario, kind, number(primary.path("score")), number(primary.path("scoreError")),
+                    number(alloc.path("score")), number(alloc.path("scoreError"))));
+        }
+        return out;
+    }
+
+    /** The settings of the run in {@code file}; null when it holds no result. */
+    static RunInfo runInfo(Path file) {
+        for (JsonNode b : JsonMapper.builder().build().readTree(file)) {
+            return new RunInfo(b.path("jmhVersion").asString(""), b.path("jdkVersion").asString(""),
+                    b.path("vmName").asString(""), b.path("forks").asInt(), b.path("warmupIterations").asInt(),
+                    b.path("warmupTime").asString(""), b.path("measurementIterations").asInt(),
+                    b.path("measurementTime").asString(""));
+        }
+        return null;
+    }
+
+    /** JMH writes NaN (a single iteration's error, for instance) as a string. */
+    private static double number(JsonNode n) {
+        if (n.isNumber()) {
+            return n.doubleValue();
+        }
+        try {
+            return Double.parseDouble(n.asString(""));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}

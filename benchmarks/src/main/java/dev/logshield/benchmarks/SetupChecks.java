@@ -1,0 +1,42 @@
+package dev.logshield.benchmarks;
+
+/**
+ * Proves, in each benchmark's setup, that the component under test does its job on the very message it will
+ * be timed on, so that no benchmark silently measures a misconfigured (and so cheaper) component.
+ */
+final class SetupChecks {
+
+    private SetupChecks() {
+    }
+
+    /** The output shows {@code message} exactly as formatted: nothing masked, nothing lost. */
+    static void requireVerbatim(String scenario, String output, String message) {
+        if (!output.contains(message)) {
+            throw new IllegalStateException(scenario + ": the output does not contain the message verbatim.\n  message: "
+                    + message + "\n  output:  " + output);
+        }
+    }
+
+    /** The output contains every marker and none of the kind's raw secrets. */
+    static void requireMasked(String scenario, String output, MessageKind kind, Iterable<String> markers) {
+        for (String marker : markers) {
+            if (!output.contains(marker)) {
+                throw new IllegalStateException(scenario + ": expected '" + marker + "' in the output: " + output);
+            }
+        }
+        for (String secret : kind.secrets()) {
+            if (output.contains(secret)) {
+                throw new IllegalStateException(scenario + ": the secret '" + secret + "' leaked: " + output);
+            }
+        }
+    }
+
+    /** The usual check: verbatim for a clean message, masked (with {@code markers}) for a secret one. */
+    static void require(String scenario, String output, MessageKind kind, String message, Iterable<String> markers) {
+        if (kind.hasSecrets()) {
+            requireMasked(scenario, output, kind, markers);
+        } else {
+            requireVerbatim(scenario, output, message);
+        }
+    }
+}
