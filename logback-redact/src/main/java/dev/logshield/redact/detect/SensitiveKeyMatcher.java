@@ -31,9 +31,34 @@ public final class SensitiveKeyMatcher {
     private static final int MAX_KEY_LENGTH = 128;
 
     private final char[][] words;
+    /** Bit {@code c} set when some word starts with ASCII character {@code c}: most key characters skip at once. */
+    private final long firstCharsLow;
+    private final long firstCharsHigh;
 
     private SensitiveKeyMatcher(Collection<String> words) {
         this.words = words.stream().map(w -> w.toCharArray()).toArray(char[][]::new);
+        long low = 0;
+        long high = 0;
+        for (char[] w : this.words) {
+            char c = w[0];
+            if (c < 64) {
+                low |= 1L << c;
+            } else if (c < 128) {
+                high |= 1L << (c - 64);
+            } else {
+                low = -1;
+                high = -1; // a non-ASCII first letter: no shortcut
+            }
+        }
+        this.firstCharsLow = low;
+        this.firstCharsHigh = high;
+    }
+
+    private boolean mayStartWord(char lc) {
+        if (lc < 64) {
+            return (firstCharsLow >>> lc & 1) != 0;
+        }
+        return lc >= 128 || (firstCharsHigh >>> (lc - 64) & 1) != 0;
     }
 
     /** The built-in words. */
@@ -99,6 +124,9 @@ public final class SensitiveKeyMatcher {
                 continue;
             }
             char lc = lower(c);
+            if (!mayStartWord(lc)) {
+                continue;
+            }
             for (char[] w : words) {
                 if (w[0] == lc && matchesAt(text, i, end, w)) {
                     return true;
