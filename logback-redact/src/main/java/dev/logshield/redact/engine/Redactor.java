@@ -119,6 +119,64 @@ public final class Redactor {
         return redact(value);
     }
 
+    /**
+     * Renders all of {@code value} with {@code action}, as one sensitive span: for a value that is secret
+     * because of where it sits (a field named {@code token}), whatever it looks like. When one of this
+     * redactor's rules recognises the entire value as a single finding (a {@code tok-} or {@code ghp_} key),
+     * that finding's known prefix is kept, so {@link Action#PARTIAL} renders {@code tok-1234567890abcdef} as
+     * {@code tok-1234****cdef}; an unrecognised value is rendered without a prefix ({@code hu********se}, or
+     * {@code [REDACTED:label]} when short). The rules' own actions are not used. Null stays null. Never throws:
+     * a failing detector is reported to the listener and only costs the prefix.
+     */
+    public String renderWhole(Action action, String label, String value) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(label, "label");
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(24);
+        Replacement.append(action, label, value, 0, value.length(), wholeValuePrefix(value), hasher, out);
+        return out.toString();
+    }
+
+    /** Known prefix of the highest-priority finding that spans all of {@code value}, else 0. */
+    private int wholeValuePrefix(String value) {
+        final int n = value.length();
+        if (n == 0) {
+            return 0;
+        }
+        long profile = TextProfile.of(value);
+        Findings findings = FINDINGS.get();
+        if (findings.inUse) {
+            findings = new Findings();
+        }
+        findings.inUse = true;
+        try {
+            for (int r = 0; r < rules.length; r++) {
+                Detector d = rules[r].detector();
+                if (!d.mayMatch(profile)) {
+                    continue;
+                }
+                findings.beginRule(r);
+                try {
+                    d.detect(value, findings);
+                } catch (RuntimeException | StackOverflowError e) {
+                    notifyFailure(rules[r], e);
+                    return 0;
+                }
+            }
+            for (int i = 0; i < findings.size(); i++) { // report order is rule order: the first is the highest priority
+                if (findings.start(i) == 0 && findings.end(i) == n) {
+                    return findings.knownPrefix(i);
+                }
+            }
+            return 0;
+        } finally {
+            findings.clear();
+            findings.inUse = false;
+        }
+    }
+
     private CharSequence render(CharSequence text, Findings f) {
         f.sort();
         StringBuilder out = new StringBuilder(text.length() + 16);
