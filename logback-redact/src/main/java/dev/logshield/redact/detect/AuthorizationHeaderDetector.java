@@ -41,7 +41,7 @@ public final class AuthorizationHeaderDetector implements Detector {
 
     @Override
     public boolean mayMatch(long profile) {
-        return TextProfile.hasAll(profile, TextProfile.WHITESPACE)
+        return TextProfile.hasAll(profile, TextProfile.WHITESPACE | TextProfile.START_AUTH_SCHEME)
                 && TextProfile.hasAny(profile, TextProfile.UPPER | TextProfile.LOWER)
                 && TextProfile.longestWord(profile) >= 5;
     }

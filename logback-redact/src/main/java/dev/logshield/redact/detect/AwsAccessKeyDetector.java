@@ -32,7 +32,7 @@ public final class AwsAccessKeyDetector implements Detector {
 
     @Override
     public boolean mayMatch(long profile) {
-        return KEYS.mayMatch(profile);
+        return TextProfile.hasAny(profile, TextProfile.START_AWS) && KEYS.mayMatch(profile);
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class GenericTokenDetector implements Detector {
 
     @Override
     public boolean mayMatch(long profile) {
-        return KEYS.mayMatch(profile);
+        return TextProfile.hasAny(profile, TextProfile.START_TOK) && KEYS.mayMatch(profile);
     }
 
     @Override

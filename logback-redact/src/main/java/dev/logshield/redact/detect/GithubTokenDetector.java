@@ -37,7 +37,7 @@ public final class GithubTokenDetector implements Detector {
 
     @Override
     public boolean mayMatch(long profile) {
-        return KEYS.mayMatch(profile);
+        return TextProfile.hasAny(profile, TextProfile.START_GH) && KEYS.mayMatch(profile);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class GoogleApiKeyDetector implements Detector {
 
     @Override
     public boolean mayMatch(long profile) {
-        return KEYS.mayMatch(profile);
+        return TextProfile.hasAny(profile, TextProfile.START_AI) && KEYS.mayMatch(profile);
     }
 
     @Override

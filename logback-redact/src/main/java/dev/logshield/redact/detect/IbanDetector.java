@@ -30,7 +30,7 @@ public final class IbanDetector implements Detector {
 
     @Override
     public boolean mayMatch(long profile) {
-        return TextProfile.hasAll(profile, TextProfile.UPPER | TextProfile.DIGIT)
+        return TextProfile.hasAll(profile, TextProfile.START_IBAN | TextProfile.UPPER | TextProfile.DIGIT)
                 && TextProfile.digitCount(profile) >= 2 && TextProfile.longestWord(profile) >= 4;
     }
 

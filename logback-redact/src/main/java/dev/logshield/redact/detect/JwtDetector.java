@@ -36,7 +36,7 @@ public final class JwtDetector implements Detector {
 
     @Override
     public boolean mayMatch(long profile) {
-        return TextProfile.hasAll(profile, TextProfile.DOT | TextProfile.UPPER | TextProfile.LOWER)
+        return TextProfile.hasAll(profile, TextProfile.START_EY | TextProfile.DOT | TextProfile.UPPER | TextProfile.LOWER)
                 && TextProfile.longestWord(profile) >= MIN_HEADER_CHARS;
     }
 

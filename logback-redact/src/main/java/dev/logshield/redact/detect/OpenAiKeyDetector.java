@@ -33,7 +33,7 @@ public final class OpenAiKeyDetector implements Detector {
 
     @Override
     public boolean mayMatch(long profile) {
-        return KEYS.mayMatch(profile);
+        return TextProfile.hasAny(profile, TextProfile.START_SK) && KEYS.mayMatch(profile);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class SlackTokenDetector implements Detector {
 
     @Override
     public boolean mayMatch(long profile) {
-        return KEYS.mayMatch(profile);
+        return TextProfile.hasAny(profile, TextProfile.START_XO) && KEYS.mayMatch(profile);
     }
 
     @Override

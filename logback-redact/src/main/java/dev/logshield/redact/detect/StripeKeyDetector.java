@@ -31,7 +31,7 @@ public final class StripeKeyDetector implements Detector {
 
     @Override
     public boolean mayMatch(long profile) {
-        return KEYS.mayMatch(profile);
+        return TextProfile.hasAny(profile, TextProfile.START_SK) && KEYS.mayMatch(profile);
     }
 
     @Override
