@@ -21,7 +21,8 @@ public final class BenchmarkReport {
 
     /** Row order: the baseline first, then what a user could pick instead, then the parts. */
     private static final List<String> SCENARIOS = List.of(BASELINE, REDACTING, "logbackReplace",
-            "logstashEncoder", "logstashMaskingDecorator", "redactorOnly", EVENT_ONLY);
+            "logstashEncoder", "redactingJsonEncoder", "logstashMaskingDecorator", "redactorOnly", EVENT_ONLY);
+    private static final double JSON_CLEAN_TIME_TARGET = 1.3;
     private static final List<String> KINDS = List.of("clean", "oneSecret", "twoSecrets");
 
     private static final double CLEAN_TIME_TARGET = 1.15;
@@ -70,7 +71,26 @@ public final class BenchmarkReport {
             }
         }
         out.append('\n').append(targets());
+        out.append('\n').append(accessControl());
         return out.toString();
+    }
+
+    /** The access-control filter's cost per logging call: the same call with and without it. */
+    private String accessControl() {
+        JmhResult without = find("loggerWithoutTurboFilter", "");
+        JmhResult with = find("loggerWithAccessControl10Rules", "");
+        if (without == null || with == null) {
+            return "";
+        }
+        return "Access control (a whole log.info call into a no-op appender; the event passes all 10 rules):\n\n"
+                + "| scenario | ns/op | B/op |\n|---|--:|--:|\n"
+                + "| loggerWithoutTurboFilter | " + fmt("%.0f", without.nsPerOp()) + " ± " + fmt("%.0f", without.nsError())
+                + " | " + fmt("%.0f", without.bytesPerOp()) + " |\n"
+                + "| loggerWithAccessControl10Rules | " + fmt("%.0f", with.nsPerOp()) + " ± " + fmt("%.0f", with.nsError())
+                + " | " + fmt("%.0f", with.bytesPerOp()) + " |\n\n"
+                + "Added by the filter: " + fmt("%.0f", with.nsPerOp() - without.nsPerOp()) + " ns per call ("
+                + fmt("%.2fx", with.nsPerOp() / without.nsPerOp()) + "), " + signed(with.bytesPerOp() - without.bytesPerOp())
+                + " B/op.\n";
     }
 
     /** LogShield's targets against the baseline, plus the same ratio with the shared event cost taken out. */
@@ -112,6 +132,23 @@ public final class BenchmarkReport {
                 out.append("; encode only (event creation taken out of both): ").append(fmt("%.2fx", encodeOnly));
             }
             out.append('\n');
+        }
+        for (String kind : KINDS) {
+            JmhResult json = find("logstashEncoder", kind);
+            JmhResult redacting = find("redactingJsonEncoder", kind);
+            if (json == null || redacting == null) {
+                continue;
+            }
+            double ratio = redacting.nsPerOp() / json.nsPerOp();
+            out.append("- JSON, ").append(kind).append(": redactingJsonEncoder vs logstashEncoder ").append(fmt("%.2fx", ratio));
+            if (kind.equals("clean")) {
+                boolean met = ratio <= JSON_CLEAN_TIME_TARGET;
+                out.append(" (target ≤ ").append(fmt("%.2fx", JSON_CLEAN_TIME_TARGET)).append(") ").append(met ? "met" : "MISSED");
+                if (!met) {
+                    missed.add("JSON clean time");
+                }
+            }
+            out.append(", ").append(signed(redacting.bytesPerOp() - json.bytesPerOp())).append(" B/op\n");
         }
         for (String kind : KINDS) {
             JmhResult json = find("logstashEncoder", kind);
