@@ -12,7 +12,8 @@ import java.util.Set;
  *   <li>At the top level of the event, a field written by the MDC, an argument or key-value, or a marker whose
  *       name is protected (a standard field such as {@code level}, or LogShield's {@code logshield_error*})
  *       is written as {@code mdc.level}, {@code arg.level} or {@code marker.level}. LogShield's error field
- *       names are reserved against every other writer too.</li>
+ *       names are reserved against every other writer too. When no provider loop said who writes (the decorator
+ *       used on its own), the writer of a default standard name is found on the call stack.</li>
  *   <li>A name already written in the same object gets the writer's prefix (top level, application data) or
  *       else a numeric suffix: {@code name#2}, {@code name#3}... The first writer keeps the plain name.</li>
  * </ol>
@@ -29,6 +30,10 @@ final class FieldNamer {
                        FieldSource source, Set<String> protectedNames) {
         String clean = config.text(redactor, name);
         String candidate = clean;
+        if (topLevel && source == FieldSource.UNKNOWN && ProtectedFieldNames.DEFAULTS.contains(clean)) {
+            source = FieldSource.ofCaller(); // decorator used alone: ask the call stack which provider writes
+            protectedNames = ProtectedFieldNames.DEFAULTS;
+        }
         if (topLevel && source != FieldSource.SELF) {
             boolean reserved = ERROR_FIELD.equals(clean) || ERROR_FLAG_FIELD.equals(clean);
             if (reserved || (source.isApplicationData() && protectedNames.contains(clean))) {
@@ -38,6 +43,9 @@ final class FieldNamer {
         }
         if (!taken.contains(candidate)) {
             return candidate;
+        }
+        if (topLevel && source == FieldSource.UNKNOWN) {
+            source = FieldSource.ofCaller(); // the prefix of a duplicate says who wrote it
         }
         config.countDuplicateRename();
         if (topLevel && source.isApplicationData() && !candidate.startsWith(source.prefix())) {

@@ -46,15 +46,35 @@ enum FieldSource {
 
     /** The source of the fields {@code provider} writes at the top level of the event. */
     static FieldSource of(JsonProvider<?> provider) {
-        if (provider instanceof MdcJsonProvider) {
+        return ofClass(provider.getClass());
+    }
+
+    private static FieldSource ofClass(Class<?> type) {
+        if (MdcJsonProvider.class.isAssignableFrom(type)) {
             return MDC;
         }
-        if (provider instanceof ArgumentsJsonProvider || provider instanceof KeyValuePairsJsonProvider) {
+        if (ArgumentsJsonProvider.class.isAssignableFrom(type) || KeyValuePairsJsonProvider.class.isAssignableFrom(type)) {
             return ARGUMENT;
         }
-        if (provider instanceof LogstashMarkersJsonProvider) {
+        if (LogstashMarkersJsonProvider.class.isAssignableFrom(type)) {
             return MARKER;
         }
         return STANDARD;
     }
+
+    /**
+     * The source of a top-level field when nobody said (the decorator used without {@code RedactingJsonProviders}):
+     * the nearest provider on the call stack. Costs a short stack walk, so it is used only for protected names.
+     */
+    static FieldSource ofCaller() {
+        return WALKER.walk(frames -> frames.limit(MAX_FRAMES)
+                .map(StackWalker.StackFrame::getDeclaringClass)
+                .filter(JsonProvider.class::isAssignableFrom)
+                .findFirst())
+                .map(FieldSource::ofClass)
+                .orElse(UNKNOWN);
+    }
+
+    private static final int MAX_FRAMES = 64;
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 }
