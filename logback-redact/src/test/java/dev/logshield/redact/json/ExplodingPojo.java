@@ -3,8 +3,8 @@ package dev.logshield.redact.json;
 /** A POJO whose second getter throws half-way through its serialisation. */
 public final class ExplodingPojo {
 
-    public String getAName() {
-        return "Jane";
+    public String getAccount() {
+        return "jane-account";
     }
 
     public String getBroken() {

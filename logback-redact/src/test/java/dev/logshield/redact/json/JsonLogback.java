@@ -108,9 +108,14 @@ final class JsonLogback implements AutoCloseable {
     }
 
     /** The encoder of the appender named {@code appender} on the root logger. */
-    @SuppressWarnings("unchecked")
     <T> T encoder(String appender) {
-        OutputStreamAppender<?> a = (OutputStreamAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(appender);
+        return encoder(Logger.ROOT_LOGGER_NAME, appender);
+    }
+
+    /** The encoder of the appender named {@code appender} on {@code logger}. */
+    @SuppressWarnings("unchecked")
+    <T> T encoder(String logger, String appender) {
+        OutputStreamAppender<?> a = (OutputStreamAppender<?>) context.getLogger(logger).getAppender(appender);
         return (T) a.getEncoder();
     }
 
