@@ -14,7 +14,8 @@ import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Bidi controls, C1 controls and DEL, U+2028/U+2029, zero-width space, BOM and lone surrogates never reach the
+ * Bidi controls, C1 controls and DEL, U+2028/U+2029, zero-width space, BOM and lone surrogates (and, as always
+ * in JSON, C0 controls, quote and backslash) never reach the
  * bytes raw: in values and in names, from the message, MDC, key-values and raw JSON, each is written as a
  * {@code \}{@code uXXXX} escape (not a double-escaped backslash), so the JSON parses back to the original text and
  * every event stays on one line. A user's own character escapes are kept.
@@ -56,7 +57,7 @@ class UnsafeCharactersAreEscapedInRawBytesTest {
 
     @Test
     void unsafeCharactersAreEscapesInTheBytesAndRoundTrip() {
-        String text = "a" + UNSAFE + "b" + LONE_SURROGATES;
+        String text = "a" + UNSAFE + "b" + LONE_SURROGATES + " c0:\u0000\u0001\u001b[31m\r\n\t\"\\";
         MDC.put("key\u202e", "value\u2066" + LONE_SURROGATES);
         logback.logger("x").atInfo().addKeyValue("kv\u200b", "\u2028line")
                 .addMarker(Markers.appendRaw("raw", "{\"name\\u202e\":\"\\u2029\\ud800\"}"))
