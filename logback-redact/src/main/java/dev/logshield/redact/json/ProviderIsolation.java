@@ -31,7 +31,8 @@ final class ProviderIsolation<E extends DeferredProcessingAware> {
         RedactingJsonGenerator redacting = RedactingJsonGenerator.find(generator);
         if (redacting == null) {
             // fail closed: these providers exist to feed the redacting generator; without it nothing is redacted
-            reporter.addError("RedactingJsonProviders needs <decorator class=\"" + RedactingJsonGeneratorDecorator.class.getName()
+            reporter.addError("RedactingJsonProviders needs <decorator class=\""
+                    + RedactingJsonGeneratorDecorator.class.getName()
                     + "\"/> in the same encoder; refusing to write unredacted JSON");
             throw new IllegalStateException("no RedactingJsonGeneratorDecorator on this encoder");
         }

@@ -1,6 +1,5 @@
 package dev.logshield.redact.json;
 
-import dev.logshield.redact.engine.Redactor;
 import dev.logshield.redact.json.FieldFrames.Frame;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,24 +37,13 @@ import tools.jackson.core.util.JsonGeneratorDelegate;
  */
 final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
-    private static final int MAX_ERRORS_PER_EVENT = 8;
-
     private final JsonRedaction config;
-    private final FieldFrames frames = new FieldFrames();
-    private final StringBuilder errors = new StringBuilder();
-    private int errorCount;
-    private Redactor redactor;
-    /** Above zero inside a structure replaced by a mask: its nested writes are swallowed. */
-    private int skipDepth;
-    /** Values and structure ends passed down so far; tells whether a failed value wrote anything. */
-    private long writes;
-    private FieldSource source = FieldSource.UNKNOWN;
-    private Set<String> protectedNames = Set.of();
+    private final EventScope scope;
 
     RedactingJsonGenerator(JsonGenerator delegate, JsonRedaction config) {
         super(delegate, false); // POJOs, trees and copies are written through this generator, not around it
         this.config = config;
-        this.redactor = config.redactor();
+        this.scope = new EventScope(config.redactor());
     }
 
     /** The redacting generator in a chain of decorators, or null. */
@@ -74,16 +62,16 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     /** Says who writes the next top-level fields, and which names those may not take. */
     void enterSource(FieldSource next, Set<String> protectedNames) {
-        this.source = next;
-        this.protectedNames = protectedNames;
+        scope.source = next;
+        scope.protectedNames = protectedNames;
     }
 
     int depth() {
-        return frames.size();
+        return scope.frames.size();
     }
 
     long writes() {
-        return writes;
+        return scope.writes;
     }
 
     /**
@@ -91,136 +79,53 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
      * and records {@code failure} for {@code logshield_error}. False when the real generator cannot continue.
      */
     boolean recover(int depth, long mark, String failure) {
-        if (!unwindTo(depth, mark, "[unserialisable]")) {
+        if (!scope.unwindTo(delegate, depth, mark, "[unserialisable]")) {
             return false;
         }
         recordFailure(failure);
         return true;
     }
 
-    // ---- event boundaries
-
-    private void resetEvent() {
-        frames.clear();
-        skipDepth = 0;
-        writes = 0;
-        errors.setLength(0);
-        errorCount = 0;
-        source = FieldSource.UNKNOWN;
-        protectedNames = Set.of();
-        if (errors.capacity() > 4096) {
-            errors.trimToSize();
-        }
-    }
-
     private void recordFailure(String failure) {
         config.reportFailure(failure);
-        errorCount++;
-        if (errorCount <= MAX_ERRORS_PER_EVENT) {
-            errors.append(errors.length() == 0 ? "" : "; ").append(failure);
-        }
+        scope.recordFailure(failure);
     }
 
     private void writeEventErrors(Frame root) {
-        if (errorCount == 0) {
+        String failures = scope.failures();
+        if (failures == null) {
             return;
-        }
-        if (errorCount > MAX_ERRORS_PER_EVENT) {
-            errors.append("; and ").append(errorCount - MAX_ERRORS_PER_EVENT).append(" more");
         }
         // reserved names (FieldNamer): nobody else can hold them, so they are written as they are
         delegate.writeName(FieldNamer.ERROR_FIELD);
-        delegate.writeString(config.text(redactor, errors.toString()));
+        delegate.writeString(config.text(scope.redactor, failures));
         delegate.writeName(FieldNamer.ERROR_FLAG_FIELD);
         delegate.writeBoolean(true);
         root.names.add(FieldNamer.ERROR_FIELD);
         root.names.add(FieldNamer.ERROR_FLAG_FIELD);
     }
 
-    private boolean unwindTo(int depth, long mark, String placeholder) {
-        try {
-            skipDepth = 0;
-            while (frames.size() > depth) {
-                Frame f = frames.top();
-                if (f.object) {
-                    if (f.pendingName != null) {
-                        delegate.writeNull();
-                    }
-                    delegate.writeEndObject();
-                } else {
-                    delegate.writeEndArray();
-                }
-                frames.pop();
-                writes++;
-            }
-            Frame f = frames.top();
-            boolean slotOpen = f != null && f.object ? f.pendingName != null : writes == mark;
-            if (slotOpen && f != null) {
-                delegate.writeString(placeholder);
-                wrote();
-            }
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    // ---- state helpers
-
-    private boolean sensitiveSlot() {
-        Frame f = frames.top();
-        return f != null && f.pendingSensitive;
-    }
-
-    private String slotName() {
-        Frame f = frames.top();
-        return f == null ? null : f.pendingName;
-    }
-
-    /** A value went down: the pending name, if any, is used up. */
-    private void wrote() {
-        Frame f = frames.top();
-        if (f != null) {
-            f.pendingName = null;
-            f.pendingSensitive = false;
-        }
-        writes++;
-    }
-
     private void writeMask(String value) {
-        delegate.writeString(config.mask(redactor, slotName(), value));
-        wrote();
+        delegate.writeString(config.mask(scope.redactor, scope.slotName(), value));
+        scope.wrote();
     }
 
     /** Before a structure opens; false when it must not be written (masked or inside a masked one). */
     private boolean opening() {
-        if (skipDepth > 0) {
-            skipDepth++;
+        if (scope.skipping()) {
+            scope.skipDepth++;
             return false;
         }
-        if (frames.isEmpty()) {
-            resetEvent(); // the root of a new event: nothing of the previous one may survive
-            redactor = config.redactor();
+        if (scope.frames.isEmpty()) {
+            scope.reset(); // the root of a new event: nothing of the previous one may survive
+            scope.redactor = config.redactor();
         }
-        if (sensitiveSlot()) {
+        if (scope.sensitiveSlot()) {
             writeMask("");
-            skipDepth = 1;
+            scope.skipDepth = 1;
             return false;
         }
         return true;
-    }
-
-    private void opened(boolean object) {
-        wrote();
-        frames.push(object);
-    }
-
-    private void closed() {
-        frames.pop();
-        writes++;
-        if (frames.isEmpty()) {
-            resetEvent();
-        }
     }
 
     // ---- structure
@@ -229,7 +134,7 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
     public JsonGenerator writeStartObject() {
         if (opening()) {
             delegate.writeStartObject();
-            opened(true);
+            scope.opened(true);
         }
         return this;
     }
@@ -238,7 +143,7 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
     public JsonGenerator writeStartObject(Object forValue) {
         if (opening()) {
             delegate.writeStartObject(forValue);
-            opened(true);
+            scope.opened(true);
         }
         return this;
     }
@@ -247,7 +152,7 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
     public JsonGenerator writeStartObject(Object forValue, int size) {
         if (opening()) {
             delegate.writeStartObject(forValue, size);
-            opened(true);
+            scope.opened(true);
         }
         return this;
     }
@@ -256,7 +161,7 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
     public JsonGenerator writeStartArray() {
         if (opening()) {
             delegate.writeStartArray();
-            opened(false);
+            scope.opened(false);
         }
         return this;
     }
@@ -265,7 +170,7 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
     public JsonGenerator writeStartArray(Object forValue) {
         if (opening()) {
             delegate.writeStartArray(forValue);
-            opened(false);
+            scope.opened(false);
         }
         return this;
     }
@@ -274,40 +179,40 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
     public JsonGenerator writeStartArray(Object forValue, int size) {
         if (opening()) {
             delegate.writeStartArray(forValue, size);
-            opened(false);
+            scope.opened(false);
         }
         return this;
     }
 
     @Override
     public JsonGenerator writeEndObject() {
-        if (skipDepth > 0) {
-            skipDepth--;
+        if (scope.skipping()) {
+            scope.skipDepth--;
             return this;
         }
-        Frame f = frames.top();
+        Frame f = scope.frames.top();
         if (f != null && f.object) {
             if (f.pendingName != null) {
                 delegate.writeNull(); // Jackson would close {"name":} without complaint
-                wrote();
+                scope.wrote();
             }
-            if (frames.size() == 1) {
+            if (scope.frames.size() == 1) {
                 writeEventErrors(f);
             }
         }
         delegate.writeEndObject();
-        closed();
+        scope.closed();
         return this;
     }
 
     @Override
     public JsonGenerator writeEndArray() {
-        if (skipDepth > 0) {
-            skipDepth--;
+        if (scope.skipping()) {
+            scope.skipDepth--;
             return this;
         }
         delegate.writeEndArray();
-        closed();
+        scope.closed();
         return this;
     }
 
@@ -332,35 +237,36 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
     }
 
     private void name(String name) {
-        if (skipDepth > 0) {
+        if (scope.skipping()) {
             return;
         }
-        Frame f = frames.top();
+        Frame f = scope.frames.top();
         if (f == null || !f.object || f.pendingName != null || name == null) {
             delegate.writeName(name); // no place for a name here: Jackson reports it
             return;
         }
-        String emitted = FieldNamer.name(config, redactor, name, f.names, frames.size() == 1, source, protectedNames);
+        boolean topLevel = scope.frames.size() == 1;
+        String emitted = FieldNamer.name(config, scope.redactor, name, f.names, topLevel, scope.source, scope.protectedNames);
         delegate.writeName(emitted);
         f.names.add(emitted);
         f.pendingName = name;
-        f.pendingSensitive = config.isSensitive(redactor, name);
+        f.pendingSensitive = config.isSensitive(scope.redactor, name);
     }
 
     // ---- strings
 
     private void text(String value) {
-        if (skipDepth > 0) {
+        if (scope.skipping()) {
             return;
         }
         if (value == null) {
             delegate.writeNull();
-        } else if (sensitiveSlot()) {
-            delegate.writeString(config.mask(redactor, slotName(), value));
+        } else if (scope.sensitiveSlot()) {
+            delegate.writeString(config.mask(scope.redactor, scope.slotName(), value));
         } else {
-            delegate.writeString(config.text(redactor, value));
+            delegate.writeString(config.text(scope.redactor, value));
         }
-        wrote();
+        scope.wrote();
     }
 
     @Override
@@ -371,7 +277,7 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeString(char[] buffer, int offset, int len) {
-        if (skipDepth == 0) {
+        if (!scope.skipping()) {
             text(new String(buffer, offset, len));
         }
         return this;
@@ -385,7 +291,7 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeString(Reader reader, int len) {
-        if (skipDepth == 0) {
+        if (!scope.skipping()) {
             text(readAll(reader, len));
         }
         return this;
@@ -393,7 +299,7 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeUTF8String(byte[] buffer, int offset, int len) {
-        if (skipDepth == 0) {
+        if (!scope.skipping()) {
             text(new String(buffer, offset, len, StandardCharsets.UTF_8));
         }
         return this;
@@ -401,7 +307,7 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeRawUTF8String(byte[] buffer, int offset, int len) {
-        if (skipDepth == 0) {
+        if (!scope.skipping()) {
             text(new String(buffer, offset, len, StandardCharsets.UTF_8)); // "raw" would skip escaping
         }
         return this;
@@ -420,20 +326,21 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
     // ---- raw JSON: parsed and written again, or written as text
 
     private void rawValue(String json) {
-        if (skipDepth > 0) {
+        if (scope.skipping()) {
             return;
         }
         if (json == null) {
             writeNull();
-        } else if (sensitiveSlot()) {
+        } else if (scope.sensitiveSlot()) {
             writeMask("");
         } else if (RawJsonReplay.isSingleValue(json)) {
-            int depth = frames.size();
-            long mark = writes;
+            int depth = scope.frames.size();
+            long mark = scope.writes;
             try {
                 RawJsonReplay.replay(json, this);
             } catch (RuntimeException e) {
-                if (!recover(depth, mark, source.label() + " raw JSON could not be written (" + e.getClass().getName() + ")")) {
+                String failure = scope.source.label() + " raw JSON could not be written (" + e.getClass().getName() + ")";
+                if (!recover(depth, mark, failure)) {
                     throw e;
                 }
             }
@@ -444,14 +351,13 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     /** {@code writeRaw} bypasses the generator's structure: only accepted where a value may go, as a raw value. */
     private void rawFragment(String fragment) {
-        if (skipDepth > 0 || fragment == null || fragment.isBlank()) {
+        if (scope.skipping() || fragment == null || fragment.isBlank()) {
             return;
         }
-        Frame f = frames.top();
-        if (f != null && (!f.object || f.pendingName != null)) {
+        if (scope.inValuePosition()) {
             rawValue(fragment);
         } else {
-            recordFailure(source.label() + " raw JSON fragment outside a value was dropped");
+            recordFailure(scope.source.label() + " raw JSON fragment outside a value was dropped");
         }
     }
 
@@ -513,10 +419,10 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     /** What to write instead of a number given as {@code textual}: a mask, a redacted string, or null for as is. */
     private String numberReplacement(String textual) {
-        if (sensitiveSlot()) {
-            return config.mask(redactor, slotName(), textual);
+        if (scope.sensitiveSlot()) {
+            return config.mask(scope.redactor, scope.slotName(), textual);
         }
-        String r = config.redacted(redactor, textual);
+        String r = config.redacted(scope.redactor, textual);
         return r.equals(textual) ? null : r;
     }
 
@@ -527,35 +433,35 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeNumber(int v) {
-        if (skipDepth == 0) {
+        if (!scope.skipping()) {
             String r = numberReplacement(Integer.toString(v));
             if (r == null) {
                 delegate.writeNumber(v);
             } else {
                 delegate.writeString(r);
             }
-            wrote();
+            scope.wrote();
         }
         return this;
     }
 
     @Override
     public JsonGenerator writeNumber(long v) {
-        if (skipDepth == 0) {
+        if (!scope.skipping()) {
             String r = numberReplacement(Long.toString(v));
             if (r == null) {
                 delegate.writeNumber(v);
             } else {
                 delegate.writeString(r);
             }
-            wrote();
+            scope.wrote();
         }
         return this;
     }
 
     @Override
     public JsonGenerator writeNumber(double v) {
-        if (skipDepth == 0) {
+        if (!scope.skipping()) {
             if (!Double.isFinite(v)) {
                 text(Double.toString(v)); // NaN/Infinity are not JSON, whatever the generator's features say
                 return this;
@@ -566,7 +472,7 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
             } else {
                 delegate.writeString(r);
             }
-            wrote();
+            scope.wrote();
         }
         return this;
     }
@@ -593,7 +499,7 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeNumber(String encodedValue) {
-        if (skipDepth > 0) {
+        if (scope.skipping()) {
             return this;
         }
         if (encodedValue == null || !JsonNumberSyntax.isNumber(encodedValue)) {
@@ -606,7 +512,7 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
         } else {
             delegate.writeString(r);
         }
-        wrote();
+        scope.wrote();
         return this;
     }
 
@@ -642,12 +548,12 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeBoolean(boolean state) {
-        if (skipDepth == 0) {
-            if (sensitiveSlot()) {
+        if (!scope.skipping()) {
+            if (scope.sensitiveSlot()) {
                 writeMask(Boolean.toString(state));
             } else {
                 delegate.writeBoolean(state);
-                wrote();
+                scope.wrote();
             }
         }
         return this;
@@ -655,21 +561,21 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeNull() {
-        if (skipDepth == 0) {
+        if (!scope.skipping()) {
             delegate.writeNull(); // under a sensitive name too: null tells nothing
-            wrote();
+            scope.wrote();
         }
         return this;
     }
 
     @Override
     public JsonGenerator writeBinary(Base64Variant variant, byte[] data, int offset, int len) {
-        if (skipDepth == 0) {
-            if (sensitiveSlot()) {
+        if (!scope.skipping()) {
+            if (scope.sensitiveSlot()) {
                 writeMask("");
             } else {
                 delegate.writeBinary(variant, data, offset, len);
-                wrote();
+                scope.wrote();
             }
         }
         return this;
@@ -677,15 +583,15 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     @Override
     public int writeBinary(Base64Variant variant, InputStream data, int dataLength) {
-        if (skipDepth > 0 || sensitiveSlot()) {
+        if (scope.skipping() || scope.sensitiveSlot()) {
             int n = drain(data);
-            if (skipDepth == 0) {
+            if (!scope.skipping()) {
                 writeMask("");
             }
             return n;
         }
         int n = delegate.writeBinary(variant, data, dataLength);
-        wrote();
+        scope.wrote();
         return n;
     }
 
@@ -693,13 +599,13 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writePOJO(Object pojo) {
-        if (skipDepth > 0) {
+        if (scope.skipping()) {
             return this;
         }
         if (pojo == null) {
             return writeNull();
         }
-        if (sensitiveSlot()) {
+        if (scope.sensitiveSlot()) {
             writeMask(""); // never serialised: no getter runs, nothing of it is formatted
             return this;
         }
@@ -713,13 +619,13 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeTree(TreeNode tree) {
-        if (skipDepth > 0) {
+        if (scope.skipping()) {
             return this;
         }
         if (tree == null) {
             return writeNull();
         }
-        if (sensitiveSlot()) {
+        if (scope.sensitiveSlot()) {
             writeMask("");
             return this;
         }
@@ -739,8 +645,8 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
     }
 
     private void serialise(Object value, boolean tree) {
-        int depth = frames.size();
-        long mark = writes;
+        int depth = scope.frames.size();
+        long mark = scope.writes;
         try {
             if (tree) {
                 objectWriteContext().writeTree(this, (TreeNode) value);
@@ -749,10 +655,10 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
             }
         } catch (RuntimeException | StackOverflowError e) {
             String type = value.getClass().getName();
-            if (!unwindTo(depth, mark, "[unserialisable: " + type + "]")) {
+            if (!scope.unwindTo(delegate, depth, mark, "[unserialisable: " + type + "]")) {
                 throw e;
             }
-            recordFailure(source.label() + " serialisation failed: " + type + " (" + e.getClass().getName() + ")");
+            recordFailure(scope.source.label() + " serialisation failed: " + type + " (" + e.getClass().getName() + ")");
         }
     }
 
@@ -760,27 +666,27 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     @Override
     public JsonGenerator writeOmittedProperty(String propName) {
-        return skipDepth > 0 ? this : super.writeOmittedProperty(propName);
+        return scope.skipping() ? this : super.writeOmittedProperty(propName);
     }
 
     @Override
     public JsonGenerator writeObjectId(Object id) {
-        return skipDepth > 0 ? this : super.writeObjectId(id);
+        return scope.skipping() ? this : super.writeObjectId(id);
     }
 
     @Override
     public JsonGenerator writeObjectRef(Object id) {
-        return skipDepth > 0 ? this : super.writeObjectRef(id);
+        return scope.skipping() ? this : super.writeObjectRef(id);
     }
 
     @Override
     public JsonGenerator writeTypeId(Object id) {
-        return skipDepth > 0 ? this : super.writeTypeId(id);
+        return scope.skipping() ? this : super.writeTypeId(id);
     }
 
     @Override
     public void close() {
-        resetEvent();
+        scope.reset();
         super.close();
     }
 

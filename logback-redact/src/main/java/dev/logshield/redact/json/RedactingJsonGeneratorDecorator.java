@@ -123,7 +123,8 @@ public class RedactingJsonGeneratorDecorator extends ContextAwareBase implements
     public JsonGenerator decorate(JsonGenerator generator) {
         JsonRedaction r = redaction;
         if (r == null) {
-            addError("RedactingJsonGeneratorDecorator is not started (see the errors above); refusing to write unredacted JSON");
+            addError("RedactingJsonGeneratorDecorator is not started (see the errors above);"
+                    + " refusing to write unredacted JSON");
             throw new IllegalStateException("RedactingJsonGeneratorDecorator is not started");
         }
         JsonGenerator innermost = generator;
