@@ -1,0 +1,40 @@
+package dev.logshield.redact.json;
+
+import ch.qos.logback.core.spi.ContextAware;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Reports a recurring problem to the Logback status at most once every ten seconds, with the count so far, so
+ * that an argument failing on every event cannot flood the status manager. Messages name classes only, never
+ * the values or exception messages involved: those may hold the very secrets being redacted.
+ */
+final class RateLimitedReporter {
+
+    private static final long INTERVAL_NANOS = 10_000_000_000L;
+
+    private final ContextAware target;
+    private final LongAdder count = new LongAdder();
+    private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - INTERVAL_NANOS);
+
+    RateLimitedReporter(ContextAware target) {
+        this.target = target;
+    }
+
+    void error(String message) {
+        count.increment();
+        long now = System.nanoTime();
+        long last = lastReport.get();
+        if (now - last >= INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
+            try {
+                target.addError(message + " (" + count.sum() + " so far; repeats are reported every 10 s)");
+            } catch (RuntimeException ignored) {
+                // reporting is best effort: it must never turn into an exception in the application
+            }
+        }
+    }
+
+    long count() {
+        return count.sum();
+    }
+}
