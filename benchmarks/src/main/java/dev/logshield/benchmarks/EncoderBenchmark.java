@@ -8,6 +8,7 @@ import dev.logshield.redact.logback.RedactingPatternLayoutEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.logshield.redact.json.RedactingJsonEncoder;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -130,6 +131,18 @@ public class EncoderBenchmark {
         }
     }
 
+    public static class RedactingJsonState extends EncoderState {
+        @Override
+        Encoder<ILoggingEvent> create(EventFactory events) {
+            return new RedactingJsonEncoder();
+        }
+
+        @Override
+        void check(String output, MessageKind kind, String message) {
+            SetupChecks.require("redactingJsonEncoder", output, kind, message, kind.redactionLabels());
+        }
+    }
+
     public static class LogstashMaskingState extends EncoderState {
         @Override
         Encoder<ILoggingEvent> create(EventFactory events) {
@@ -185,6 +198,11 @@ public class EncoderBenchmark {
 
     @Benchmark
     public byte[] logstashEncoder(LogstashState s) {
+        return s.encoder.encode(s.events.newEvent());
+    }
+
+    @Benchmark
+    public byte[] redactingJsonEncoder(RedactingJsonState s) {
         return s.encoder.encode(s.events.newEvent());
     }
 

@@ -50,9 +50,32 @@ public final class ShopApplication {
             db.error("Connection pool could not start", new IllegalStateException("pool 'orders' exhausted",
                     new SQLException("Connection refused: jdbc:postgresql://shop:S3cr3tPa55@db.internal:5432/orders")));
             log.info("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY----- was pasted in a support ticket");
+            Marker audit = MarkerFactory.getMarker("AUDIT");
+            log.atInfo().addMarker(audit).setMessage("API token created")
+                    .addKeyValue("action", "token.create").addKeyValue("actor", "u-1001")
+                    .addKeyValue("project_id", "p-77").addKeyValue("request_id", "req-7f3a9c")
+                    .addKeyValue("client_ip", "203.0.113.42").addKeyValue("result", "success")
+                    .addKeyValue("token", "tok-1234567890abcdef").addKeyValue("scopes", "orders:read")
+                    .log();
+            Logger internal = LoggerFactory.getLogger("com.example.shop.payments.internal.Ledger");
+            internal.info("ledger row 9 balance=1200.00 for jane.doe@example.com (denied by access control)");
+            Logger chatty = LoggerFactory.getLogger("com.example.shop.inventory.Poller");
+            for (int i = 0; i < 200; i++) {
+                chatty.info("poll {} found nothing new", i);
+            }
+            pause(1200);
+            chatty.info("poller back to normal");
             log.info("Shutting down cleanly, 12 orders processed");
         } finally {
             MDC.clear();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
