@@ -1,14 +1,13 @@
 package dev.logshield.redact.audit;
 
+import dev.logshield.redact.testing.XmlConfiguredContext;
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -54,21 +53,9 @@ final class AuditHarness implements AutoCloseable {
     static AuditHarness configure(Class<?> test, Path dir) {
         AuditHarness h = new AuditHarness(dir);
         String name = test.getSimpleName();
-        h.context.setName(name);
         // share SLF4J's MDC so that org.slf4j.MDC.put(...) in tests reaches this context's events
         h.context.setMDCAdapter(MDC.getMDCAdapter());
-        h.context.putProperty("dir", dir.toString());
-        URL xml = AuditHarness.class.getResource("/logback/" + name + ".xml");
-        if (xml == null) {
-            throw new IllegalArgumentException("no logback/" + name + ".xml on the test classpath");
-        }
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(h.context);
-        try {
-            configurator.doConfigure(xml);
-        } catch (JoranException e) {
-            throw new IllegalStateException(e);
-        }
+        XmlConfiguredContext.configure(h.context, name, Map.of("dir", dir.toString()));
         return h;
     }
 

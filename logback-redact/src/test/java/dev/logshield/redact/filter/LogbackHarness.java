@@ -1,11 +1,10 @@
 package dev.logshield.redact.filter;
 
+import dev.logshield.redact.testing.XmlConfiguredContext;
+import java.util.Map;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,20 +34,8 @@ final class LogbackHarness implements AutoCloseable {
 
     static LogbackHarness configure(String name, Path dir, MDCAdapter mdc) {
         LogbackHarness h = new LogbackHarness(dir);
-        h.context.setName(name);
         h.context.setMDCAdapter(mdc);
-        h.context.putProperty("dir", dir.toString());
-        URL xml = LogbackHarness.class.getResource("/logback/" + name + ".xml");
-        if (xml == null) {
-            throw new IllegalArgumentException("no logback/" + name + ".xml on the test classpath");
-        }
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(h.context);
-        try {
-            configurator.doConfigure(xml);
-        } catch (JoranException e) {
-            throw new IllegalStateException(e);
-        }
+        XmlConfiguredContext.configure(h.context, name, Map.of("dir", dir.toString()));
         return h;
     }
 

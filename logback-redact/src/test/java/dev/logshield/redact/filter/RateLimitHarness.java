@@ -1,13 +1,12 @@
 package dev.logshield.redact.filter;
 
+import dev.logshield.redact.testing.XmlConfiguredContext;
+import java.util.Map;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
-import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.read.ListAppender;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,18 +26,7 @@ final class RateLimitHarness implements AutoCloseable {
 
     static RateLimitHarness configure(String name) {
         RateLimitHarness h = new RateLimitHarness();
-        h.context.setName(name);
-        URL xml = RateLimitHarness.class.getResource("/logback/" + name + ".xml");
-        if (xml == null) {
-            throw new IllegalArgumentException("no logback/" + name + ".xml on the test classpath");
-        }
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(h.context);
-        try {
-            configurator.doConfigure(xml);
-        } catch (JoranException e) {
-            throw new IllegalStateException(e);
-        }
+        XmlConfiguredContext.configure(h.context, name, Map.of());
         return h;
     }
 

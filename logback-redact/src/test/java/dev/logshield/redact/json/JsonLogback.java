@@ -3,13 +3,11 @@ package dev.logshield.redact.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
+import dev.logshield.redact.testing.XmlConfiguredContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,21 +37,8 @@ final class JsonLogback implements AutoCloseable {
 
     static JsonLogback configure(String name, Path dir, Map<String, String> properties) {
         JsonLogback h = new JsonLogback(dir);
-        h.context.setName(name);
         h.context.setMDCAdapter(MDC.getMDCAdapter()); // org.slf4j.MDC.put(...) in tests reaches this context
-        h.context.putProperty("dir", dir.toString());
-        properties.forEach(h.context::putProperty);
-        URL xml = JsonLogback.class.getResource("/logback/" + name + ".xml");
-        if (xml == null) {
-            throw new IllegalArgumentException("no logback/" + name + ".xml on the test classpath");
-        }
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(h.context);
-        try {
-            configurator.doConfigure(xml);
-        } catch (JoranException e) {
-            throw new IllegalStateException(e);
-        }
+        XmlConfiguredContext.configure(h.context, name, withDir(properties, dir));
         return h;
     }
 
@@ -122,5 +107,11 @@ final class JsonLogback implements AutoCloseable {
     @Override
     public void close() {
         context.stop();
+    }
+
+    private static Map<String, String> withDir(Map<String, String> properties, Path dir) {
+        Map<String, String> all = new java.util.HashMap<>(properties);
+        all.put("dir", dir.toString());
+        return all;
     }
 }

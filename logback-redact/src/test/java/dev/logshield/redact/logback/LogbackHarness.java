@@ -1,12 +1,10 @@
 package dev.logshield.redact.logback;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
+import dev.logshield.redact.testing.XmlConfiguredContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,22 +30,9 @@ final class LogbackHarness implements AutoCloseable {
     /** Configures a context from {@code logback/<name>.xml}; {@code ${dir}} points at {@code dir}. */
     static LogbackHarness configure(String name, Path dir, Map<String, String> properties) {
         LogbackHarness h = new LogbackHarness(dir);
-        h.context.setName(name);
         // share SLF4J's MDC so that org.slf4j.MDC.put(...) in tests reaches this context's events
         h.context.setMDCAdapter(MDC.getMDCAdapter());
-        h.context.putProperty("dir", dir.toString());
-        properties.forEach(h.context::putProperty);
-        URL xml = LogbackHarness.class.getResource("/logback/" + name + ".xml");
-        if (xml == null) {
-            throw new IllegalArgumentException("no logback/" + name + ".xml on the test classpath");
-        }
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(h.context);
-        try {
-            configurator.doConfigure(xml);
-        } catch (JoranException e) {
-            throw new IllegalStateException(e);
-        }
+        XmlConfiguredContext.configure(h.context, name, withDir(properties, dir));
         return h;
     }
 
@@ -83,5 +68,11 @@ final class LogbackHarness implements AutoCloseable {
     @Override
     public void close() {
         context.stop();
+    }
+
+    private static Map<String, String> withDir(Map<String, String> properties, Path dir) {
+        Map<String, String> all = new java.util.HashMap<>(properties);
+        all.put("dir", dir.toString());
+        return all;
     }
 }
