@@ -1,14 +1,14 @@
 package dev.logshield.redact.filter;
 
-import dev.logshield.redact.testing.XmlConfiguredContext;
-import java.util.Map;
 import ch.qos.logback.classic.LoggerContext;
+import dev.logshield.redact.testing.XmlConfiguredContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.MDC;

@@ -1,14 +1,14 @@
 package dev.logshield.redact.filter;
 
-import dev.logshield.redact.testing.XmlConfiguredContext;
-import java.util.Map;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.read.ListAppender;
+import dev.logshield.redact.testing.XmlConfiguredContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
