@@ -50,7 +50,7 @@ class DecoratorRedactsInsideCompositeEncoderTest {
                 .setCause(new IllegalStateException("failed for " + EMAIL))
                 .log("pay {} {} {}", kv("contact", EMAIL), raw("payload", "{\"password\":\"hunter2\"}"), EMAIL);
 
-        assertThat(logback.written("out.log")).doesNotContain(EMAIL).doesNotContain("hunter2").doesNotContain("4321")
+        assertThat(withoutTimestampAndDir(logback.written("out.log"))).doesNotContain(EMAIL).doesNotContain("hunter2").doesNotContain("4321")
                 .doesNotContain("1234").doesNotContain("abc123");
         JsonNode e = logback.event("out.log");
         assertThat(e.get("message").stringValue()).isEqualTo("pay contact=[REDACTED:email] payload={\"password\":\"[REDACTED:secret]\"} [REDACTED:email]");
@@ -68,5 +68,10 @@ class DecoratorRedactsInsideCompositeEncoderTest {
         assertThat(e.get("throwable_message").stringValue()).isEqualTo("failed for [REDACTED:email]");
         assertThat(e.get("stack_trace").stringValue()).contains("IllegalStateException: failed for [REDACTED:email]");
         assertThat(logback.errors()).isEmpty();
+    }
+
+    /** The event without the fields whose digits are random (timestamp, temp directory), for raw digit checks. */
+    private static String withoutTimestampAndDir(String raw) {
+        return raw.replaceAll("\"@timestamp\":\"[^\"]*\"", "").replaceAll("\"dir\":\"[^\"]*\"", "");
     }
 }

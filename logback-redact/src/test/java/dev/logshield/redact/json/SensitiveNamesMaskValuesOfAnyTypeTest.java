@@ -56,7 +56,7 @@ class SensitiveNamesMaskValuesOfAnyTypeTest {
             assertThat(e.get(name).stringValue()).as(name).isEqualTo(MASK);
         }
         assertThat(e.get("count").intValue()).isEqualTo(3);
-        assertThat(logback.written("out.log")).doesNotContain("12345").doesNotContain("3.25").doesNotContain("1234,");
+        assertThat(withoutTimestampAndDir(logback.written("out.log"))).doesNotContain("12345").doesNotContain("3.25").doesNotContain("1234,");
     }
 
     @Test
@@ -115,5 +115,10 @@ class SensitiveNamesMaskValuesOfAnyTypeTest {
         assertThat(d.get("secret").stringValue()).isEqualTo(MASK);
         assertThat(d.get("after").stringValue()).isEqualTo("kept");
         assertThat(d.get("list").get(1).intValue()).isEqualTo(5);
+    }
+
+    /** The event without the fields whose digits are random (timestamp, temp directory), for raw digit checks. */
+    private static String withoutTimestampAndDir(String raw) {
+        return raw.replaceAll("\"@timestamp\":\"[^\"]*\"", "").replaceAll("\"dir\":\"[^\"]*\"", "");
     }
 }
