@@ -22,6 +22,8 @@ final class EventScope {
     /** Values and structure ends passed down so far; tells whether a failed value wrote anything. */
     long writes;
     FieldSource source = FieldSource.UNKNOWN;
+    /** The current provider writes only values the application cannot influence (see TrustedProviders). */
+    boolean trustedValues;
     Set<String> protectedNames = Set.of();
     private final StringBuilder errors = new StringBuilder();
     private int errorCount;
@@ -35,6 +37,7 @@ final class EventScope {
         skipDepth = 0;
         writes = 0;
         source = FieldSource.UNKNOWN;
+        trustedValues = false;
         protectedNames = Set.of();
         errors.setLength(0);
         errorCount = 0;

@@ -28,7 +28,7 @@ final class FieldNamer {
 
     static String name(JsonRedaction config, Redactor redactor, String name, NameSet taken, boolean topLevel,
                        FieldSource source, Set<String> protectedNames) {
-        String clean = config.text(redactor, name);
+        String clean = config.name(redactor, name);
         String candidate = clean;
         if (topLevel && source == FieldSource.UNKNOWN && ProtectedFieldNames.DEFAULTS.contains(clean)) {
             source = FieldSource.ofCaller(); // decorator used alone: ask the call stack which provider writes

@@ -24,6 +24,8 @@ final class JsonRedaction {
     private final LongAdder protectedRenames = new LongAdder();
     private final LongAdder duplicateRenames = new LongAdder();
     private final RateLimitedReporter failures;
+    /** Field names repeat on every event: their redaction and sensitivity, per engine, bounded. */
+    private volatile NameVerdicts names = new NameVerdicts(null);
 
     JsonRedaction(RedactionEngineHandle engine, int maxFieldLength, Meters meters, ContextAware reporter) {
         this.engine = engine;
@@ -74,10 +76,53 @@ final class JsonRedaction {
     }
 
     boolean isSensitive(Redactor redactor, String name) {
-        try {
-            return redactor.sensitiveKeys().matches(name);
-        } catch (RuntimeException e) {
-            return true; // fail closed: mask the value
+        return verdict(redactor, name).sensitive;
+    }
+
+    /** A field name redacted and capped, like {@link #text}, but computed once per engine and name. */
+    String name(Redactor redactor, String name) {
+        return verdict(redactor, name).text;
+    }
+
+    private NameVerdict verdict(Redactor redactor, String name) {
+        NameVerdicts cache = names;
+        if (cache.redactor != redactor) {
+            cache = new NameVerdicts(redactor); // a reloaded policy: forget what the old engine decided
+            names = cache;
+        }
+        NameVerdict v = cache.byName.get(name);
+        if (v == null) {
+            boolean sensitive;
+            try {
+                sensitive = redactor.sensitiveKeys().matches(name);
+            } catch (RuntimeException e) {
+                sensitive = true; // fail closed: mask the value
+            }
+            v = new NameVerdict(text(redactor, name), sensitive);
+            if (cache.byName.size() < NameVerdicts.MAX_NAMES) { // names may come from MDC keys: stay bounded
+                cache.byName.putIfAbsent(name, v);
+            }
+        }
+        return v;
+    }
+
+    private static final class NameVerdict {
+        final String text;
+        final boolean sensitive;
+
+        NameVerdict(String text, boolean sensitive) {
+            this.text = text;
+            this.sensitive = sensitive;
+        }
+    }
+
+    private static final class NameVerdicts {
+        static final int MAX_NAMES = 4096;
+        final Redactor redactor;
+        final java.util.concurrent.ConcurrentHashMap<String, NameVerdict> byName = new java.util.concurrent.ConcurrentHashMap<>();
+
+        NameVerdicts(Redactor redactor) {
+            this.redactor = redactor;
         }
     }
 

@@ -17,12 +17,18 @@ final class ProviderIsolation<E extends DeferredProcessingAware> {
 
     private final List<JsonProvider<E>> providers;
     private final FieldSource[] sources;
+    /** Providers whose values the application cannot influence: written without running the engine. */
+    private final boolean[] trusted;
     private final Set<String> protectedNames;
     private final ContextAware reporter;
 
     ProviderIsolation(List<JsonProvider<E>> providers, Set<String> protectedNames, ContextAware reporter) {
         this.providers = List.copyOf(providers);
         this.sources = this.providers.stream().map(FieldSource::of).toArray(FieldSource[]::new);
+        this.trusted = new boolean[this.providers.size()];
+        for (int i = 0; i < trusted.length; i++) {
+            trusted[i] = TrustedProviders.writesOnlyTrustedValues(this.providers.get(i));
+        }
         this.protectedNames = Set.copyOf(protectedNames);
         this.reporter = reporter;
     }
@@ -38,7 +44,7 @@ final class ProviderIsolation<E extends DeferredProcessingAware> {
         }
         for (int i = 0; i < sources.length; i++) {
             JsonProvider<E> provider = providers.get(i);
-            redacting.enterSource(sources[i], protectedNames);
+            redacting.enterSource(sources[i], protectedNames, trusted[i]);
             int depth = redacting.depth();
             long mark = redacting.writes();
             try {
@@ -52,6 +58,6 @@ final class ProviderIsolation<E extends DeferredProcessingAware> {
                 }
             }
         }
-        redacting.enterSource(FieldSource.STANDARD, protectedNames);
+        redacting.enterSource(FieldSource.STANDARD, protectedNames, false);
     }
 }

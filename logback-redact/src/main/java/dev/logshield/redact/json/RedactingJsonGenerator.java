@@ -62,8 +62,17 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
 
     /** Says who writes the next top-level fields, and which names those may not take. */
     void enterSource(FieldSource next, Set<String> protectedNames) {
+        enterSource(next, protectedNames, false);
+    }
+
+    /**
+     * As above; {@code trustedValues} says the provider writes only values the application cannot influence
+     * (timestamp, version, level), which are then written without running the engine.
+     */
+    void enterSource(FieldSource next, Set<String> protectedNames, boolean trustedValues) {
         scope.source = next;
         scope.protectedNames = protectedNames;
+        scope.trustedValues = trustedValues;
     }
 
     int depth() {
@@ -263,6 +272,8 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
             delegate.writeNull();
         } else if (scope.sensitiveSlot()) {
             delegate.writeString(config.mask(scope.redactor, scope.slotName(), value));
+        } else if (scope.trustedValues && scope.frames.size() == 1) {
+            delegate.writeString(value); // a timestamp, version or level: no user data (escapes still apply)
         } else {
             delegate.writeString(config.text(scope.redactor, value));
         }
@@ -421,6 +432,9 @@ final class RedactingJsonGenerator extends JsonGeneratorDelegate {
     private String numberReplacement(String textual) {
         if (scope.sensitiveSlot()) {
             return config.mask(scope.redactor, scope.slotName(), textual);
+        }
+        if (scope.trustedValues && scope.frames.size() == 1) {
+            return null; // level_value and the like
         }
         String r = config.redacted(scope.redactor, textual);
         return r.equals(textual) ? null : r;
