@@ -66,7 +66,8 @@ final class Base64Bytes {
     static final int HAS_CONTROL = 2;
 
     /**
-     * Decodes {@code text[start, end)} without storing the bytes and describes them: -1 when the text is not
+     * Decodes {@code text[start, end)} without storing the bytes (so that checking prose like "basic setup"
+     * allocates nothing, unlike {@link #decode}) and describes them: -1 when the text is not
      * canonical unpadded base64, else a combination of {@link #HAS_WATCHED} and {@link #HAS_CONTROL}.
      */
     static int inspect(CharSequence text, int start, int end, boolean urlSafe, byte watched) {

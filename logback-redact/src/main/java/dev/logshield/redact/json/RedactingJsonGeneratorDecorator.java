@@ -5,7 +5,7 @@ import ch.qos.logback.core.spi.LifeCycle;
 import dev.logshield.metrics.Meters;
 import dev.logshield.redact.logback.CustomRuleElement;
 import dev.logshield.redact.logback.HashKeyElement;
-import dev.logshield.redact.logback.RedactionOptions;
+import dev.logshield.redact.logback.RedactionSettings;
 import net.logstash.logback.decorate.JsonGeneratorDecorator;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonGeneratorBase;
@@ -38,7 +38,7 @@ import tools.jackson.core.util.JsonGeneratorDelegate;
  */
 public class RedactingJsonGeneratorDecorator extends ContextAwareBase implements JsonGeneratorDecorator, LifeCycle {
 
-    private final RedactionOptions options = new RedactionOptions();
+    private final RedactionSettings options = new RedactionSettings();
     private int maxFieldLength;
     private volatile JsonRedaction redaction;
 

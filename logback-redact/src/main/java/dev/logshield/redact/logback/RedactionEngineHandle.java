@@ -3,7 +3,7 @@ package dev.logshield.redact.logback;
 import dev.logshield.redact.engine.Redactor;
 
 /**
- * A component's view of a shared redaction engine (see {@link RedactionOptions#engineFor}): the engine in force
+ * A component's view of a shared redaction engine (see {@link RedactionSettings#engineFor}): the engine in force
  * now, which changes when a watched policy file is reloaded. Thread-safe.
  */
 public final class RedactionEngineHandle {

@@ -1,18 +1,23 @@
 package dev.logshield.redact.logback;
 
+import ch.qos.logback.core.Context;
 import dev.logshield.redact.policy.DetectorSetting;
 import dev.logshield.redact.policy.PolicyException;
 import dev.logshield.redact.policy.RedactionPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * What a redacting encoder or layout was told in logback.xml: the policy file, the inline detector switches,
- * custom rules, extra sensitive key names and the hash key. Two components with equal settings share one
- * compiled engine (see {@link RedactionEngineRegistry}), so an event is scanned once, not once per appender.
+ * What a redacting component was told in logback.xml: the policy file, the inline detector switches, custom
+ * rules, extra sensitive key names, the hash key and the metrics registry. Every LogShield component that
+ * redacts (pattern layout and encoder here, JSON encoder and decorator in {@code dev.logshield.redact.json})
+ * forwards its Joran setters to one of these and calls {@link #engineFor(Context)} in {@code start()}. Components
+ * with equal settings share one compiled engine (see {@link RedactionEngineRegistry}), so an event is scanned
+ * once, not once per appender.
  */
-final class RedactionSettings {
+public final class RedactionSettings {
 
     static final int DEFAULT_POLICY_REFRESH_SECONDS = 30;
 
@@ -24,15 +29,18 @@ final class RedactionSettings {
     private int policyRefreshSeconds = DEFAULT_POLICY_REFRESH_SECONDS;
     private String metricsRegistry = "global";
 
-    void setMetricsRegistry(String name) {
+    /** Micrometer registry: {@code global} (default), {@code none}, or a registered name. */
+    public void setMetricsRegistry(String name) {
         this.metricsRegistry = name == null || name.isBlank() ? "global" : name.trim();
     }
 
-    String metricsRegistry() {
+    /** The Micrometer registry name in force ({@code global} unless configured). */
+    public String metricsRegistry() {
         return metricsRegistry;
     }
 
-    void setPolicy(String location) {
+    /** Policy file: {@code classpath:policy.yaml}, {@code file:/etc/app/policy.json} or a path. Default: none. */
+    public void setPolicy(String location) {
         this.policyLocation = location == null || location.isBlank() ? null : location.trim();
     }
 
@@ -40,15 +48,18 @@ final class RedactionSettings {
         return policyLocation;
     }
 
-    void addDetector(String compact) {
+    /** Switches a built-in detector or changes its action: {@code email: partial}. Repeatable. */
+    public void addDetector(String compact) {
         detectors.add(compact);
     }
 
-    void addRule(CustomRuleElement rule) {
+    /** A custom rule. Repeatable. */
+    public void addRule(CustomRuleElement rule) {
         rules.add(rule);
     }
 
-    void addSensitiveKey(String csv) {
+    /** Extra key names whose values are always masked (comma-separated). Repeatable. */
+    public void addSensitiveKey(String csv) {
         for (String k : csv.split(",")) {
             if (!k.isBlank()) {
                 sensitiveKeys.add(k.trim());
@@ -56,11 +67,13 @@ final class RedactionSettings {
         }
     }
 
-    void setHashKey(HashKeyElement hashKey) {
+    /** Key for the {@code hash} action. Default: none (hash rules mask, with a status warning). */
+    public void setHashKey(HashKeyElement hashKey) {
         this.hashKey = hashKey;
     }
 
-    void setPolicyRefreshSeconds(int seconds) {
+    /** How often a policy file is checked for changes; 0 turns reloading off. Default 30. */
+    public void setPolicyRefreshSeconds(int seconds) {
         this.policyRefreshSeconds = seconds;
     }
 
@@ -99,5 +112,14 @@ final class RedactionSettings {
     /** Identity of these settings: equal keys may share one compiled engine. */
     String identity() {
         return policyLocation + "#" + detectors + "#" + rules + "#" + sensitiveKeys + "#" + hashKey + "#" + policyRefreshSeconds + "#" + metricsRegistry;
+    }
+
+    /**
+     * The context's shared engine for these settings, compiled on first use; problems (unknown detector,
+     * unreadable policy) are reported to the context's status manager and built-in redaction stays on.
+     */
+    public RedactionEngineHandle engineFor(Context context) {
+        Objects.requireNonNull(context, "context");
+        return new RedactionEngineHandle(RedactionEngineRegistry.engineFor(context, this));
     }
 }
