@@ -1,0 +1,312 @@
+package dev.logshield.crypto.format;
+
+import java.io.IOException;
+import dev.logshield.crypto.format.ScanItem.Tail;
+import java.security.MessageDigest;
+
+/**
+ * Walks the structure of an LSE file without any key: segment headers, frames, running digests, and the bytes
+ * that are not frames (torn, zero-filled or garbage tails), resynchronising on the next segment signature. The
+ * writer uses it after a restart to link a new segment to the old one; readers and verifiers build on it.
+ *
+ * <p>{@link #next()} never consumes a partial frame: at the end of the data it returns
+ * {@link ScanItem.EndOfData} and can be called again when the file has grown (follow mode); a reader that is done
+ * calls {@link #finish()} to classify what is left.
+ */
+public final class LseScanner {
+
+    private final ByteSource source;
+    private long position;
+    private SegmentCore core;
+    private byte[] segmentId;
+    private long seq;
+    private MessageDigest digest;
+
+    public LseScanner(ByteSource source) {
+        this.source = source;
+    }
+
+    /** Offset of the next unread byte. */
+    public long position() {
+        return position;
+    }
+
+    /** The next item, or null at the end of a file whose last segment ended cleanly at a boundary. */
+    public ScanItem next() throws IOException {
+        long size = source.size();
+        if (core == null) {
+            return nextSegment(size);
+        }
+        if (position == size) {
+            return new ScanItem.EndOfData(position, 0);
+        }
+        if (startsWithMagic(position, size)) {
+            return endSegment(null);
+        }
+        if (size - position < LseFormat.FRAME_HEADER_LENGTH) {
+            return restartWithin(position, size, false);
+        }
+        byte[] header = read(position, LseFormat.FRAME_HEADER_LENGTH);
+        long length = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8)
+                | (header[3] & 0xFF);
+        FrameType type = FrameType.byId(header[4] & 0xFF);
+        if (length == 0 || length > LseFormat.MAX_FRAME_BODY || type == null) {
+            // the frame structure is broken here: resynchronise on the next segment of any kind
+            long next = findSegment(position + 1, size, null);
+            if (next < 0) {
+                return new ScanItem.EndOfData(position, size - position);
+            }
+            return endSegment(classify(position, next, true));
+        }
+        long end = position + LseFormat.FRAME_HEADER_LENGTH + length;
+        if (end > size) {
+            return restartWithin(position, size, false);
+        }
+        byte[] body = read(position + LseFormat.FRAME_HEADER_LENGTH, (int) length);
+        long restart = restartInside(header, body, size);
+        if (restart >= 0) {
+            return endSegment(classify(position, restart, true));
+        }
+        byte[] before = type == FrameType.CHECKPOINT || type == FrameType.FINAL ? digestNow() : null;
+        ScanItem.Frame frame = new ScanItem.Frame(position, seq, type, body, before);
+        digest.update(header);
+        digest.update(body);
+        seq++;
+        position = end;
+        return frame;
+    }
+
+    /**
+     * Ends the scan at the current end of the data: closes the open segment (classifying any partial bytes as
+     * its tail) or reports stray bytes; null when nothing is left.
+     */
+    public ScanItem finish() throws IOException {
+        long size = source.size();
+        if (core != null) {
+            Tail tail = position < size ? classify(position, size, false) : null;
+            ScanItem.SegmentEnd end = new ScanItem.SegmentEnd(position, seq, digestNow(), tail);
+            core = null;
+            position = size;
+            return end;
+        }
+        if (position < size) {
+            Tail tail = classify(position, size, false);
+            position = size;
+            return new ScanItem.Stray(tail);
+        }
+        return null;
+    }
+
+    private ScanItem nextSegment(long size) throws IOException {
+        if (position >= size) {
+            return null;
+        }
+        if (!startsWithMagic(position, size)) {
+            long next = findSegment(position + 1, size, null);
+            if (next < 0) {
+                return new ScanItem.EndOfData(position, size - position);
+            }
+            Tail tail = classify(position, next, true);
+            position = next;
+            return new ScanItem.Stray(tail);
+        }
+        long headerLength = LseFormat.CORE_LENGTH + 4L;
+        if (size - position < headerLength) {
+            return new ScanItem.EndOfData(position, size - position);
+        }
+        byte[] coreBytes = read(position, LseFormat.CORE_LENGTH);
+        SegmentCore parsed;
+        int keyBlockLength;
+        try {
+            parsed = SegmentCore.decode(coreBytes);
+            byte[] lengthBytes = read(position + LseFormat.CORE_LENGTH, 4);
+            keyBlockLength = ((lengthBytes[0] & 0xFF) << 24) | ((lengthBytes[1] & 0xFF) << 16)
+                    | ((lengthBytes[2] & 0xFF) << 8) | (lengthBytes[3] & 0xFF);
+            if (keyBlockLength < 1 + LseFormat.DIGEST_LENGTH || keyBlockLength > LseFormat.MAX_KEY_BLOCK) {
+                throw new FormatException("key block length " + Integer.toUnsignedString(keyBlockLength)
+                        + " out of range");
+            }
+        } catch (FormatException e) {
+            return skipBadHeader(size);
+        }
+        if (size - position < headerLength + keyBlockLength) {
+            return new ScanItem.EndOfData(position, size - position);
+        }
+        KeyBlock keyBlock;
+        try {
+            keyBlock = KeyBlock.decode(read(position + headerLength, keyBlockLength));
+        } catch (FormatException e) {
+            return skipBadHeader(size);
+        }
+        ScanItem.SegmentStart start = new ScanItem.SegmentStart(position, parsed, keyBlock);
+        core = parsed;
+        segmentId = parsed.segmentId();
+        seq = 0;
+        digest = SegmentCore.sha256();
+        digest.update(coreBytes);
+        position += headerLength + keyBlockLength;
+        return start;
+    }
+
+    private ScanItem skipBadHeader(long size) throws IOException {
+        long next = findSegment(position + 1, size, null);
+        long end = next < 0 ? size : next;
+        Tail tail = new Tail(position, end - position, Tail.Kind.GARBAGE, next >= 0);
+        position = end;
+        return new ScanItem.Stray(tail);
+    }
+
+    /**
+     * Looks for a segment that a restarted writer appended inside what would otherwise be this segment's next
+     * frame (after a torn tail): a valid core whose predecessor is the current segment. Returns the SegmentEnd
+     * when found; otherwise null (when {@code complete}) or EndOfData.
+     */
+    private ScanItem restartWithin(long from, long to, boolean complete) throws IOException {
+        long found = findSegment(from + 1, to, segmentId);
+        if (found >= 0) {
+            return endSegment(new Tail(from, found - from, classify(from, found, true).kind(), true));
+        }
+        return complete ? null : new ScanItem.EndOfData(from, to - from);
+    }
+
+    /**
+     * A frame that is complete on its own terms may still hide a restart: a torn frame's declared length can run
+     * over the segment a restarted writer appended. Looks for the signature inside the frame's bytes and checks
+     * for a core whose predecessor is this segment.
+     */
+    private long restartInside(byte[] header, byte[] body, long size) throws IOException {
+        int total = header.length + body.length;
+        for (int i = 1; i < total; i++) {
+            byte b = i < header.length ? header[i] : body[i - header.length];
+            if (b != LseFormat.MAGIC[0]) {
+                continue;
+            }
+            long candidate = position + i;
+            if (candidate + LseFormat.CORE_LENGTH <= size && isSegmentHeader(candidate, segmentId)) {
+                return candidate;
+            }
+        }
+        return -1;
+    }
+
+    private ScanItem endSegment(Tail tail) {
+        ScanItem.SegmentEnd end = new ScanItem.SegmentEnd(tail == null ? position : tail.offset(), seq, digestNow(), tail);
+        if (tail != null) {
+            position = tail.offset() + tail.length();
+        }
+        core = null;
+        return end;
+    }
+
+    /** Offset of the next valid segment header in [from, to), optionally one whose predecessor is {@code previousId}. */
+    private long findSegment(long from, long to, byte[] previousId) throws IOException {
+        long size = source.size();
+        byte[] chunk = new byte[64 * 1024];
+        for (long at = from; at < to; at += chunk.length - LseFormat.MAGIC.length) {
+            int n = (int) Math.min(chunk.length, Math.min(to, size) - at);
+            if (n <= 0) {
+                break;
+            }
+            read(at, chunk, n);
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] != LseFormat.MAGIC[0]) {
+                    continue;
+                }
+                long candidate = at + i;
+                if (candidate >= to || candidate + LseFormat.CORE_LENGTH > size) {
+                    continue;
+                }
+                if (isSegmentHeader(candidate, previousId)) {
+                    return candidate;
+                }
+            }
+            if (n < chunk.length) {
+                break;
+            }
+        }
+        return -1;
+    }
+
+    private boolean isSegmentHeader(long at, byte[] previousId) throws IOException {
+        byte[] coreBytes = read(at, LseFormat.CORE_LENGTH);
+        if (!SegmentCore.startsWithMagic(coreBytes, 0)) {
+            return false;
+        }
+        try {
+            SegmentCore candidate = SegmentCore.decode(coreBytes);
+            return previousId == null || MessageDigest.isEqual(candidate.previousSegmentId(), previousId);
+        } catch (FormatException e) {
+            return false;
+        }
+    }
+
+    private Tail classify(long from, long to, boolean followed) throws IOException {
+        long length = to - from;
+        if (allZero(from, to)) {
+            return new Tail(from, length, Tail.Kind.ZERO_FILLED, followed);
+        }
+        if (core != null) {
+            if (length < LseFormat.FRAME_HEADER_LENGTH) {
+                return new Tail(from, length, Tail.Kind.TORN, followed);
+            }
+            byte[] header = read(from, LseFormat.FRAME_HEADER_LENGTH);
+            long declared = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8)
+                    | (header[3] & 0xFF);
+            boolean plausible = declared > 0 && declared <= LseFormat.MAX_FRAME_BODY
+                    && FrameType.byId(header[4] & 0xFF) != null;
+            if (plausible && from + LseFormat.FRAME_HEADER_LENGTH + declared > to) {
+                return new Tail(from, length, Tail.Kind.TORN, followed);
+            }
+        } else if (length < LseFormat.CORE_LENGTH + 4L && isMagicPrefix(from, to)) {
+            return new Tail(from, length, Tail.Kind.TORN, followed);
+        }
+        return new Tail(from, length, Tail.Kind.GARBAGE, followed);
+    }
+
+    private boolean isMagicPrefix(long from, long to) throws IOException {
+        int n = (int) Math.min(LseFormat.MAGIC.length, to - from);
+        byte[] bytes = read(from, n);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] != LseFormat.MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean allZero(long from, long to) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        for (long at = from; at < to; at += chunk.length) {
+            int n = (int) Math.min(chunk.length, to - at);
+            read(at, chunk, n);
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean startsWithMagic(long at, long size) throws IOException {
+        return size - at >= LseFormat.MAGIC.length && isMagicPrefix(at, at + LseFormat.MAGIC.length);
+    }
+
+    private byte[] digestNow() {
+        try {
+            return ((MessageDigest) digest.clone()).digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 implementation cannot be cloned", e);
+        }
+    }
+
+    private byte[] read(long at, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        source.read(at, bytes, 0, length);
+        return bytes;
+    }
+
+    private void read(long at, byte[] into, int length) throws IOException {
+        source.read(at, into, 0, length);
+    }
+}

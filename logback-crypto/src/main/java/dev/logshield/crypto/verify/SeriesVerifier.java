@@ -1,0 +1,460 @@
+package dev.logshield.crypto.verify;
+
+import dev.logshield.crypto.format.Checkpoint;
+import dev.logshield.crypto.format.FormatException;
+import dev.logshield.crypto.format.FrameType;
+import dev.logshield.crypto.format.Hex;
+import dev.logshield.crypto.format.RecordCipher;
+import dev.logshield.crypto.format.ScanItem;
+import dev.logshield.crypto.format.SegmentCore;
+import dev.logshield.crypto.format.SegmentMetadata;
+import dev.logshield.crypto.format.SegmentOpener;
+import dev.logshield.crypto.keys.DataKeyUnwrapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a rotation series, segment by segment in series order, from the items an {@link dev.logshield.crypto.format.LseScanner}
+ * yields: with keys, every record's AEAD, META first, EPOCH ratchets, FINAL count and digest; with the auditor's
+ * seal key, every checkpoint's tag, epoch contiguity and time windows; always, the structure, tails, the chain
+ * between segments and external anchors. Authenticated DATA payloads go to a {@link RecordSink} (decrypt, follow).
+ */
+public final class SeriesVerifier {
+
+    /** Receives authenticated records in order. */
+    public interface RecordSink {
+        void record(SegmentCore core, long seq, byte[] payload) throws IOException;
+
+        /** Called where records could not be output (with --force after an integrity failure). */
+        default void gap(String description) throws IOException {
+        }
+    }
+
+    /**
+     * @param keys         data-key unwrappers (identities, KEKs); may be empty for a keyless (auditor) check
+     * @param seal         the auditor's seal verifier, or null
+     * @param expectSealed every segment must carry checkpoints
+     * @param anchors      external anchors to check, may be empty
+     * @param skewMs       tolerance for record times against checkpoint epochs
+     * @param keepGoing    keep outputting verified records after an integrity failure (marked as a gap)
+     */
+    public record Options(List<? extends DataKeyUnwrapper> keys, SealVerifier seal, boolean expectSealed,
+                          List<Anchor> anchors, long skewMs, boolean keepGoing) {
+    }
+
+    private record SegmentSummary(String file, long seriesIndex, byte[] id, byte[] digest, long lastCheckpointEpoch) {
+    }
+
+    private final Options options;
+    private final RecordSink sink;
+    private final VerificationReport report = new VerificationReport();
+    private final Set<String> seenSegments = new HashSet<>();
+    private final Map<String, Map<Long, byte[]>> checkpointDigests = new HashMap<>();
+    private final Map<String, Long> segmentFrames = new HashMap<>();
+    private SegmentSummary previous;
+    private SegmentCheck current;
+    private boolean outputHalted;
+
+    public SeriesVerifier(Options options, RecordSink sink) {
+        this.options = options;
+        this.sink = sink;
+    }
+
+    /** Feeds the next scanner item of {@code file}. */
+    public void accept(String file, ScanItem item) throws IOException {
+        if (item instanceof ScanItem.SegmentStart start) {
+            current = new SegmentCheck(file, start);
+        } else if (item instanceof ScanItem.Frame frame) {
+            if (current != null) {
+                current.frame(frame);
+            }
+        } else if (item instanceof ScanItem.SegmentEnd end) {
+            if (current != null) {
+                current.end(end);
+                current = null;
+            }
+        } else if (item instanceof ScanItem.Stray stray) {
+            ScanItem.Tail tail = stray.tail();
+            if (tail.kind() == ScanItem.Tail.Kind.TORN && !tail.followedBySegment()) {
+                add(Finding.Severity.UNCLOSED, file, -1, -1, tail.offset(),
+                        "segment header cut short (" + tail.length() + " bytes): crash while starting a segment");
+            } else {
+                add(Finding.Severity.TAMPERED, file, -1, -1, tail.offset(), tail.offset() == 0
+                        ? "not an LSE file, or its header is corrupt (" + tail.length() + " bytes)"
+                        : tail.length() + " bytes that belong to no segment (" + describe(tail.kind()) + ")");
+            }
+        }
+    }
+
+    /** Notes that {@code file} has no segment at all. */
+    public void emptyFile(String file) {
+        add(Finding.Severity.UNCLOSED, file, -1, -1, 0, "empty file: created but nothing written (crash at creation)");
+    }
+
+    /** Ends verification: checks the anchors and returns the report. */
+    public VerificationReport finish() {
+        for (Anchor anchor : options.anchors()) {
+            Map<Long, byte[]> digests = checkpointDigests.get(anchor.segmentIdHex());
+            if (!seenSegments.contains(anchor.segmentIdHex())) {
+                add(Finding.Severity.TAMPERED, null, anchor.seriesIndex(), anchor.seq(), -1, "anchored segment "
+                        + anchor.segmentIdHex() + " is missing: its file was deleted or not given");
+                continue;
+            }
+            byte[] seen = digests == null ? null : digests.get(anchor.seq());
+            byte[] anchored = Base64.getDecoder().decode(anchor.digestBase64());
+            if (seen == null) {
+                long frames = segmentFrames.getOrDefault(anchor.segmentIdHex(), 0L);
+                add(Finding.Severity.TAMPERED, null, anchor.seriesIndex(), anchor.seq(), -1, frames <= anchor.seq()
+                        ? "segment ends at record " + frames + " but an anchor proves record " + anchor.seq()
+                          + " existed: truncated"
+                        : "anchored checkpoint at record " + anchor.seq() + " is not in the file: modified");
+            } else if (!MessageDigest.isEqual(seen, anchored)) {
+                add(Finding.Severity.TAMPERED, null, anchor.seriesIndex(), anchor.seq(), -1,
+                        "checkpoint differs from its external anchor: records before it were modified");
+            }
+        }
+        return report;
+    }
+
+    public VerificationReport report() {
+        return report;
+    }
+
+    private void add(Finding.Severity severity, String file, long series, long seq, long offset, String message) {
+        report.add(new Finding(severity, file, series, seq, offset, message));
+    }
+
+    private static String describe(ScanItem.Tail.Kind kind) {
+        return switch (kind) {
+            case TORN -> "torn";
+            case ZERO_FILLED -> "zero-filled";
+            case GARBAGE -> "not frames";
+        };
+    }
+
+    /** The checks of one segment. */
+    private final class SegmentCheck {
+        private final String file;
+        private final SegmentCore core;
+        private final long series;
+        private final String idHex;
+        private final byte[] id;
+        private RecordCipher cipher;
+        private boolean closed;
+        private long lastFrameSeq = -1;
+        private FrameType lastType;
+        private long firstFailureSeq = -1;
+        private long failures;
+        private long successesAfterFailure;
+        private long lastCheckpointEpoch = -1;
+        private long lastCheckpointSeq = -1;
+        private long framesSinceCheckpoint;
+        private long pendingMinMs = Long.MAX_VALUE;
+        private long pendingMaxMs = Long.MIN_VALUE;
+
+        SegmentCheck(String file, ScanItem.SegmentStart start) throws IOException {
+            this.file = file;
+            this.core = start.core();
+            this.series = core.seriesIndex();
+            this.id = core.segmentId();
+            this.idHex = Hex.of(id);
+            report.countSegment();
+            checkChain(start.offset());
+            if (options.expectSealed() && !core.sealed()) {
+                add(Finding.Severity.TAMPERED, file, series, -1, start.offset(),
+                        "segment is not sealed but sealing is expected (--expect-sealed)");
+            } else if (!core.sealed() && options.seal() != null) {
+                add(Finding.Severity.INFO, file, series, -1, start.offset(), "segment is not sealed (no checkpoints)");
+            }
+            if (core.sealed() && options.seal() != null && (core.sealOriginMs() != options.seal().originMs()
+                    || core.sealIntervalSeconds() != options.seal().intervalSeconds())) {
+                add(Finding.Severity.KEY, file, series, -1, start.offset(),
+                        "segment is sealed with another seal key chain (origin/interval differ from the given key)");
+            }
+            if (!options.keys().isEmpty()) {
+                SegmentOpener.Result opened = SegmentOpener.open(core, start.keyBlock(), options.keys());
+                if (opened instanceof SegmentOpener.Opened ok) {
+                    cipher = ok.cipher();
+                } else if (opened instanceof SegmentOpener.NoMatchingKey noKey) {
+                    add(Finding.Severity.KEY, file, series, -1, start.offset(), noKey.message());
+                } else if (opened instanceof SegmentOpener.Corrupt corrupt) {
+                    add(Finding.Severity.TAMPERED, file, series, -1, start.offset(), corrupt.message());
+                    haltOutput("key block of segment " + series + " is corrupt");
+                }
+            }
+        }
+
+        private void checkChain(long offset) {
+            if (!seenSegments.add(idHex)) {
+                add(Finding.Severity.TAMPERED, file, series, -1, offset, "segment " + idHex + " appears twice (duplicated)");
+                return;
+            }
+            if (previous == null) {
+                if (!core.startsSeries()) {
+                    add(Finding.Severity.INFO, file, series, -1, offset, "series starts at segment " + series
+                            + ": earlier segments were not given (or removed by retention)");
+                }
+                return;
+            }
+            long expected = previous.seriesIndex() + 1;
+            if (series != expected) {
+                add(Finding.Severity.TAMPERED, file, series, -1, offset, series > expected
+                        ? "segment(s) " + expected + ".." + (series - 1) + " of the series are missing (deleted)"
+                        : "segment " + series + " is out of order after segment " + previous.seriesIndex()
+                          + " (files reordered or swapped)");
+                return;
+            }
+            if (!MessageDigest.isEqual(core.previousSegmentId(), previous.id())
+                    || !MessageDigest.isEqual(core.previousDigest(), previous.digest())) {
+                add(Finding.Severity.TAMPERED, file, series, -1, offset, "chain broken: this segment does not follow segment "
+                        + previous.seriesIndex() + " as it now is in " + previous.file()
+                        + " (a segment was replaced, modified or truncated)");
+            }
+        }
+
+        void frame(ScanItem.Frame frame) throws IOException {
+            long seq = frame.seq();
+            if (closed) {
+                add(Finding.Severity.TAMPERED, file, series, seq, frame.offset(), "record after FINAL (appended)");
+                haltOutput("records after FINAL");
+            }
+            if (seq == 0 && frame.type() != FrameType.META) {
+                add(Finding.Severity.TAMPERED, file, series, seq, frame.offset(), "first record is " + frame.type()
+                        + ", not META");
+            }
+            if (seq == 1 && core.sealed() && frame.type() != FrameType.CHECKPOINT) {
+                add(Finding.Severity.TAMPERED, file, series, seq, frame.offset(),
+                        "sealed segment does not open with a checkpoint");
+            }
+            lastFrameSeq = seq;
+            lastType = frame.type();
+            if (frame.type() == FrameType.CHECKPOINT) {
+                checkpoint(frame);
+                return;
+            }
+            framesSinceCheckpoint++;
+            byte[] plain = null;
+            if (cipher != null) {
+                try {
+                    plain = cipher.open(seq, frame.type(), frame.body(), 0, frame.body().length);
+                    if (firstFailureSeq >= 0) {
+                        successesAfterFailure++;
+                    }
+                } catch (GeneralSecurityException e) {
+                    failures++;
+                    if (firstFailureSeq < 0) {
+                        firstFailureSeq = seq;
+                    }
+                    add(Finding.Severity.TAMPERED, file, series, seq, frame.offset(), frame.type()
+                            + " record fails authentication (modified, moved, reordered or from another file)");
+                    haltOutput("record " + seq + " of segment " + series + " fails authentication");
+                }
+            }
+            switch (frame.type()) {
+                case DATA -> data(frame, plain);
+                case EPOCH -> epoch(frame, plain);
+                case FINAL -> finalRecord(frame, plain);
+                case META -> meta(frame, plain);
+                default -> { }
+            }
+        }
+
+        private void data(ScanItem.Frame frame, byte[] plain) throws IOException {
+            if (cipher == null) {
+                report.countRecord(0);
+                return;
+            }
+            if (plain == null) {
+                return;
+            }
+            if (plain.length < 12) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "DATA record too short");
+                return;
+            }
+            ByteBuffer in = ByteBuffer.wrap(plain);
+            long sealedMs = in.getLong();
+            int events = in.getInt();
+            pendingMinMs = Math.min(pendingMinMs, sealedMs);
+            pendingMaxMs = Math.max(pendingMaxMs, sealedMs);
+            report.countRecord(events);
+            if (!outputHalted || options.keepGoing()) {
+                byte[] payload = new byte[plain.length - 12];
+                System.arraycopy(plain, 12, payload, 0, payload.length);
+                sink.record(core, frame.seq(), payload);
+            }
+        }
+
+        private void epoch(ScanItem.Frame frame, byte[] plain) {
+            if (cipher == null) {
+                return;
+            }
+            if (plain != null) {
+                long next = plain.length >= 8 ? ByteBuffer.wrap(plain).getLong() : -1;
+                if (next != cipher.epoch() + 1) {
+                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
+                            "EPOCH record announces key epoch " + next + " after epoch " + cipher.epoch());
+                }
+            }
+            // ratchet on the type alone: after a damaged EPOCH record, later records still open
+            cipher.ratchet();
+        }
+
+        private void finalRecord(ScanItem.Frame frame, byte[] plain) {
+            closed = true;
+            if (plain == null) {
+                return;
+            }
+            ByteBuffer in = ByteBuffer.wrap(plain);
+            if (plain.length < 8 + 32) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "FINAL record too short");
+                return;
+            }
+            long count = in.getLong();
+            byte[] digest = new byte[32];
+            in.get(digest);
+            if (count != frame.seq() || !MessageDigest.isEqual(digest, frame.digestBefore())) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
+                        "FINAL record does not match the records before it (count " + count + ", found " + frame.seq()
+                        + ")");
+            }
+            if (core.sealed() && lastCheckpointSeq != frame.seq() - 1) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
+                        "sealed segment closes without a final checkpoint");
+            }
+        }
+
+        private void meta(ScanItem.Frame frame, byte[] plain) {
+            if (frame.seq() != 0) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "META record out of place");
+            }
+            if (plain != null) {
+                try {
+                    SegmentMetadata.decode(plain);
+                } catch (FormatException e) {
+                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), e.getMessage());
+                }
+            }
+        }
+
+        private void checkpoint(ScanItem.Frame frame) {
+            report.countCheckpoint();
+            Checkpoint checkpoint;
+            try {
+                checkpoint = Checkpoint.decode(frame.body());
+            } catch (FormatException e) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), e.getMessage());
+                return;
+            }
+            if (!core.sealed()) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
+                        "checkpoint in a segment that is not sealed");
+            }
+            if (checkpoint.seq() != frame.seq() || !MessageDigest.isEqual(checkpoint.digest(), frame.digestBefore())) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
+                        "checkpoint does not match the records before it (records modified, removed or inserted)");
+            }
+            checkpointDigests.computeIfAbsent(idHex, k -> new HashMap<>()).put(frame.seq(), checkpoint.digest());
+            SealVerifier seal = options.seal();
+            if (seal != null && core.sealed()) {
+                byte[] key = seal.keyAt(checkpoint.epoch());
+                if (!checkpoint.verifies(key, id)) {
+                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint for epoch "
+                            + checkpoint.epoch() + " is not sealed with that epoch's key (forged or re-sealed)");
+                }
+                long start = seal.epochStartMs(checkpoint.epoch());
+                long end = seal.epochStartMs(checkpoint.epoch() + 1);
+                if (checkpoint.timeMs() < start || checkpoint.timeMs() >= end) {
+                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
+                            "checkpoint time lies outside its epoch " + checkpoint.epoch());
+                }
+                epochOrder(frame, checkpoint);
+                if (pendingMinMs != Long.MAX_VALUE) {
+                    long from = lastCheckpointEpoch >= 0 ? seal.epochStartMs(lastCheckpointEpoch) : start;
+                    if (pendingMinMs < from - options.skewMs() || pendingMaxMs >= end + options.skewMs()) {
+                        add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
+                                "records sealed outside the epochs of the checkpoints around them (old records"
+                                + " re-sealed with a later key)");
+                    }
+                }
+            }
+            lastCheckpointEpoch = checkpoint.epoch();
+            lastCheckpointSeq = frame.seq();
+            framesSinceCheckpoint = 0;
+            pendingMinMs = Long.MAX_VALUE;
+            pendingMaxMs = Long.MIN_VALUE;
+        }
+
+        private void epochOrder(ScanItem.Frame frame, Checkpoint checkpoint) {
+            long t = checkpoint.epoch();
+            if (lastCheckpointEpoch >= 0) {
+                if (t != lastCheckpointEpoch && t != lastCheckpointEpoch + 1) {
+                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint epochs jump from "
+                            + lastCheckpointEpoch + " to " + t + " (checkpoints or records removed)");
+                }
+            } else if (previous != null && previous.lastCheckpointEpoch() >= 0 && previous.seriesIndex() == series - 1) {
+                long before = previous.lastCheckpointEpoch();
+                if (t < before) {
+                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
+                            "segment opens at seal epoch " + t + ", before its predecessor's last epoch " + before);
+                } else if (t > before + 1) {
+                    add(Finding.Severity.INFO, file, series, frame.seq(), frame.offset(), "seal epochs " + (before + 1)
+                            + ".." + (t - 1) + " have no checkpoints: the writer was not running (a restart)");
+                }
+            }
+        }
+
+        void end(ScanItem.SegmentEnd end) {
+            segmentFrames.put(idHex, end.frames());
+            ScanItem.Tail tail = end.tail();
+            if (tail != null) {
+                String what = tail.length() + " byte(s) after the last whole record";
+                switch (tail.kind()) {
+                    case TORN -> add(Finding.Severity.UNCLOSED, file, series, end.frames(), tail.offset(),
+                            what + ": torn tail (a write cut short by a crash)"
+                            + (tail.followedBySegment() ? "; the writer restarted after it" : ""));
+                    case ZERO_FILLED -> add(Finding.Severity.UNCLOSED, file, series, end.frames(), tail.offset(),
+                            what + ": zero-filled tail (crash before the data reached the disk)");
+                    case GARBAGE -> add(Finding.Severity.TAMPERED, file, series, end.frames(), tail.offset(),
+                            what + ": not valid records (corrupt or tampered)");
+                }
+            }
+            if (firstFailureSeq >= 0 && successesAfterFailure == 0 && failures == 1 && lastFrameSeq == firstFailureSeq
+                    && !closed) {
+                add(Finding.Severity.TAMPERED, file, series, firstFailureSeq, -1,
+                        "the failing record is the segment's last: a corrupt tail (crash garbage or tampering)");
+            }
+            if (!closed) {
+                add(Finding.Severity.UNCLOSED, file, series, -1, end.endOffset(), "segment not closed (" + end.frames()
+                        + " records): crash, truncation, or still being written"
+                        + (core.sealed() && framesSinceCheckpoint > 0
+                        ? "; " + framesSinceCheckpoint + " record(s) after the last checkpoint are not sealed" : ""));
+            } else if (lastType != FrameType.FINAL) {
+                add(Finding.Severity.TAMPERED, file, series, lastFrameSeq, -1, "records follow FINAL");
+            }
+            if (cipher != null) {
+                cipher.destroy();
+            }
+            previous = new SegmentSummary(file, series, id, end.digest(),
+                    lastCheckpointEpoch >= 0 ? lastCheckpointEpoch : previousEpoch());
+        }
+
+        private long previousEpoch() {
+            return previous != null ? previous.lastCheckpointEpoch() : -1;
+        }
+    }
+
+    private void haltOutput(String why) throws IOException {
+        outputHalted = true;
+        if (options.keepGoing()) {
+            sink.gap(why);
+        }
+    }
+}
