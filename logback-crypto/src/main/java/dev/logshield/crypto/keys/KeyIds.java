@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.SecretKey;
 
 /**
@@ -58,6 +59,23 @@ public final class KeyIds {
         } finally {
             Arrays.fill(encoded, (byte) 0);
         }
+    }
+
+    /**
+     * The key id a stanza is addressed to, for reports ({@code logcrypt inspect}): bytes 6..14 of a type 0x01 body,
+     * bytes 0..8 of a type 0x02 body; empty for another type or a body too short to hold one.
+     */
+    public static Optional<byte[]> addressedTo(Stanza stanza) {
+        byte[] body = stanza.body();
+        int offset = switch (stanza.type()) {
+            case Stanza.HPKE_X25519 -> HpkeStanzaLayout.KID_OFFSET;
+            case Stanza.AES_KWP -> 0;
+            default -> -1;
+        };
+        if (offset < 0 || body.length < offset + LENGTH) {
+            return Optional.empty();
+        }
+        return Optional.of(Arrays.copyOfRange(body, offset, offset + LENGTH));
     }
 
     /** Lower-case hex, for reports and status messages. */
