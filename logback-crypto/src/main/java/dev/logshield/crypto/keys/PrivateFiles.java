@@ -63,8 +63,9 @@ final class PrivateFiles {
         boolean posix = isPosix(file);
         FileAttribute<?>[] attributes = posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
-        try (FileChannel channel = FileChannel.open(file,
-                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
+        // CREATE_NEW: never follows a planted link, never reuses a file someone else made
+        FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes);
+        try (channel) {
             if (posix) {
                 // the creation mode is filtered by the umask; set it outright so the result is exactly 0600
                 Files.setPosixFilePermissions(file, OWNER_ONLY);
@@ -74,6 +75,14 @@ final class PrivateFiles {
                 channel.write(buffer);
             }
             channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            // this call created the file, so a partial one is removed: a retry must not find it "already existing"
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
