@@ -1,0 +1,41 @@
+package dev.logshield.crypto;
+
+import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reports appender failures without flooding the status manager: the first at once, then at most one per period,
+ * each saying how many events were dropped since the last report.
+ */
+final class ErrorThrottle {
+
+    private final long periodMs;
+    private final AtomicLong lastReportMs = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong droppedSinceReport = new AtomicLong();
+
+    ErrorThrottle(long periodMs) {
+        this.periodMs = periodMs;
+    }
+
+    void countDrop(int events) {
+        droppedSinceReport.addAndGet(events);
+    }
+
+    void report(ContextAwareBase owner, String message, Throwable cause) {
+        long now = System.currentTimeMillis();
+        long last = lastReportMs.get();
+        if (last != Long.MIN_VALUE && now - last < periodMs) {
+            return;
+        }
+        if (!lastReportMs.compareAndSet(last, now)) {
+            return;
+        }
+        long dropped = droppedSinceReport.getAndSet(0);
+        String suffix = dropped > 0 ? " (" + dropped + " event(s) dropped since the last report)" : "";
+        if (cause != null) {
+            owner.addError(message + suffix, cause);
+        } else {
+            owner.addError(message + suffix);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.logshield.crypto.keys;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The forward-secure chain of checkpoint seal keys. Time from {@code originMs} is cut into epochs of
+ * {@code intervalSeconds}; the key of epoch t+1 is a one-way function of the key of epoch t:
+ *
+ * <pre>
+ * S_{t+1} = HMAC-SHA256(key = S_t, "lse/v1 evolve")
+ * t       = floor((nowMs - originMs) / (intervalSeconds * 1000)), and 0 for a clock before the origin
+ * tag     = HMAC-SHA256(S_t, "lse/v1 checkpoint" || segment id (16) || t (u64) || timeMs (u64) || seq (u64)
+ *                            || digest (32))          integers big-endian
+ * </pre>
+ *
+ * The host keeps only the current key ({@link SealState}) and destroys each old one as it moves on, so an
+ * intruder who takes the host at epoch t cannot forge checkpoints of earlier epochs; the auditor keeps S_0
+ * ({@link SealVerificationKey}) and can recompute every key. Instances are immutable and thread-safe.
+ */
+public final class SealKeyChain {
+
+    /** Length of a seal key and of a checkpoint tag, in bytes. */
+    public static final int KEY_LENGTH = 32;
+
+    private static final byte[] EVOLVE_LABEL = "lse/v1 evolve".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHECKPOINT_LABEL = "lse/v1 checkpoint".getBytes(StandardCharsets.US_ASCII);
+
+    private final long originMs;
+    private final int intervalSeconds;
+    private final long intervalMs;
+
+    /**
+     * @throws IllegalArgumentException when {@code intervalSeconds} is not positive
+     */
+    public SealKeyChain(long originMs, int intervalSeconds) {
+        if (intervalSeconds <= 0) {
+            throw new IllegalArgumentException("seal key interval must be at least 1 second, not " + intervalSeconds);
+        }
+        this.originMs = originMs;
+        this.intervalSeconds = intervalSeconds;
+        this.intervalMs = intervalSeconds * 1000L;
+    }
+
+    /** Start of epoch 0, in milliseconds since the Unix epoch. */
+    public long originMs() {
+        return originMs;
+    }
+
+    /** Length of an epoch, in seconds. */
+    public int intervalSeconds() {
+        return intervalSeconds;
+    }
+
+    /** The epoch containing {@code nowMs}; 0 for any time before the origin (a clock set back cannot go below 0). */
+    public long epochAt(long nowMs) {
+        if (nowMs <= originMs) {
+            return 0;
+        }
+        return (nowMs - originMs) / intervalMs;
+    }
+
+    /** First millisecond of epoch {@code t}. */
+    public long epochStartMs(long t) {
+        requireEpoch(t);
+        return Math.addExact(originMs, Math.multiplyExact(t, intervalMs));
+    }
+
+    /** First millisecond after epoch {@code t} (exclusive end). */
+    public long epochEndMs(long t) {
+        requireEpoch(t);
+        return Math.addExact(epochStartMs(t), intervalMs);
+    }
+
+    /**
+     * S_toEpoch from S_fromEpoch = {@code s}: {@code toEpoch - fromEpoch} evolution steps (a copy of {@code s} when
+     * they are equal). The argument is left intact; intermediate keys are zeroed.
+     *
+     * @throws IllegalArgumentException when {@code toEpoch < fromEpoch} (the chain runs only forward) or an epoch
+     *         is negative
+     */
+    public static byte[] evolve(byte[] s, long fromEpoch, long toEpoch) {
+        requireKey(s);
+        requireEpoch(fromEpoch);
+        if (toEpoch < fromEpoch) {
+            throw new IllegalArgumentException("seal keys evolve only forward: cannot go from epoch " + fromEpoch
+                    + " back to " + toEpoch);
+        }
+        byte[] current = s.clone();
+        if (toEpoch == fromEpoch) {
+            return current;
+        }
+        Mac mac = hmacSha256();
+        try {
+            for (long t = fromEpoch; t < toEpoch; t++) {
+                mac.init(new SecretKeySpec(current, "HmacSHA256"));
+                byte[] next = mac.doFinal(EVOLVE_LABEL);
+                Arrays.fill(current, (byte) 0);
+                current = next;
+            }
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("a 32-byte HMAC key is always valid", e);
+        }
+        return current;
+    }
+
+    /**
+     * The checkpoint tag under the epoch key {@code sT}.
+     *
+     * @throws IllegalArgumentException when the key is not 32 bytes, the segment id not 16 or the digest not 32
+     */
+    public static byte[] checkpointTag(byte[] sT, byte[] segmentId, long t, long timeMs, long seq, byte[] digest32) {
+        requireKey(sT);
+        DataKeys.checkSegmentId(segmentId);
+        if (digest32 == null || digest32.length != 32) {
+            throw new IllegalArgumentException("a checkpoint digest is 32 bytes");
+        }
+        byte[] message = ByteBuffer.allocate(CHECKPOINT_LABEL.length + 16 + 3 * Long.BYTES + 32)
+                .put(CHECKPOINT_LABEL).put(segmentId).putLong(t).putLong(timeMs).putLong(seq).put(digest32).array();
+        return Hkdf.hmac(sT, message);
+    }
+
+    private static Mac hmacSha256() {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java SE platform", e);
+        }
+    }
+
+    static void requireKey(byte[] s) {
+        if (s == null || s.length != KEY_LENGTH) {
+            throw new IllegalArgumentException("a seal key is " + KEY_LENGTH + " bytes, not " + (s == null ? "null" : s.length));
+        }
+    }
+
+    private static void requireEpoch(long t) {
+        if (t < 0) {
+            throw new IllegalArgumentException("epochs start at 0, not " + t);
+        }
+    }
+}
