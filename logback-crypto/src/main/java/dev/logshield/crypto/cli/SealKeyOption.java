@@ -2,6 +2,7 @@ package dev.logshield.crypto.cli;
 
 import dev.logshield.crypto.keys.KeyMaterialException;
 import dev.logshield.crypto.keys.SealVerificationKey;
+import dev.logshield.crypto.verify.AuditorSealKey;
 import dev.logshield.crypto.verify.SealVerifier;
 import java.nio.file.Path;
 
@@ -15,6 +16,6 @@ final class SealKeyOption {
         SealVerificationKey key = value.strip().startsWith(SealVerificationKey.MAGIC)
                 ? SealVerificationKey.parse(value)
                 : SealVerificationKey.read(Path.of(value));
-        return new SealKeyVerifier(key, System.currentTimeMillis());
+        return new ReachableEpochs(new AuditorSealKey(key), System.currentTimeMillis());
     }
 }
