@@ -33,15 +33,20 @@ final class RotatingLog implements AutoCloseable {
     private FileChannel channel;
     private SegmentWriter writer;
 
-    RotatingLog(Path active, List<DataKeyWrapper> readers, SealKeySource seal) throws Exception {
+    /**
+     * @param seal        the host's seal key for checkpoints, or null for unsealed segments
+     * @param checkpoints told about every checkpoint (to write anchors), or null
+     */
+    RotatingLog(Path active, List<DataKeyWrapper> readers, SealKeySource seal,
+                SegmentSettings.CheckpointListener checkpoints) throws Exception {
         this.active = active;
         this.readers = List.copyOf(readers);
-        this.settings = new SegmentSettings(CipherSuite.AES_256_GCM, 0, 0, false, seal, null);
+        this.settings = new SegmentSettings(CipherSuite.AES_256_GCM, 0, 0, false, seal, checkpoints);
         open(ChainLink.seriesStart());
     }
 
     RotatingLog(Path active, DataKeyWrapper reader) throws Exception {
-        this(active, List.of(reader), null);
+        this(active, List.of(reader), null, null);
     }
 
     /** Writes one event (a line). */
