@@ -32,6 +32,9 @@ final class RotatingLog implements AutoCloseable {
     private final List<Path> rotated = new ArrayList<>();
     private FileChannel channel;
     private SegmentWriter writer;
+    private int splitEvery;
+    private long splitPauseMillis;
+    private long writes;
 
     /**
      * @param seal        the host's seal key for checkpoints, or null for unsealed segments
@@ -47,6 +50,15 @@ final class RotatingLog implements AutoCloseable {
 
     RotatingLog(Path active, DataKeyWrapper reader) throws Exception {
         this(active, List.of(reader), null, null);
+    }
+
+    /**
+     * From now on every {@code n}th frame reaches the file in two writes {@code pauseMillis} apart, so that a
+     * reader sees it half written.
+     */
+    void splitEveryNthFrame(int n, long pauseMillis) {
+        this.splitEvery = n;
+        this.splitPauseMillis = pauseMillis;
     }
 
     /** Writes one event (a line). */
@@ -92,12 +104,30 @@ final class RotatingLog implements AutoCloseable {
     private void open(ChainLink link) throws Exception {
         channel = FileChannel.open(active, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         FileChannel target = channel;
-        writer = SegmentWriter.start((bytes, offset, length) -> {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
-            while (buffer.hasRemaining()) {
-                target.write(buffer);
-            }
-        }, settings, link, readers, new SegmentMetadata(Map.of(SegmentMetadata.Field.HOSTNAME, "test-host")),
+        writer = SegmentWriter.start((bytes, offset, length) -> write(target, bytes, offset, length), settings, link, readers, new SegmentMetadata(Map.of(SegmentMetadata.Field.HOSTNAME, "test-host")),
                 new SecureRandom(), System.currentTimeMillis());
+    }
+
+    private void write(FileChannel target, byte[] bytes, int offset, int length) throws IOException {
+        writes++;
+        if (splitEvery > 0 && writes % splitEvery == 0 && length > 1) {
+            writeFully(target, bytes, offset, length / 2);
+            try {
+                Thread.sleep(splitPauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted between the halves of a frame", e);
+            }
+            writeFully(target, bytes, offset + length / 2, length - length / 2);
+        } else {
+            writeFully(target, bytes, offset, length);
+        }
+    }
+
+    private static void writeFully(FileChannel target, byte[] bytes, int offset, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+        while (buffer.hasRemaining()) {
+            target.write(buffer);
+        }
     }
 }
