@@ -52,6 +52,18 @@ final class RotatingLog implements AutoCloseable {
         this(active, List.of(reader), null, null);
     }
 
+    private RotatingLog(Path active, List<DataKeyWrapper> readers, ChainLink link) throws Exception {
+        this.active = active;
+        this.readers = List.copyOf(readers);
+        this.settings = new SegmentSettings(CipherSuite.AES_256_GCM, 0, 0, false, null, null);
+        open(link);
+    }
+
+    /** A log whose first segment continues a series at {@code link} (a writer restarting after a crash). */
+    static RotatingLog continuing(Path active, List<DataKeyWrapper> readers, ChainLink link) throws Exception {
+        return new RotatingLog(active, readers, link);
+    }
+
     /**
      * From now on every {@code n}th frame reaches the file in two writes {@code pauseMillis} apart, so that a
      * reader sees it half written.
