@@ -13,18 +13,17 @@ final class HelpText {
         text.append("Usage: ").append(command.usage()).append("\n\n");
         text.append(command.description().strip()).append("\n");
         List<Option> options = command.parser().options();
-        if (!options.isEmpty()) {
-            text.append("\nOptions:\n");
-            int width = options.stream().mapToInt(o -> o.synopsis().length()).max().orElse(0);
-            for (Option option : options) {
-                text.append("  ").append(pad(option.synopsis(), width)).append("  ").append(option.help());
-                if (option.repeatable()) {
-                    text.append(" (repeatable)");
-                }
-                text.append('\n');
+        String help = "-h, --help";
+        int width = Math.max(help.length(), options.stream().mapToInt(o -> o.synopsis().length()).max().orElse(0));
+        text.append("\nOptions:\n");
+        for (Option option : options) {
+            text.append("  ").append(pad(option.synopsis(), width)).append("  ").append(option.help());
+            if (option.repeatable()) {
+                text.append(" (repeatable)");
             }
+            text.append('\n');
         }
-        text.append("  ").append(pad("-h, --help", 0)).append("  this help\n");
+        text.append("  ").append(pad(help, width)).append("  this help\n");
         return text.toString();
     }
 

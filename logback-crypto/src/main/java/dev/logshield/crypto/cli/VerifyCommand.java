@@ -34,7 +34,7 @@ final class VerifyCommand implements Command {
     @Override
     public String usage() {
         return "logcrypt verify [-i IDENTITY_FILE]... [--keystore FILE --alias NAME --password-env VAR]"
-                + " [--seal-key FILE|LINE] [--expect-sealed] [--anchor FILE]... [--quiet] FILE...";
+                + " [--seal-key FILE|LINE] [--expect-sealed] [--anchor FILE]... [--skew MS] [--quiet] FILE...";
     }
 
     @Override
