@@ -2,20 +2,23 @@ package dev.logshield.crypto.cli;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
  * Replaces a file all at once: the new content goes to a temporary file in the same directory, created owner-only
- * (0600), given the original's permissions, synced, renamed over the original, and the directory synced. A crash
- * leaves either the old file or the new one, never a mix.
+ * (0600), given the original's permissions (and, where the process may, its owner and group), synced, renamed over
+ * the original, and the directory synced. A crash leaves either the old file or the new one, never a mix.
  */
 final class AtomicReplacement implements AutoCloseable {
 
@@ -53,6 +56,7 @@ final class AtomicReplacement implements AutoCloseable {
     /** Gives the new file the original's permissions, syncs it and renames it over the original. */
     void commit() throws IOException {
         if (posix()) {
+            keepOwnership();
             Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
         }
         channel.force(true);
@@ -68,6 +72,19 @@ final class AtomicReplacement implements AutoCloseable {
         if (!committed) {
             channel.close();
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    private void keepOwnership() throws IOException {
+        PosixFileAttributes original = Files.readAttributes(target, PosixFileAttributes.class);
+        PosixFileAttributeView copy = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+        try {
+            if (!original.owner().equals(Files.getOwner(temporary))) {
+                copy.setOwner(original.owner());
+            }
+            copy.setGroup(original.group());
+        } catch (FileSystemException e) {
+            // only a privileged process may give a file away; the permissions are kept all the same
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.logshield.crypto.cli;
 
 import dev.logshield.crypto.format.FileByteSource;
+import dev.logshield.crypto.format.FrameType;
 import dev.logshield.crypto.format.KeyBlock;
 import dev.logshield.crypto.format.LseFormat;
 import dev.logshield.crypto.format.LseScanner;
@@ -12,6 +13,7 @@ import dev.logshield.crypto.keys.Stanza;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -30,19 +32,31 @@ import java.util.Set;
  * segment, damaged frames, or an LSE signature where no segment was recognised (a segment header inside a torn
  * region, whose key block would keep the old keys). Torn or zero-filled tails, even followed by a restarted
  * segment, are copied as they are: they hold only ciphertext under a segment's unchanged data key.
+ *
+ * <p>Also refused unless allowed: a file whose last segment is not closed. A writer may still hold it open, and
+ * what it appends after the rename would go to the replaced file and be lost. A symbolic link is refused too:
+ * the rename would replace the link, not the file it points to.
  */
 final class KeyBlockRewriter {
 
     private final List<? extends DataKeyUnwrapper> keys;
     private final List<? extends DataKeyWrapper> readers;
+    private final boolean allowUnclosed;
 
-    KeyBlockRewriter(List<? extends DataKeyUnwrapper> keys, List<? extends DataKeyWrapper> readers) {
+    /** @param allowUnclosed rewrap a file whose last segment has no FINAL (a crashed writer's file) */
+    KeyBlockRewriter(List<? extends DataKeyUnwrapper> keys, List<? extends DataKeyWrapper> readers,
+                     boolean allowUnclosed) {
         this.keys = List.copyOf(keys);
         this.readers = List.copyOf(readers);
+        this.allowUnclosed = allowUnclosed;
     }
 
     /** Rewraps {@code file} in place; returns the number of segments rewrapped. */
     int rewrap(Path file) throws IOException, KeyMaterialException, CommandFailedException {
+        if (Files.isSymbolicLink(file)) {
+            throw new CommandFailedException("refusing to rewrap " + file + ": it is a symbolic link; give the file it"
+                    + " points to (" + file.toRealPath() + ")");
+        }
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
              FileByteSource source = new FileByteSource(file);
              AtomicReplacement replacement = AtomicReplacement.of(file)) {
@@ -52,6 +66,8 @@ final class KeyBlockRewriter {
             Set<Long> segmentStarts = new HashSet<>();
             LseScanner scanner = new LseScanner(source);
             long copied = 0;
+            FrameType lastType = null;
+            long lastSeries = -1;
             while (true) {
                 ScanItem item = scanner.next();
                 if (item instanceof ScanItem.EndOfData) {
@@ -62,10 +78,14 @@ final class KeyBlockRewriter {
                 }
                 if (item instanceof ScanItem.SegmentStart start) {
                     segmentStarts.add(start.offset());
+                    lastType = null;
+                    lastSeries = start.core().seriesIndex();
                     long keyBlockAt = start.offset() + LseFormat.CORE_LENGTH;
                     copy(in, copied, keyBlockAt, out);
                     out.write(ByteBuffer.wrap(newKeyBlock(start, file).encode()));
                     copied = keyBlockAt + start.keyBlock().encode().length;
+                } else if (item instanceof ScanItem.Frame frame) {
+                    lastType = frame.type();
                 } else if (item instanceof ScanItem.SegmentEnd end && end.tail() != null) {
                     refuseGarbage(file, end.tail());
                 } else if (item instanceof ScanItem.Stray stray) {
@@ -78,6 +98,11 @@ final class KeyBlockRewriter {
                             + signature + " is inside a damaged region (a torn middle); its key block could not be"
                             + " replaced, so the old keys would still open it. The file is unchanged.");
                 }
+            }
+            if (!segmentStarts.isEmpty() && lastType != FrameType.FINAL && !allowUnclosed) {
+                throw new CommandFailedException("refusing to rewrap " + file + ": its last segment (" + lastSeries
+                        + ") is not closed, so a writer may still be appending to it, and what it appends after the"
+                        + " rewrap would be lost. If its writer crashed, give --allow-unclosed. The file is unchanged.");
             }
             copy(in, copied, size, out);
             if (in.size() != size) {

@@ -22,7 +22,8 @@ final class RewrapCommand implements Command {
     @Override
     public String usage() {
         return "logcrypt rewrap [-i IDENTITY_FILE]... [--keystore FILE --alias NAME --password-env VAR]"
-                + " (--to age1... | --to-keystore FILE --to-alias NAME --to-password-env VAR)... FILE...";
+                + " (--to age1... | --to-keystore FILE --to-alias NAME --to-password-env VAR)... [--allow-unclosed]"
+                + " FILE...";
     }
 
     @Override
@@ -34,7 +35,9 @@ final class RewrapCommand implements Command {
                 Each file is rewritten to a temporary file in the same directory (mode 0600, then the original's
                 mode), synced and renamed over the original. Files with bytes that cannot be accounted for
                 (damaged or torn regions in the middle, bytes outside any segment) are refused and left unchanged;
-                so is a file that grows while it is read: rewrap only files the writer has closed.
+                so are a file that grows while it is read and, unless --allow-unclosed, a file whose last segment
+                is not closed: a writer still appending to it would lose what it writes after the rewrap. Rewrap
+                only files the writer has closed (rotated files), or files of a writer that crashed.
                 Exit code: 0 done, 1 refused or failed, 2 usage, 3 a key does not open a segment.""";
     }
 
@@ -43,7 +46,7 @@ final class RewrapCommand implements Command {
         ArgumentParser parser = new ArgumentParser(name());
         ReaderKeyOptions.declare(parser);
         RecipientOptions.declare(parser);
-        return parser;
+        return parser.flag("--allow-unclosed", "also rewrap files whose last segment is not closed (crashed writers)");
     }
 
     @Override
@@ -52,7 +55,7 @@ final class RewrapCommand implements Command {
         List<DataKeyUnwrapper> keys = ReaderKeyOptions.require(arguments, context, name());
         List<DataKeyWrapper> readers = RecipientOptions.require(arguments, context);
         String to = readers.stream().map(DataKeyWrapper::describe).collect(Collectors.joining(", "));
-        KeyBlockRewriter rewriter = new KeyBlockRewriter(keys, readers);
+        KeyBlockRewriter rewriter = new KeyBlockRewriter(keys, readers, arguments.has("--allow-unclosed"));
         for (Path file : files) {
             int segments = rewriter.rewrap(file);
             context.out().println(file + ": " + segments + " segment(s) rewrapped for " + to);

@@ -58,7 +58,7 @@ class FollowEqualsDecryptTest {
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertThat(log.files()).hasSize(3);
         assertThat(decrypt.exitCode()).as(decrypt.toString()).isZero();
-        assertThat(decrypt.stdout()).isEqualTo(DecryptRotatedSeriesTest.lines(0, EVENTS));
+        assertThat(decrypt.stdout()).isEqualTo(DecryptWritesSeriesInOrderAndStopsAtTamperingTest.lines(0, EVENTS));
         assertThat(followExit).as(stderr).isZero();
         assertThat(followed.toString(StandardCharsets.UTF_8)).isEqualTo(decrypt.stdout());
         assertThat(stderr).isEqualTo("3 segment(s), " + EVENTS + " record(s), " + EVENTS

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded {@code target/logcrypt.jar} runs in a JVM of its own with nothing else on the class path: it makes a
- * key, decrypts and verifies a series, and loads no Logback or Micrometer class. Skipped when the jar has not been
- * built by {@code mvn package} since the classes last changed.
+ * key, decrypts and verifies a series, follows a file until its standard input is closed, and loads no Logback or
+ * Micrometer class. Skipped when the jar has not been built by {@code mvn package} since the classes last changed.
  */
 class ShadedJarRunsAloneTest {
 
@@ -51,7 +51,11 @@ class ShadedJarRunsAloneTest {
         assertThat(decrypt.stdout).isEqualTo("first\nsecond\n");
         assertThat(verify.exitCode).as(verify.stderr).isZero();
         assertThat(verify.stdout).isEqualTo("2 segment(s), 2 record(s), 2 event(s), 0 checkpoint(s): INTACT (exit 0)\n");
-        for (Result run : List.of(keygen, decrypt, verify)) {
+        Result follow = followUntilStdinCloses(key, files.get(1));
+        assertThat(follow.exitCode).as(follow.stderr).isZero();
+        assertThat(follow.stdout).isEqualTo("second\n");
+        assertThat(follow.stderr).endsWith("1 segment(s), 1 record(s), 1 event(s), 0 checkpoint(s): INTACT (exit 0)\n");
+        for (Result run : List.of(keygen, decrypt, verify, follow)) {
             assertThat(run.classLoads).doesNotContain("ch.qos.logback").doesNotContain("io.micrometer")
                     .doesNotContain("org.slf4j");
         }
@@ -61,16 +65,41 @@ class ShadedJarRunsAloneTest {
     }
 
     private Result java(String... args) throws IOException, InterruptedException {
+        Launched launched = launch(args);
+        launched.process.getOutputStream().close();
+        return launched.result();
+    }
+
+    /** Follows {@code file} until it has printed its record, then closes the child's standard input. */
+    private Result followUntilStdinCloses(Path key, Path file) throws IOException, InterruptedException {
+        Launched launched = launch("follow", "-i", key.toString(), file.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Files.size(launched.out) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        launched.process.getOutputStream().close();
+        return launched.result();
+    }
+
+    private Launched launch(String... args) throws IOException {
         Path classLog = Files.createTempFile(dir, "classes", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:off", "-Xlog:class+load=info:file=" + classLog, "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        Path out = dir.resolve("stdout");
-        Path err = dir.resolve("stderr");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("logcrypt.jar finished").isTrue();
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8), Files.readString(classLog, StandardCharsets.UTF_8));
+        Path out = Files.createTempFile(dir, "stdout", ".txt");
+        Path err = Files.createTempFile(dir, "stderr", ".txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new Launched(process, out, err, classLog);
+    }
+
+    private record Launched(Process process, Path out, Path err, Path classLog) {
+        Result result() throws IOException, InterruptedException {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("logcrypt.jar did not finish");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8), Files.readString(classLog, StandardCharsets.UTF_8));
+        }
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * result as the old key did before, the old key no longer opens it, and every byte outside the key blocks is
  * unchanged. Files it cannot account for are refused and left alone.
  */
-class RewrapTest {
+class RewrapReplacesOnlyKeyBlocksTest {
 
     @TempDir
     Path dir;
@@ -35,15 +35,19 @@ class RewrapTest {
     }
 
     @Test
-    void newKeyVerifiesTheSameAndTheOldKeyNoLongerOpens() throws Exception {
+    void newKeyVerifiesTheSameAndTheOldKeyNoLongerOpensOnceUnclosedIsAllowed() throws Exception {
         Path file = restartedFile();
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         byte[] before = Files.readAllBytes(file);
         CliRun verifiedBefore = CliRun.of("verify", "-i", oldReader.identityArgument(), file.toString());
 
-        CliRun rewrap = CliRun.of("rewrap", "-i", oldReader.identityArgument(), "--to",
+        CliRun refused = CliRun.of("rewrap", "-i", oldReader.identityArgument(), "--to",
+                newReader.recipient().recipient(), file.toString());
+        CliRun rewrap = CliRun.of("rewrap", "--allow-unclosed", "-i", oldReader.identityArgument(), "--to",
                 newReader.recipient().recipient(), file.toString());
 
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("its last segment (1) is not closed").contains("--allow-unclosed");
         assertThat(rewrap.exitCode()).as(rewrap.toString()).isZero();
         assertThat(rewrap.stdout()).startsWith(file + ": 2 segment(s) rewrapped for X25519 recipient "
                 + newReader.recipient().recipient());
@@ -94,7 +98,7 @@ class RewrapTest {
         }
         byte[] damaged = Files.readAllBytes(file);
 
-        CliRun rewrap = CliRun.of("rewrap", "-i", oldReader.identityArgument(), "--to",
+        CliRun rewrap = CliRun.of("rewrap", "--allow-unclosed", "-i", oldReader.identityArgument(), "--to",
                 newReader.recipient().recipient(), file.toString());
 
         assertThat(rewrap.exitCode()).isEqualTo(1);
@@ -119,7 +123,7 @@ class RewrapTest {
         Files.write(file, Files.readAllBytes(other), StandardOpenOption.APPEND);
         byte[] before = Files.readAllBytes(file);
 
-        CliRun rewrap = CliRun.of("rewrap", "-i", oldReader.identityArgument(), "--to",
+        CliRun rewrap = CliRun.of("rewrap", "--allow-unclosed", "-i", oldReader.identityArgument(), "--to",
                 newReader.recipient().recipient(), file.toString());
 
         assertThat(rewrap.exitCode()).isEqualTo(1);

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written parser reads values, repeats, aliases, {@code --name=value} and {@code --}, and refuses the rest. */
-class ArgumentParserTest {
+class ArgumentParserAcceptsOnlyDeclaredOptionsTest {
 
     private final ArgumentParser parser = new ArgumentParser("demo")
             .value("--identity", "-i", "FILE", true, "identity")

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code logcrypt verify} exits 0 for an intact closed series, 1 for modified or missing data, 3 for a wrong key
  * (never a tampering verdict), 4 for an intact series whose last segment is not closed, and 2 without any key.
  */
-class VerifyExitCodesTest {
+class VerifyExitCodeIsTheVerdictTest {
 
     @TempDir
     Path dir;
@@ -51,7 +51,7 @@ class VerifyExitCodesTest {
     @Test
     void flippedByteIsTamperingAtItsRecord() throws Exception {
         List<Path> files = series(false);
-        DecryptRotatedSeriesTest.flipLastByteOfRecord(files.get(2), 2);
+        DecryptWritesSeriesInOrderAndStopsAtTamperingTest.flipLastByteOfRecord(files.get(2), 2);
 
         CliRun run = verify(files);
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code logcrypt decrypt} writes the records of a rotated series in series order whatever the order of the
  * files on the command line, and stops at the first integrity failure unless {@code --force}.
  */
-class DecryptRotatedSeriesTest {
+class DecryptWritesSeriesInOrderAndStopsAtTamperingTest {
 
     @TempDir
     Path dir;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --expect-sealed} fails unsealed segments; {@code --anchor} catches a truncation that is otherwise only
  * "unclosed"; and a forged checkpoint naming an absurd epoch fails at once instead of hanging the verifier.
  */
-class VerifySealedSeriesTest {
+class AuditorVerifiesSealsAndAnchorsTest {
 
     @TempDir
     Path dir;

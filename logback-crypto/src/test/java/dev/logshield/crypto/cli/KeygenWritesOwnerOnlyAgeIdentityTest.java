@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code logcrypt keygen --out FILE} writes an age-format identity file, owner-only, never over an existing file,
  * and prints the recipient that the identity in it opens; without {@code --out} it behaves like age-keygen.
  */
-class KeygenIdentityTest {
+class KeygenWritesOwnerOnlyAgeIdentityTest {
 
     @TempDir
     Path dir;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the environment or a file (never the command line); {@code keygen --seal} makes the host's owner-only seal state
  * and the auditor's matching verification key line.
  */
-class KeygenKekAndSealTest {
+class KeygenKekAndSealFilesAreOwnerOnlyTest {
 
     @TempDir
     Path dir;
