@@ -62,6 +62,7 @@ public final class SeriesVerifier {
     private SegmentSummary previous;
     private SegmentCheck current;
     private boolean outputHalted;
+    private String gapPending;
 
     public SeriesVerifier(Options options, RecordSink sink) {
         this.options = options;
@@ -128,8 +129,31 @@ public final class SeriesVerifier {
         return report;
     }
 
+    /** Records a finding; the first integrity failure stops the output of records (see {@link #release}). */
     private void add(Finding.Severity severity, String file, long series, long seq, long offset, String message) {
-        report.add(new Finding(severity, file, series, seq, offset, message));
+        Finding finding = new Finding(severity, file, series, seq, offset, message);
+        report.add(finding);
+        if (severity == Finding.Severity.TAMPERED) {
+            outputHalted = true;
+            if (gapPending == null) {
+                gapPending = finding.describe();
+            }
+        }
+    }
+
+    /**
+     * Outputs an authenticated record, unless an integrity failure was found before it: then only with
+     * {@code keepGoing}, after a gap mark.
+     */
+    private void release(SegmentCore core, long seq, byte[] payload) throws IOException {
+        if (outputHalted && !options.keepGoing()) {
+            return;
+        }
+        if (gapPending != null) {
+            sink.gap(gapPending);
+            gapPending = null;
+        }
+        sink.record(core, seq, payload);
     }
 
     private static String describe(ScanItem.Tail.Kind kind) {
@@ -187,7 +211,6 @@ public final class SeriesVerifier {
                     add(Finding.Severity.KEY, file, series, -1, start.offset(), noKey.message());
                 } else if (opened instanceof SegmentOpener.Corrupt corrupt) {
                     add(Finding.Severity.TAMPERED, file, series, -1, start.offset(), corrupt.message());
-                    haltOutput("key block of segment " + series + " is corrupt");
                 }
             }
         }
@@ -224,7 +247,6 @@ public final class SeriesVerifier {
             long seq = frame.seq();
             if (closed) {
                 add(Finding.Severity.TAMPERED, file, series, seq, frame.offset(), "record after FINAL (appended)");
-                haltOutput("records after FINAL");
             }
             if (seq == 0 && frame.type() != FrameType.META) {
                 add(Finding.Severity.TAMPERED, file, series, seq, frame.offset(), "first record is " + frame.type()
@@ -255,7 +277,6 @@ public final class SeriesVerifier {
                     }
                     add(Finding.Severity.TAMPERED, file, series, seq, frame.offset(), frame.type()
                             + " record fails authentication (modified, moved, reordered or from another file)");
-                    haltOutput("record " + seq + " of segment " + series + " fails authentication");
                 }
             }
             switch (frame.type()) {
@@ -285,11 +306,9 @@ public final class SeriesVerifier {
             pendingMinMs = Math.min(pendingMinMs, sealedMs);
             pendingMaxMs = Math.max(pendingMaxMs, sealedMs);
             report.countRecord(events);
-            if (!outputHalted || options.keepGoing()) {
-                byte[] payload = new byte[plain.length - 12];
-                System.arraycopy(plain, 12, payload, 0, payload.length);
-                sink.record(core, frame.seq(), payload);
-            }
+            byte[] payload = new byte[plain.length - 12];
+            System.arraycopy(plain, 12, payload, 0, payload.length);
+            release(core, frame.seq(), payload);
         }
 
         private void epoch(ScanItem.Frame frame, byte[] plain) {
@@ -448,13 +467,6 @@ public final class SeriesVerifier {
 
         private long previousEpoch() {
             return previous != null ? previous.lastCheckpointEpoch() : -1;
-        }
-    }
-
-    private void haltOutput(String why) throws IOException {
-        outputHalted = true;
-        if (options.keepGoing()) {
-            sink.gap(why);
         }
     }
 }
