@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,6 +60,7 @@ public final class SeriesVerifier {
     private final Set<String> seenSegments = new HashSet<>();
     private final Map<String, Map<Long, byte[]>> checkpointDigests = new HashMap<>();
     private final Map<String, Long> segmentFrames = new HashMap<>();
+    private final long verifiedAtMs = System.currentTimeMillis();
     private SegmentSummary previous;
     private SegmentCheck current;
     private boolean outputHalted;
@@ -154,6 +156,15 @@ public final class SeriesVerifier {
             gapPending = null;
         }
         sink.record(core, seq, payload);
+    }
+
+    /** The seal epoch that contains {@code timeMs}, or -1 before the origin. */
+    private static long epochOf(SealVerifier seal, long timeMs) {
+        long intervalMs = seal.intervalSeconds() * 1000L;
+        if (intervalMs <= 0 || timeMs < seal.originMs()) {
+            return -1;
+        }
+        return (timeMs - seal.originMs()) / intervalMs;
     }
 
     private static String describe(ScanItem.Tail.Kind kind) {
@@ -372,37 +383,25 @@ public final class SeriesVerifier {
                 add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), e.getMessage());
                 return;
             }
+            boolean valid = true;
             if (!core.sealed()) {
                 add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
                         "checkpoint in a segment that is not sealed");
+                valid = false;
             }
             if (checkpoint.seq() != frame.seq() || !MessageDigest.isEqual(checkpoint.digest(), frame.digestBefore())) {
                 add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
                         "checkpoint does not match the records before it (records modified, removed or inserted)");
+                valid = false;
             }
             checkpointDigests.computeIfAbsent(idHex, k -> new HashMap<>()).put(frame.seq(), checkpoint.digest());
             SealVerifier seal = options.seal();
             if (seal != null && core.sealed()) {
-                byte[] key = seal.keyAt(checkpoint.epoch());
-                if (!checkpoint.verifies(key, id)) {
-                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint for epoch "
-                            + checkpoint.epoch() + " is not sealed with that epoch's key (forged or re-sealed)");
-                }
-                long start = seal.epochStartMs(checkpoint.epoch());
-                long end = seal.epochStartMs(checkpoint.epoch() + 1);
-                if (checkpoint.timeMs() < start || checkpoint.timeMs() >= end) {
-                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
-                            "checkpoint time lies outside its epoch " + checkpoint.epoch());
-                }
-                epochOrder(frame, checkpoint);
-                if (pendingMinMs != Long.MAX_VALUE) {
-                    long from = lastCheckpointEpoch >= 0 ? seal.epochStartMs(lastCheckpointEpoch) : start;
-                    if (pendingMinMs < from - options.skewMs() || pendingMaxMs >= end + options.skewMs()) {
-                        add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
-                                "records sealed outside the epochs of the checkpoints around them (old records"
-                                + " re-sealed with a later key)");
-                    }
-                }
+                valid &= sealedInItsEpoch(frame, checkpoint, seal);
+            }
+            if (!valid) {
+                // later checkpoints are compared with the last good one
+                return;
             }
             lastCheckpointEpoch = checkpoint.epoch();
             lastCheckpointSeq = frame.seq();
@@ -411,23 +410,65 @@ public final class SeriesVerifier {
             pendingMaxMs = Long.MIN_VALUE;
         }
 
-        private void epochOrder(ScanItem.Frame frame, Checkpoint checkpoint) {
+        /**
+         * The seal checks. The epoch and time fields are checked against each other and against the verification
+         * time before the epoch's key is derived: a corrupted epoch number must not make the verifier walk the
+         * key chain for billions of steps.
+         */
+        private boolean sealedInItsEpoch(ScanItem.Frame frame, Checkpoint checkpoint, SealVerifier seal) {
+            long t = checkpoint.epoch();
+            if (t != epochOf(seal, checkpoint.timeMs())) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
+                        "checkpoint time lies outside its epoch " + t);
+                return false;
+            }
+            if (checkpoint.timeMs() > verifiedAtMs + options.skewMs()) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint for epoch " + t
+                        + " is dated after the verification time (forged, or the writer's clock is wrong)");
+                return false;
+            }
+            byte[] key = seal.keyAt(t);
+            boolean valid = checkpoint.verifies(key, id);
+            Arrays.fill(key, (byte) 0);
+            if (!valid) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint for epoch "
+                        + t + " is not sealed with that epoch's key (forged or re-sealed)");
+                return false;
+            }
+            valid = epochOrder(frame, checkpoint);
+            if (pendingMinMs != Long.MAX_VALUE) {
+                long from = lastCheckpointEpoch >= 0 ? seal.epochStartMs(lastCheckpointEpoch) : seal.epochStartMs(t);
+                long end = seal.epochStartMs(t + 1);
+                if (pendingMinMs < from - options.skewMs() || pendingMaxMs >= end + options.skewMs()) {
+                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
+                            "records sealed outside the epochs of the checkpoints around them (old records"
+                            + " re-sealed with a later key)");
+                    valid = false;
+                }
+            }
+            return valid;
+        }
+
+        private boolean epochOrder(ScanItem.Frame frame, Checkpoint checkpoint) {
             long t = checkpoint.epoch();
             if (lastCheckpointEpoch >= 0) {
                 if (t != lastCheckpointEpoch && t != lastCheckpointEpoch + 1) {
                     add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint epochs jump from "
                             + lastCheckpointEpoch + " to " + t + " (checkpoints or records removed)");
+                    return false;
                 }
             } else if (previous != null && previous.lastCheckpointEpoch() >= 0 && previous.seriesIndex() == series - 1) {
                 long before = previous.lastCheckpointEpoch();
                 if (t < before) {
                     add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
                             "segment opens at seal epoch " + t + ", before its predecessor's last epoch " + before);
+                    return false;
                 } else if (t > before + 1) {
                     add(Finding.Severity.INFO, file, series, frame.seq(), frame.offset(), "seal epochs " + (before + 1)
                             + ".." + (t - 1) + " have no checkpoints: the writer was not running (a restart)");
                 }
             }
+            return true;
         }
 
         void end(ScanItem.SegmentEnd end) {
