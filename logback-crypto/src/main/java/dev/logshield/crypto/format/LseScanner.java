@@ -257,10 +257,37 @@ public final class LseScanner {
             if (plausible && from + LseFormat.FRAME_HEADER_LENGTH + declared > to) {
                 return new Tail(from, length, Tail.Kind.TORN, followed);
             }
-        } else if (length < LseFormat.CORE_LENGTH + 4L && isMagicPrefix(from, to)) {
+        } else if (isTornHeader(from, to)) {
             return new Tail(from, length, Tail.Kind.TORN, followed);
         }
         return new Tail(from, length, Tail.Kind.GARBAGE, followed);
+    }
+
+    /**
+     * True when [from, to) is the start of a segment header cut short: a prefix of the signature or of a core,
+     * or a valid core whose key block runs past {@code to}. A crash while a segment is being started leaves this.
+     */
+    private boolean isTornHeader(long from, long to) throws IOException {
+        long length = to - from;
+        if (!isMagicPrefix(from, to)) {
+            return false;
+        }
+        if (length < LseFormat.CORE_LENGTH + 4L) {
+            return true;
+        }
+        try {
+            SegmentCore.decode(read(from, LseFormat.CORE_LENGTH));
+        } catch (FormatException e) {
+            return false;
+        }
+        long keyBlockLength = readUnsignedInt(from + LseFormat.CORE_LENGTH);
+        return keyBlockLength >= 1 + LseFormat.DIGEST_LENGTH && keyBlockLength <= LseFormat.MAX_KEY_BLOCK
+                && LseFormat.CORE_LENGTH + 4L + keyBlockLength > length;
+    }
+
+    private long readUnsignedInt(long at) throws IOException {
+        byte[] b = read(at, 4);
+        return ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
     }
 
     private boolean isMagicPrefix(long from, long to) throws IOException {
