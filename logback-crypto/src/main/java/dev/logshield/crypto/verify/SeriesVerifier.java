@@ -492,7 +492,7 @@ public final class SeriesVerifier {
                         "the failing record is the segment's last: a corrupt tail (crash garbage or tampering)");
             }
             if (!closed) {
-                add(Finding.Severity.UNCLOSED, file, series, -1, end.endOffset(), "segment not closed (" + end.frames()
+                add(Finding.Severity.UNCLOSED, file, series, end.frames(), end.endOffset(), "segment not closed (" + end.frames()
                         + " records): crash, truncation, or still being written"
                         + (core.sealed() && framesSinceCheckpoint > 0
                         ? "; " + framesSinceCheckpoint + " record(s) after the last checkpoint are not sealed" : ""));
