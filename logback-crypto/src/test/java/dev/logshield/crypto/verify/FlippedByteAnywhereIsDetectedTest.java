@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * right record and offset:
  * <ul>
  *   <li>core, key block length, stanza count and length, alias, wrapped key, key block MAC: tampered (1),
- *       segment header at offset 0;</li>
+ *       segment header at offset 0 (except a key block length that now runs past the end of the file: a header
+ *       cut short by a crash, unclosed (4));</li>
  *   <li>the stanza's type or key id: key error (3), since the reader no longer finds a stanza addressed to its
  *       key and cannot tell that from a file written for someone else;</li>
  *   <li>a frame: tampered (1) at that frame, except a length that now runs past the end of the file, which is
@@ -111,6 +112,9 @@ class FlippedByteAnywhereIsDetectedTest {
         if (offset < headerLength) {
             // key block: length(4) count(1), stanza type(1) length(2), kid(8) alias_len(1) wrapped(40), MAC(32)
             int at = offset - LseFormat.CORE_LENGTH;
+            if (at < 4 && runsPastEnd(flipped, LseFormat.CORE_LENGTH, 4, LseFormat.MAX_KEY_BLOCK)) {
+                return new Expected("key block length (torn header)", VerificationReport.UNCLOSED, -1, 0, List.of());
+            }
             boolean address = at == 5 || (at >= 8 && at < 16);
             return address
                     ? new Expected("stanza address", VerificationReport.KEY_ERROR, -1, 0, List.of())
@@ -124,16 +128,22 @@ class FlippedByteAnywhereIsDetectedTest {
         List<String> before = releasedBefore(seq);
         String where = parts.type(seq) + " frame " + seq;
         if (offset < frameOffset + 4) {
-            long length = ((flipped[(int) frameOffset] & 0xFFL) << 24) | ((flipped[(int) frameOffset + 1] & 0xFF) << 16)
-                    | ((flipped[(int) frameOffset + 2] & 0xFF) << 8) | (flipped[(int) frameOffset + 3] & 0xFF);
-            boolean runsPastEnd = length > 0 && length <= LseFormat.MAX_FRAME_BODY
-                    && frameOffset + LseFormat.FRAME_HEADER_LENGTH + length > flipped.length;
-            if (runsPastEnd) {
+            if (runsPastEnd(flipped, (int) frameOffset, LseFormat.FRAME_HEADER_LENGTH, LseFormat.MAX_FRAME_BODY)) {
                 return new Expected(where + " length (torn)", VerificationReport.UNCLOSED, seq, frameOffset, before);
             }
             where += " length";
         }
         return new Expected(where, VerificationReport.TAMPERED, seq, frameOffset, before);
+    }
+
+    /**
+     * True when the 4-byte length at {@code at} is in range but what it announces runs past the end of the file:
+     * the reader sees a structure cut short by a crash.
+     */
+    private static boolean runsPastEnd(byte[] bytes, int at, int headerLength, int max) {
+        long length = ((bytes[at] & 0xFFL) << 24) | ((bytes[at + 1] & 0xFF) << 16) | ((bytes[at + 2] & 0xFF) << 8)
+                | (bytes[at + 3] & 0xFF);
+        return length > 0 && length <= max && at + headerLength + length > bytes.length;
     }
 
     private static List<String> releasedBefore(int seq) {
