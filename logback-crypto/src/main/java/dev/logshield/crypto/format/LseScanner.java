@@ -20,6 +20,7 @@ public final class LseScanner {
     private SegmentCore core;
     private byte[] segmentId;
     private long seq;
+    private FrameType lastType;
     private MessageDigest digest;
 
     public LseScanner(ByteSource source) {
@@ -72,6 +73,7 @@ public final class LseScanner {
         digest.update(header);
         digest.update(body);
         seq++;
+        lastType = type;
         position = end;
         return frame;
     }
@@ -142,6 +144,7 @@ public final class LseScanner {
         core = parsed;
         segmentId = parsed.segmentId();
         seq = 0;
+        lastType = null;
         digest = SegmentCore.sha256();
         digest.update(coreBytes);
         position += headerLength + keyBlockLength;
@@ -240,27 +243,33 @@ public final class LseScanner {
         }
     }
 
+    /**
+     * What the bytes [from, to) that are not whole frames look like. Zeros are a zero-filled tail. A segment
+     * header cut short is torn wherever it is; so is a frame cut short in an open segment. After a FINAL frame the
+     * writer adds nothing to the segment, so there only a new segment or zeros can be a crash's leftovers.
+     */
     private Tail classify(long from, long to, boolean followed) throws IOException {
         long length = to - from;
         if (allZero(from, to)) {
             return new Tail(from, length, Tail.Kind.ZERO_FILLED, followed);
         }
-        if (core != null) {
-            if (length < LseFormat.FRAME_HEADER_LENGTH) {
-                return new Tail(from, length, Tail.Kind.TORN, followed);
-            }
-            byte[] header = read(from, LseFormat.FRAME_HEADER_LENGTH);
-            long declared = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8)
-                    | (header[3] & 0xFF);
-            boolean plausible = declared > 0 && declared <= LseFormat.MAX_FRAME_BODY
-                    && FrameType.byId(header[4] & 0xFF) != null;
-            if (plausible && from + LseFormat.FRAME_HEADER_LENGTH + declared > to) {
-                return new Tail(from, length, Tail.Kind.TORN, followed);
-            }
-        } else if (isTornHeader(from, to)) {
+        if (isTornHeader(from, to) || (core != null && lastType != FrameType.FINAL && isTornFrame(from, to))) {
             return new Tail(from, length, Tail.Kind.TORN, followed);
         }
         return new Tail(from, length, Tail.Kind.GARBAGE, followed);
+    }
+
+    /** True when [from, to) is the start of a frame cut short: too short for a header, or announcing more. */
+    private boolean isTornFrame(long from, long to) throws IOException {
+        if (to - from < LseFormat.FRAME_HEADER_LENGTH) {
+            return true;
+        }
+        byte[] header = read(from, LseFormat.FRAME_HEADER_LENGTH);
+        long declared = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8)
+                | (header[3] & 0xFF);
+        boolean plausible = declared > 0 && declared <= LseFormat.MAX_FRAME_BODY
+                && FrameType.byId(header[4] & 0xFF) != null;
+        return plausible && from + LseFormat.FRAME_HEADER_LENGTH + declared > to;
     }
 
     /**
