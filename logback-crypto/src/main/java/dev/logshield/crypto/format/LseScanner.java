@@ -131,6 +131,13 @@ public final class LseScanner {
         } catch (FormatException e) {
             return skipBadHeader(size);
         }
+        long restart = findSegment(position + 1, Math.min(size, position + headerLength + keyBlockLength), null);
+        if (restart >= 0) {
+            // a header cut short by a crash, then a restarted writer's segment: its bytes are not this key block
+            Tail tail = classify(position, restart, true);
+            position = restart;
+            return new ScanItem.Stray(tail);
+        }
         if (size - position < headerLength + keyBlockLength) {
             return new ScanItem.EndOfData(position, size - position);
         }
@@ -154,7 +161,7 @@ public final class LseScanner {
     private ScanItem skipBadHeader(long size) throws IOException {
         long next = findSegment(position + 1, size, null);
         long end = next < 0 ? size : next;
-        Tail tail = new Tail(position, end - position, Tail.Kind.GARBAGE, next >= 0);
+        Tail tail = classify(position, end, next >= 0);
         position = end;
         return new ScanItem.Stray(tail);
     }
