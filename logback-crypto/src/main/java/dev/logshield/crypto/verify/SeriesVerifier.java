@@ -86,9 +86,11 @@ public final class SeriesVerifier {
             }
         } else if (item instanceof ScanItem.Stray stray) {
             ScanItem.Tail tail = stray.tail();
-            if (tail.kind() == ScanItem.Tail.Kind.TORN && !tail.followedBySegment()) {
+            if (tail.kind() == ScanItem.Tail.Kind.TORN) {
+                // the segment after it (if any) must still link to the one before it: the chain check decides
                 add(Finding.Severity.UNCLOSED, file, -1, -1, tail.offset(),
-                        "segment header cut short (" + tail.length() + " bytes): crash while starting a segment");
+                        "segment header cut short (" + tail.length() + " bytes): crash while starting a segment"
+                        + (tail.followedBySegment() ? "; the writer restarted after it" : ""));
             } else {
                 add(Finding.Severity.TAMPERED, file, -1, -1, tail.offset(), tail.offset() == 0
                         ? "not an LSE file, or its header is corrupt (" + tail.length() + " bytes)"
@@ -476,12 +478,12 @@ public final class SeriesVerifier {
             ScanItem.Tail tail = end.tail();
             if (tail != null) {
                 String what = tail.length() + " byte(s) after the last whole record";
+                String restarted = tail.followedBySegment() ? "; the writer restarted after it" : "";
                 switch (tail.kind()) {
                     case TORN -> add(Finding.Severity.UNCLOSED, file, series, end.frames(), tail.offset(),
-                            what + ": torn tail (a write cut short by a crash)"
-                            + (tail.followedBySegment() ? "; the writer restarted after it" : ""));
+                            what + ": torn tail (a write cut short by a crash)" + restarted);
                     case ZERO_FILLED -> add(Finding.Severity.UNCLOSED, file, series, end.frames(), tail.offset(),
-                            what + ": zero-filled tail (crash before the data reached the disk)");
+                            what + ": zero-filled tail (crash before the data reached the disk)" + restarted);
                     case GARBAGE -> add(Finding.Severity.TAMPERED, file, series, end.frames(), tail.offset(),
                             what + ": not valid records (corrupt or tampered)");
                 }
