@@ -397,6 +397,20 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
         }
     }
 
+    /**
+     * Encodes and writes under the stream lock: Logback before 1.6.4 encodes outside it, so a stateful encoder's
+     * output could otherwise reach the file in a different order than it was produced.
+     */
+    @Override
+    protected void writeOut(E event) throws IOException {
+        streamWriteLock.lock();
+        try {
+            super.writeOut(event);
+        } finally {
+            streamWriteLock.unlock();
+        }
+    }
+
     @Override
     protected void subAppend(E event) {
         super.subAppend(event);

@@ -20,6 +20,7 @@ public final class LseScanner {
     private SegmentCore core;
     private byte[] segmentId;
     private long seq;
+    private FrameType lastType;
     private MessageDigest digest;
 
     public LseScanner(ByteSource source) {
@@ -72,6 +73,7 @@ public final class LseScanner {
         digest.update(header);
         digest.update(body);
         seq++;
+        lastType = type;
         position = end;
         return frame;
     }
@@ -129,6 +131,13 @@ public final class LseScanner {
         } catch (FormatException e) {
             return skipBadHeader(size);
         }
+        long restart = findSegment(position + 1, Math.min(size, position + headerLength + keyBlockLength), null);
+        if (restart >= 0) {
+            // a header cut short by a crash, then a restarted writer's segment: its bytes are not this key block
+            Tail tail = classify(position, restart, true);
+            position = restart;
+            return new ScanItem.Stray(tail);
+        }
         if (size - position < headerLength + keyBlockLength) {
             return new ScanItem.EndOfData(position, size - position);
         }
@@ -142,6 +151,7 @@ public final class LseScanner {
         core = parsed;
         segmentId = parsed.segmentId();
         seq = 0;
+        lastType = null;
         digest = SegmentCore.sha256();
         digest.update(coreBytes);
         position += headerLength + keyBlockLength;
@@ -151,7 +161,7 @@ public final class LseScanner {
     private ScanItem skipBadHeader(long size) throws IOException {
         long next = findSegment(position + 1, size, null);
         long end = next < 0 ? size : next;
-        Tail tail = new Tail(position, end - position, Tail.Kind.GARBAGE, next >= 0);
+        Tail tail = classify(position, end, next >= 0);
         position = end;
         return new ScanItem.Stray(tail);
     }
@@ -240,27 +250,60 @@ public final class LseScanner {
         }
     }
 
+    /**
+     * What the bytes [from, to) that are not whole frames look like. Zeros are a zero-filled tail. A segment
+     * header cut short is torn wherever it is; so is a frame cut short in an open segment. After a FINAL frame the
+     * writer adds nothing to the segment, so there only a new segment or zeros can be a crash's leftovers.
+     */
     private Tail classify(long from, long to, boolean followed) throws IOException {
         long length = to - from;
         if (allZero(from, to)) {
             return new Tail(from, length, Tail.Kind.ZERO_FILLED, followed);
         }
-        if (core != null) {
-            if (length < LseFormat.FRAME_HEADER_LENGTH) {
-                return new Tail(from, length, Tail.Kind.TORN, followed);
-            }
-            byte[] header = read(from, LseFormat.FRAME_HEADER_LENGTH);
-            long declared = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8)
-                    | (header[3] & 0xFF);
-            boolean plausible = declared > 0 && declared <= LseFormat.MAX_FRAME_BODY
-                    && FrameType.byId(header[4] & 0xFF) != null;
-            if (plausible && from + LseFormat.FRAME_HEADER_LENGTH + declared > to) {
-                return new Tail(from, length, Tail.Kind.TORN, followed);
-            }
-        } else if (length < LseFormat.CORE_LENGTH + 4L && isMagicPrefix(from, to)) {
+        if (isTornHeader(from, to) || (core != null && lastType != FrameType.FINAL && isTornFrame(from, to))) {
             return new Tail(from, length, Tail.Kind.TORN, followed);
         }
         return new Tail(from, length, Tail.Kind.GARBAGE, followed);
+    }
+
+    /** True when [from, to) is the start of a frame cut short: too short for a header, or announcing more. */
+    private boolean isTornFrame(long from, long to) throws IOException {
+        if (to - from < LseFormat.FRAME_HEADER_LENGTH) {
+            return true;
+        }
+        byte[] header = read(from, LseFormat.FRAME_HEADER_LENGTH);
+        long declared = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8)
+                | (header[3] & 0xFF);
+        boolean plausible = declared > 0 && declared <= LseFormat.MAX_FRAME_BODY
+                && FrameType.byId(header[4] & 0xFF) != null;
+        return plausible && from + LseFormat.FRAME_HEADER_LENGTH + declared > to;
+    }
+
+    /**
+     * True when [from, to) is the start of a segment header cut short: a prefix of the signature or of a core,
+     * or a valid core whose key block runs past {@code to}. A crash while a segment is being started leaves this.
+     */
+    private boolean isTornHeader(long from, long to) throws IOException {
+        long length = to - from;
+        if (!isMagicPrefix(from, to)) {
+            return false;
+        }
+        if (length < LseFormat.CORE_LENGTH + 4L) {
+            return true;
+        }
+        try {
+            SegmentCore.decode(read(from, LseFormat.CORE_LENGTH));
+        } catch (FormatException e) {
+            return false;
+        }
+        long keyBlockLength = readUnsignedInt(from + LseFormat.CORE_LENGTH);
+        return keyBlockLength >= 1 + LseFormat.DIGEST_LENGTH && keyBlockLength <= LseFormat.MAX_KEY_BLOCK
+                && LseFormat.CORE_LENGTH + 4L + keyBlockLength > length;
+    }
+
+    private long readUnsignedInt(long at) throws IOException {
+        byte[] b = read(at, 4);
+        return ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
     }
 
     private boolean isMagicPrefix(long from, long to) throws IOException {

@@ -37,12 +37,29 @@ public record Anchor(String segmentIdHex, long seriesIndex, long seq, long epoch
                 continue;
             }
             try {
-                anchors.add(new Anchor(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]),
-                        Long.parseLong(parts[3]), Long.parseLong(parts[4]), parts[5], parts[6]));
+                Anchor anchor = new Anchor(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                        Long.parseLong(parts[3]), Long.parseLong(parts[4]), parts[5], parts[6]);
+                if (anchor.wellFormed()) {
+                    anchors.add(anchor);
+                }
             } catch (NumberFormatException e) {
                 // not one of ours
             }
         }
         return anchors;
+    }
+
+    /** A damaged line (from the collector's log) must neither stand for a checkpoint nor break verification. */
+    private boolean wellFormed() {
+        return segmentIdHex.matches("[0-9a-f]{32}") && seriesIndex >= 0 && seq >= 0 && epoch >= 0
+                && decodesTo32Bytes(digestBase64) && decodesTo32Bytes(tagBase64);
+    }
+
+    private static boolean decodesTo32Bytes(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,9 +60,11 @@ public final class SeriesVerifier {
     private final Set<String> seenSegments = new HashSet<>();
     private final Map<String, Map<Long, byte[]>> checkpointDigests = new HashMap<>();
     private final Map<String, Long> segmentFrames = new HashMap<>();
+    private final long verifiedAtMs = System.currentTimeMillis();
     private SegmentSummary previous;
     private SegmentCheck current;
     private boolean outputHalted;
+    private String gapPending;
 
     public SeriesVerifier(Options options, RecordSink sink) {
         this.options = options;
@@ -83,9 +86,11 @@ public final class SeriesVerifier {
             }
         } else if (item instanceof ScanItem.Stray stray) {
             ScanItem.Tail tail = stray.tail();
-            if (tail.kind() == ScanItem.Tail.Kind.TORN && !tail.followedBySegment()) {
+            if (tail.kind() == ScanItem.Tail.Kind.TORN) {
+                // the segment after it (if any) must still link to the one before it: the chain check decides
                 add(Finding.Severity.UNCLOSED, file, -1, -1, tail.offset(),
-                        "segment header cut short (" + tail.length() + " bytes): crash while starting a segment");
+                        "segment header cut short (" + tail.length() + " bytes): crash while starting a segment"
+                        + (tail.followedBySegment() ? "; the writer restarted after it" : ""));
             } else {
                 add(Finding.Severity.TAMPERED, file, -1, -1, tail.offset(), tail.offset() == 0
                         ? "not an LSE file, or its header is corrupt (" + tail.length() + " bytes)"
@@ -128,8 +133,40 @@ public final class SeriesVerifier {
         return report;
     }
 
+    /** Records a finding; the first integrity failure stops the output of records (see {@link #release}). */
     private void add(Finding.Severity severity, String file, long series, long seq, long offset, String message) {
-        report.add(new Finding(severity, file, series, seq, offset, message));
+        Finding finding = new Finding(severity, file, series, seq, offset, message);
+        report.add(finding);
+        if (severity == Finding.Severity.TAMPERED) {
+            outputHalted = true;
+            if (gapPending == null) {
+                gapPending = finding.describe();
+            }
+        }
+    }
+
+    /**
+     * Outputs an authenticated record, unless an integrity failure was found before it: then only with
+     * {@code keepGoing}, after a gap mark.
+     */
+    private void release(SegmentCore core, long seq, byte[] payload) throws IOException {
+        if (outputHalted && !options.keepGoing()) {
+            return;
+        }
+        if (gapPending != null) {
+            sink.gap(gapPending);
+            gapPending = null;
+        }
+        sink.record(core, seq, payload);
+    }
+
+    /** The seal epoch that contains {@code timeMs}, or -1 before the origin. */
+    private static long epochOf(SealVerifier seal, long timeMs) {
+        long intervalMs = seal.intervalSeconds() * 1000L;
+        if (intervalMs <= 0 || timeMs < seal.originMs()) {
+            return -1;
+        }
+        return (timeMs - seal.originMs()) / intervalMs;
     }
 
     private static String describe(ScanItem.Tail.Kind kind) {
@@ -187,7 +224,6 @@ public final class SeriesVerifier {
                     add(Finding.Severity.KEY, file, series, -1, start.offset(), noKey.message());
                 } else if (opened instanceof SegmentOpener.Corrupt corrupt) {
                     add(Finding.Severity.TAMPERED, file, series, -1, start.offset(), corrupt.message());
-                    haltOutput("key block of segment " + series + " is corrupt");
                 }
             }
         }
@@ -224,7 +260,6 @@ public final class SeriesVerifier {
             long seq = frame.seq();
             if (closed) {
                 add(Finding.Severity.TAMPERED, file, series, seq, frame.offset(), "record after FINAL (appended)");
-                haltOutput("records after FINAL");
             }
             if (seq == 0 && frame.type() != FrameType.META) {
                 add(Finding.Severity.TAMPERED, file, series, seq, frame.offset(), "first record is " + frame.type()
@@ -255,7 +290,6 @@ public final class SeriesVerifier {
                     }
                     add(Finding.Severity.TAMPERED, file, series, seq, frame.offset(), frame.type()
                             + " record fails authentication (modified, moved, reordered or from another file)");
-                    haltOutput("record " + seq + " of segment " + series + " fails authentication");
                 }
             }
             switch (frame.type()) {
@@ -285,11 +319,9 @@ public final class SeriesVerifier {
             pendingMinMs = Math.min(pendingMinMs, sealedMs);
             pendingMaxMs = Math.max(pendingMaxMs, sealedMs);
             report.countRecord(events);
-            if (!outputHalted || options.keepGoing()) {
-                byte[] payload = new byte[plain.length - 12];
-                System.arraycopy(plain, 12, payload, 0, payload.length);
-                sink.record(core, frame.seq(), payload);
-            }
+            byte[] payload = new byte[plain.length - 12];
+            System.arraycopy(plain, 12, payload, 0, payload.length);
+            release(core, frame.seq(), payload);
         }
 
         private void epoch(ScanItem.Frame frame, byte[] plain) {
@@ -353,37 +385,25 @@ public final class SeriesVerifier {
                 add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), e.getMessage());
                 return;
             }
+            boolean valid = true;
             if (!core.sealed()) {
                 add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
                         "checkpoint in a segment that is not sealed");
+                valid = false;
             }
             if (checkpoint.seq() != frame.seq() || !MessageDigest.isEqual(checkpoint.digest(), frame.digestBefore())) {
                 add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
                         "checkpoint does not match the records before it (records modified, removed or inserted)");
+                valid = false;
             }
             checkpointDigests.computeIfAbsent(idHex, k -> new HashMap<>()).put(frame.seq(), checkpoint.digest());
             SealVerifier seal = options.seal();
             if (seal != null && core.sealed()) {
-                byte[] key = seal.keyAt(checkpoint.epoch());
-                if (!checkpoint.verifies(key, id)) {
-                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint for epoch "
-                            + checkpoint.epoch() + " is not sealed with that epoch's key (forged or re-sealed)");
-                }
-                long start = seal.epochStartMs(checkpoint.epoch());
-                long end = seal.epochStartMs(checkpoint.epoch() + 1);
-                if (checkpoint.timeMs() < start || checkpoint.timeMs() >= end) {
-                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
-                            "checkpoint time lies outside its epoch " + checkpoint.epoch());
-                }
-                epochOrder(frame, checkpoint);
-                if (pendingMinMs != Long.MAX_VALUE) {
-                    long from = lastCheckpointEpoch >= 0 ? seal.epochStartMs(lastCheckpointEpoch) : start;
-                    if (pendingMinMs < from - options.skewMs() || pendingMaxMs >= end + options.skewMs()) {
-                        add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
-                                "records sealed outside the epochs of the checkpoints around them (old records"
-                                + " re-sealed with a later key)");
-                    }
-                }
+                valid &= sealedInItsEpoch(frame, checkpoint, seal);
+            }
+            if (!valid) {
+                // later checkpoints are compared with the last good one
+                return;
             }
             lastCheckpointEpoch = checkpoint.epoch();
             lastCheckpointSeq = frame.seq();
@@ -392,23 +412,65 @@ public final class SeriesVerifier {
             pendingMaxMs = Long.MIN_VALUE;
         }
 
-        private void epochOrder(ScanItem.Frame frame, Checkpoint checkpoint) {
+        /**
+         * The seal checks. The epoch and time fields are checked against each other and against the verification
+         * time before the epoch's key is derived: a corrupted epoch number must not make the verifier walk the
+         * key chain for billions of steps.
+         */
+        private boolean sealedInItsEpoch(ScanItem.Frame frame, Checkpoint checkpoint, SealVerifier seal) {
+            long t = checkpoint.epoch();
+            if (t != epochOf(seal, checkpoint.timeMs())) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
+                        "checkpoint time lies outside its epoch " + t);
+                return false;
+            }
+            if (checkpoint.timeMs() > verifiedAtMs + options.skewMs()) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint for epoch " + t
+                        + " is dated after the verification time (forged, or the writer's clock is wrong)");
+                return false;
+            }
+            byte[] key = seal.keyAt(t);
+            boolean valid = checkpoint.verifies(key, id);
+            Arrays.fill(key, (byte) 0);
+            if (!valid) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint for epoch "
+                        + t + " is not sealed with that epoch's key (forged or re-sealed)");
+                return false;
+            }
+            valid = epochOrder(frame, checkpoint);
+            if (pendingMinMs != Long.MAX_VALUE) {
+                long from = lastCheckpointEpoch >= 0 ? seal.epochStartMs(lastCheckpointEpoch) : seal.epochStartMs(t);
+                long end = seal.epochStartMs(t + 1);
+                if (pendingMinMs < from - options.skewMs() || pendingMaxMs >= end + options.skewMs()) {
+                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
+                            "records sealed outside the epochs of the checkpoints around them (old records"
+                            + " re-sealed with a later key)");
+                    valid = false;
+                }
+            }
+            return valid;
+        }
+
+        private boolean epochOrder(ScanItem.Frame frame, Checkpoint checkpoint) {
             long t = checkpoint.epoch();
             if (lastCheckpointEpoch >= 0) {
                 if (t != lastCheckpointEpoch && t != lastCheckpointEpoch + 1) {
                     add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint epochs jump from "
                             + lastCheckpointEpoch + " to " + t + " (checkpoints or records removed)");
+                    return false;
                 }
             } else if (previous != null && previous.lastCheckpointEpoch() >= 0 && previous.seriesIndex() == series - 1) {
                 long before = previous.lastCheckpointEpoch();
                 if (t < before) {
                     add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
                             "segment opens at seal epoch " + t + ", before its predecessor's last epoch " + before);
+                    return false;
                 } else if (t > before + 1) {
                     add(Finding.Severity.INFO, file, series, frame.seq(), frame.offset(), "seal epochs " + (before + 1)
                             + ".." + (t - 1) + " have no checkpoints: the writer was not running (a restart)");
                 }
             }
+            return true;
         }
 
         void end(ScanItem.SegmentEnd end) {
@@ -416,12 +478,12 @@ public final class SeriesVerifier {
             ScanItem.Tail tail = end.tail();
             if (tail != null) {
                 String what = tail.length() + " byte(s) after the last whole record";
+                String restarted = tail.followedBySegment() ? "; the writer restarted after it" : "";
                 switch (tail.kind()) {
                     case TORN -> add(Finding.Severity.UNCLOSED, file, series, end.frames(), tail.offset(),
-                            what + ": torn tail (a write cut short by a crash)"
-                            + (tail.followedBySegment() ? "; the writer restarted after it" : ""));
+                            what + ": torn tail (a write cut short by a crash)" + restarted);
                     case ZERO_FILLED -> add(Finding.Severity.UNCLOSED, file, series, end.frames(), tail.offset(),
-                            what + ": zero-filled tail (crash before the data reached the disk)");
+                            what + ": zero-filled tail (crash before the data reached the disk)" + restarted);
                     case GARBAGE -> add(Finding.Severity.TAMPERED, file, series, end.frames(), tail.offset(),
                             what + ": not valid records (corrupt or tampered)");
                 }
@@ -432,7 +494,7 @@ public final class SeriesVerifier {
                         "the failing record is the segment's last: a corrupt tail (crash garbage or tampering)");
             }
             if (!closed) {
-                add(Finding.Severity.UNCLOSED, file, series, -1, end.endOffset(), "segment not closed (" + end.frames()
+                add(Finding.Severity.UNCLOSED, file, series, end.frames(), end.endOffset(), "segment not closed (" + end.frames()
                         + " records): crash, truncation, or still being written"
                         + (core.sealed() && framesSinceCheckpoint > 0
                         ? "; " + framesSinceCheckpoint + " record(s) after the last checkpoint are not sealed" : ""));
@@ -448,13 +510,6 @@ public final class SeriesVerifier {
 
         private long previousEpoch() {
             return previous != null ? previous.lastCheckpointEpoch() : -1;
-        }
-    }
-
-    private void haltOutput(String why) throws IOException {
-        outputHalted = true;
-        if (options.keepGoing()) {
-            sink.gap(why);
         }
     }
 }
