@@ -58,12 +58,11 @@ final class DecryptCommand implements Command {
         RecordOutput output = new RecordOutput(out, context.err(), force);
         SeriesVerifier verifier = new SeriesVerifier(
                 new SeriesVerifier.Options(keys, null, false, List.of(), 0, force), output);
-        output.watch(verifier);
         for (Path file : FileSeries.inSeriesOrder(files)) {
             FileSeries.scan(file, verifier);
         }
         VerificationReport report = verifier.finish();
-        output.end();
+        output.end(report);
         ReportPrinter.print(report, context.err());
         return report.exitCode();
     }

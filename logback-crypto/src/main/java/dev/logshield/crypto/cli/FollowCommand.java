@@ -79,11 +79,10 @@ final class FollowCommand implements Command {
         RecordOutput output = new RecordOutput(out, context.err(), force);
         SeriesVerifier verifier = new SeriesVerifier(
                 new SeriesVerifier.Options(keys, null, false, List.of(), 0, force), output);
-        output.watch(verifier);
         try {
             VerificationReport report = new FileFollower(files.get(0), verifier, stop, POLL_MILLIS, idleExitMillis,
                     () -> flush(out)).follow();
-            output.end();
+            output.end(report);
             ReportPrinter.print(report, context.err());
             return report.exitCode();
         } finally {

@@ -2,6 +2,8 @@ package dev.logshield.crypto.cli;
 
 import dev.logshield.crypto.keys.DataKeyUnwrapper;
 import dev.logshield.crypto.keys.DataKeyWrapper;
+import dev.logshield.crypto.keys.KeyMaterialException;
+import dev.logshield.crypto.verify.VerificationReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,8 +39,9 @@ final class RewrapCommand implements Command {
                 (damaged or torn regions in the middle, bytes outside any segment) are refused and left unchanged;
                 so are a file that grows while it is read and, unless --allow-unclosed, a file whose last segment
                 is not closed: a writer still appending to it would lose what it writes after the rewrap. Rewrap
-                only files the writer has closed (rotated files), or files of a writer that crashed.
-                Exit code: 0 done, 1 refused or failed, 2 usage, 3 a key does not open a segment.""";
+                only files the writer has closed (rotated files), or files of a writer that crashed. A refused
+                file does not stop the others.
+                Exit code: 0 all done, 1 a file refused or failed, 2 usage, 3 a key does not open a segment.""";
     }
 
     @Override
@@ -56,10 +59,21 @@ final class RewrapCommand implements Command {
         List<DataKeyWrapper> readers = RecipientOptions.require(arguments, context);
         String to = readers.stream().map(DataKeyWrapper::describe).collect(Collectors.joining(", "));
         KeyBlockRewriter rewriter = new KeyBlockRewriter(keys, readers, arguments.has("--allow-unclosed"));
+        boolean failed = false;
+        boolean keyError = false;
         for (Path file : files) {
-            int segments = rewriter.rewrap(file);
-            context.out().println(file + ": " + segments + " segment(s) rewrapped for " + to);
+            // each file is replaced whole or not at all, so one refusal need not stop the others
+            try {
+                int segments = rewriter.rewrap(file);
+                context.out().println(file + ": " + segments + " segment(s) rewrapped for " + to);
+            } catch (CommandFailedException e) {
+                context.err().println("logcrypt: " + e.getMessage());
+                failed = true;
+            } catch (KeyMaterialException e) {
+                context.err().println("logcrypt: key error: " + e.getMessage());
+                keyError = true;
+            }
         }
-        return 0;
+        return failed ? 1 : keyError ? VerificationReport.KEY_ERROR : 0;
     }
 }

@@ -16,6 +16,6 @@ final class SealKeyOption {
         SealVerificationKey key = value.strip().startsWith(SealVerificationKey.MAGIC)
                 ? SealVerificationKey.parse(value)
                 : SealVerificationKey.read(Path.of(value));
-        return new ReachableEpochs(new AuditorSealKey(key), System.currentTimeMillis());
+        return new AuditorSealKey(key);
     }
 }

@@ -88,6 +88,27 @@ class RewrapReplacesOnlyKeyBlocksTest {
     }
 
     @Test
+    void aRefusedFileDoesNotStopTheOthers() throws Exception {
+        List<Path> files;
+        try (RotatingLog log = new RotatingLog(dir.resolve("app.lse"), oldReader.recipient())) {
+            log.log("rotated");
+            log.rotate();
+            log.log("still being written");
+            files = log.files();
+            CliRun rewrap = CliRun.of("rewrap", "-i", oldReader.identityArgument(), "--to",
+                    newReader.recipient().recipient(), files.get(1).toString(), files.get(0).toString());
+
+            assertThat(rewrap.exitCode()).isEqualTo(1);
+            assertThat(rewrap.stderr()).contains("refusing to rewrap " + files.get(1) + ": its last segment (1) is not"
+                    + " closed");
+            assertThat(rewrap.stdout()).isEqualTo(files.get(0) + ": 1 segment(s) rewrapped for "
+                    + newReader.recipient().describe() + "\n");
+        }
+        assertThat(CliRun.of("verify", "-i", newReader.identityArgument(), files.get(0).toString()).exitCode())
+                .isZero();
+    }
+
+    @Test
     void garbageInTheMiddleIsRefusedAndTheFileLeftUnchanged() throws Exception {
         Path file = restartedFile();
         List<Long> frames = FrameOffsets.of(file);
