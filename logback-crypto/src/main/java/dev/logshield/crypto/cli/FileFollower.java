@@ -97,8 +97,8 @@ final class FileFollower {
     /** Feeds every complete item; true when there was at least one. */
     private boolean drain(TailedFile file) throws IOException {
         boolean progressed = false;
+        file.size();
         while (true) {
-            file.size();
             ScanItem item = file.scanner().next();
             if (item == null || item instanceof ScanItem.EndOfData) {
                 return progressed;

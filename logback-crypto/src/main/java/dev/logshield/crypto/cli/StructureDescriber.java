@@ -6,6 +6,7 @@ import dev.logshield.crypto.format.FormatException;
 import dev.logshield.crypto.format.FrameType;
 import dev.logshield.crypto.format.Hex;
 import dev.logshield.crypto.format.KeyBlock;
+import dev.logshield.crypto.format.LseFormat;
 import dev.logshield.crypto.format.LseScanner;
 import dev.logshield.crypto.format.ScanItem;
 import dev.logshield.crypto.format.SegmentCore;
@@ -91,7 +92,7 @@ final class StructureDescriber {
         closed = false;
         out.println("  segment " + core.seriesIndex() + " at byte " + start.offset() + ": id " + Hex.of(core.segmentId()));
         out.println("    created " + Instant.ofEpochMilli(core.createdMs()) + ", " + core.suite().displayName()
-                + (core.sealed() ? ", sealed" : ", not sealed") + ((core.flags() & 2) != 0 ? ", batched" : ""));
+                + (core.sealed() ? ", sealed" : ", not sealed") + ((core.flags() & LseFormat.FLAG_BATCHED) != 0 ? ", batched" : ""));
         out.println(core.startsSeries() ? "    starts a series"
                 : "    follows segment " + Hex.of(core.previousSegmentId()) + " at digest "
                   + Hex.of(core.previousDigest()));
