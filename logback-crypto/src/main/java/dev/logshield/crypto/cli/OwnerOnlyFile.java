@@ -25,6 +25,7 @@ final class OwnerOnlyFile {
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString());
         }
+        dev.logshield.crypto.keys.PrivateFiles.createParentDirectories(target);
         Path directory = target.toAbsolutePath().getParent();
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         Path temporary = posix

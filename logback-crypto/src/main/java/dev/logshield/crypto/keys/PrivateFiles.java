@@ -18,7 +18,7 @@ import java.util.Set;
  * before the call returns, and so is the directory entry. Replacement is atomic (a temporary file in the same
  * directory renamed over the target), so a crash leaves either the old content or the new, never a mix.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
 
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -31,12 +31,14 @@ final class PrivateFiles {
      * @throws FileAlreadyExistsException when it exists (it is never overwritten)
      */
     static void createNew(Path file, byte[] content) throws IOException {
+        createParentDirectories(file);
         write(file, content);
         syncDirectory(file);
     }
 
     /** Replaces (or creates) {@code file} with {@code content} through {@code <name>.tmp} and an atomic rename. */
     static void replaceAtomically(Path file, byte[] content) throws IOException {
+        createParentDirectories(file);
         Path tmp = temporaryFor(file);
         // a stale temporary file from a crash is removed, never reused: its mode or owner could be anything
         Files.deleteIfExists(tmp);
@@ -52,6 +54,20 @@ final class PrivateFiles {
             throw e;
         }
         syncDirectory(file);
+    }
+
+    /** Creates the missing parent directories of {@code file} owner-only (0700); existing ones are left alone. */
+    public static void createParentDirectories(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || Files.isDirectory(parent)) {
+            return;
+        }
+        createParentDirectories(parent);
+        if (parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(parent);
+        }
     }
 
     /** The temporary file {@link #replaceAtomically} writes first: {@code <name>.tmp} in the same directory. */
