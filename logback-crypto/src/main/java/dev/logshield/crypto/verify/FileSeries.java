@@ -1,14 +1,9 @@
 package dev.logshield.crypto.verify;
 
 import dev.logshield.crypto.format.FileByteSource;
-import dev.logshield.crypto.format.FormatException;
-import dev.logshield.crypto.format.LseFormat;
 import dev.logshield.crypto.format.LseScanner;
 import dev.logshield.crypto.format.ScanItem;
-import dev.logshield.crypto.format.SegmentCore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +16,8 @@ public final class FileSeries {
     }
 
     /**
-     * The files ordered by the series index of their first segment (rotated files first, the active file last);
-     * files that do not start with a readable segment keep their relative order at the end.
+     * The files ordered by the series index of their first whole segment (rotated files first, the active file
+     * last); files without a readable segment keep their relative order at the end.
      */
     public static List<Path> inSeriesOrder(List<Path> files) throws IOException {
         List<Path> ordered = new ArrayList<>(files);
@@ -66,17 +61,22 @@ public final class FileSeries {
         }
     }
 
+    /**
+     * The series index of the first whole segment in {@code file}, found by the scanner: a file may start with
+     * the torn header of a crashed writer, followed by the restarted writer's segment.
+     */
     private static long firstSeriesIndex(Path file) throws IOException {
-        byte[] core = new byte[LseFormat.CORE_LENGTH];
-        try (InputStream in = Files.newInputStream(file)) {
-            if (in.readNBytes(core, 0, core.length) < core.length) {
-                return Long.MAX_VALUE;
+        try (FileByteSource source = new FileByteSource(file)) {
+            LseScanner scanner = new LseScanner(source);
+            for (ScanItem item = scanner.next(); item != null; item = scanner.next()) {
+                if (item instanceof ScanItem.SegmentStart start) {
+                    return start.core().seriesIndex();
+                }
+                if (item instanceof ScanItem.EndOfData) {
+                    break;
+                }
             }
         }
-        try {
-            return SegmentCore.decode(core).seriesIndex();
-        } catch (FormatException e) {
-            return Long.MAX_VALUE;
-        }
+        return Long.MAX_VALUE;
     }
 }

@@ -185,6 +185,8 @@ public final class SeriesVerifier {
         private final String idHex;
         private final byte[] id;
         private RecordCipher cipher;
+        /** The auditor's seal chain when it is this segment's (same epochs), else null: checkpoints not judged. */
+        private SealVerifier sealChain;
         private boolean closed;
         private long lastFrameSeq = -1;
         private FrameType lastType;
@@ -211,10 +213,15 @@ public final class SeriesVerifier {
             } else if (!core.sealed() && options.seal() != null) {
                 add(Finding.Severity.INFO, file, series, -1, start.offset(), "segment is not sealed (no checkpoints)");
             }
-            if (core.sealed() && options.seal() != null && (core.sealOriginMs() != options.seal().originMs()
-                    || core.sealIntervalSeconds() != options.seal().intervalSeconds())) {
-                add(Finding.Severity.KEY, file, series, -1, start.offset(),
-                        "segment is sealed with another seal key chain (origin/interval differ from the given key)");
+            if (core.sealed() && options.seal() != null) {
+                if (core.sealOriginMs() != options.seal().originMs()
+                        || core.sealIntervalSeconds() != options.seal().intervalSeconds()) {
+                    // a wrong key is a key error: its checkpoints are not judged with it
+                    add(Finding.Severity.KEY, file, series, -1, start.offset(), "segment is sealed with another seal"
+                            + " key chain (origin/interval differ from the given key)");
+                } else {
+                    sealChain = options.seal();
+                }
             }
             if (!options.keys().isEmpty()) {
                 SegmentOpener.Result opened = SegmentOpener.open(core, start.keyBlock(), options.keys());
@@ -397,9 +404,8 @@ public final class SeriesVerifier {
                 valid = false;
             }
             checkpointDigests.computeIfAbsent(idHex, k -> new HashMap<>()).put(frame.seq(), checkpoint.digest());
-            SealVerifier seal = options.seal();
-            if (seal != null && core.sealed()) {
-                valid &= sealedInItsEpoch(frame, checkpoint, seal);
+            if (sealChain != null) {
+                valid &= sealedInItsEpoch(frame, checkpoint, sealChain);
             }
             if (!valid) {
                 // later checkpoints are compared with the last good one

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and each opens the other's output, for every payload size from 0 to 4096 bytes and around multiples of 768 bytes
  * and of 8 KiB, where intrinsic code paths change (JDK-8371864 class of bugs). The JDK side is called the way
  * {@link RecordCipher} calls it (output at an offset, 45 bytes of associated data shaped like LSE's, 96-bit
- * counter nonces), and the whole sweep runs twice so that the second one exercises compiled code.
+ * counter nonces), and the AES-GCM sweep runs twice so that the second one exercises compiled code.
  */
 class JdkAndBouncyCastleAeadsAgreeTest {
 
@@ -41,7 +41,10 @@ class JdkAndBouncyCastleAeadsAgreeTest {
         Cipher sealer = Cipher.getInstance(suite.transformation());
         Cipher opener = Cipher.getInstance(suite.transformation());
         List<String> wrong = new ArrayList<>();
-        for (int pass = 0; pass < 2; pass++) {
+        // AES-GCM runs twice so that the second sweep exercises the JIT-compiled intrinsics; JDK 17 has none for
+        // ChaCha20-Poly1305
+        int passes = suite == CipherSuite.AES_256_GCM ? 2 : 1;
+        for (int pass = 0; pass < passes; pass++) {
             for (int size : sizes()) {
                 byte[] key = bytes(random, 32);
                 byte[] nonce = new byte[12];

@@ -86,7 +86,12 @@ public final class SegmentFixture {
 
     public static SegmentSettings sealed(TestSealKeys seal, int ratchetRecords,
                                          SegmentSettings.CheckpointListener listener) {
-        return new SegmentSettings(CipherSuite.AES_256_GCM, ratchetRecords, 0, false, seal, listener);
+        return sealed(CipherSuite.AES_256_GCM, seal, ratchetRecords, listener);
+    }
+
+    public static SegmentSettings sealed(CipherSuite suite, TestSealKeys seal, int ratchetRecords,
+                                         SegmentSettings.CheckpointListener listener) {
+        return new SegmentSettings(suite, ratchetRecords, 0, false, seal, listener);
     }
 
     /**
@@ -95,7 +100,12 @@ public final class SegmentFixture {
      * ratchets after 2 records), DATA "third" (epoch 1), CHECKPOINT (epoch 1), FINAL.
      */
     public static byte[] smallSealedSegment(DataKeyWrapper key) throws Exception {
-        SegmentFixture fixture = new SegmentFixture().start(sealed(sealKeys(), 2, null), ChainLink.seriesStart(),
+        return smallSealedSegment(key, CipherSuite.AES_256_GCM);
+    }
+
+    /** {@link #smallSealedSegment(DataKeyWrapper)} with another record AEAD. */
+    public static byte[] smallSealedSegment(DataKeyWrapper key, CipherSuite suite) throws Exception {
+        SegmentFixture fixture = new SegmentFixture().start(sealed(suite, sealKeys(), 2, null), ChainLink.seriesStart(),
                 List.of(key), T0 + 500);
         fixture.event("first\n", T0 + 1_000);
         fixture.event("second\n", T0 + 2_000);

@@ -2,6 +2,7 @@ package dev.logshield.crypto.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logshield.crypto.format.CipherSuite;
 import dev.logshield.crypto.format.FrameType;
 import dev.logshield.crypto.format.LseFormat;
 import dev.logshield.crypto.testing.SegmentBytes;
@@ -14,16 +15,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Flips every byte of a small closed sealed segment (core, key block, every frame's length, type and body:
- * META, checkpoints, DATA, EPOCH, FINAL), once inverting all its bits and once its lowest bit, and verifies each
- * copy with the record key and the auditor's seal chain. No copy verifies intact, none throws, none releases the
+ * META, checkpoints, DATA, EPOCH, FINAL), once inverting all its bits and once its lowest bit, for both record
+ * AEADs, and verifies each copy with the record key and the auditor's seal chain. No copy verifies intact, none throws, none releases the
  * plaintext of the modified record or of any record after it, and each verdict is the one FORMAT.md gives, at the
  * right record and offset:
  * <ul>
@@ -52,6 +55,11 @@ class FlippedByteAnywhereIsDetectedTest {
         parts = SegmentBytes.parse(original);
     }
 
+    static Stream<Arguments> suitesAndMasks() {
+        return Stream.of(CipherSuite.values())
+                .flatMap(suite -> Stream.of(Arguments.of(suite, 0xFF), Arguments.of(suite, 0x01)));
+    }
+
     @Test
     void theUntouchedSegmentVerifiesIntactWithEveryFrameType() throws Exception {
         Verified verified = Verified.bytes(options(), dir.resolve("intact.lse"), original);
@@ -62,16 +70,19 @@ class FlippedByteAnywhereIsDetectedTest {
         assertThat(original.length).isLessThan(1_000);
     }
 
-    @ParameterizedTest(name = "xor 0x{0}")
-    @ValueSource(ints = {0xFF, 0x01})
-    void everyFlippedByteGivesItsVerdictAtItsRecordAndReleasesNothingFromThere(int mask) throws Exception {
+    @ParameterizedTest(name = "{0}, xor {1}")
+    @MethodSource("suitesAndMasks")
+    void everyFlippedByteGivesItsVerdictAtItsRecordAndReleasesNothingFromThere(CipherSuite suite, int mask)
+            throws Exception {
+        byte[] original = SegmentFixture.smallSealedSegment(KEK, suite);
+        SegmentBytes parts = SegmentBytes.parse(original);
         Path file = dir.resolve("flipped.lse");
         List<String> wrong = new ArrayList<>();
         Set<Integer> verdicts = new TreeSet<>();
         for (int offset = 0; offset < original.length; offset++) {
             byte[] copy = original.clone();
             copy[offset] ^= (byte) mask;
-            Expected expected = expected(offset, copy);
+            Expected expected = expected(parts, offset, copy);
             Verified verified;
             try {
                 verified = Verified.bytes(options(), file, copy);
@@ -104,7 +115,7 @@ class FlippedByteAnywhereIsDetectedTest {
     }
 
     /** What FORMAT.md says the verifier reports for a flip at {@code offset}. */
-    private static Expected expected(int offset, byte[] flipped) {
+    private static Expected expected(SegmentBytes parts, int offset, byte[] flipped) {
         int headerLength = parts.header().length;
         if (offset < LseFormat.CORE_LENGTH) {
             return new Expected("core", VerificationReport.TAMPERED, -1, 0, List.of());
@@ -125,7 +136,7 @@ class FlippedByteAnywhereIsDetectedTest {
             seq++;
         }
         long frameOffset = parts.offsetOf(seq);
-        List<String> before = releasedBefore(seq);
+        List<String> before = releasedBefore(parts, seq);
         String where = parts.type(seq) + " frame " + seq;
         if (offset < frameOffset + 4) {
             if (runsPastEnd(flipped, (int) frameOffset, LseFormat.FRAME_HEADER_LENGTH, LseFormat.MAX_FRAME_BODY)) {
@@ -146,7 +157,7 @@ class FlippedByteAnywhereIsDetectedTest {
         return length > 0 && length <= max && at + headerLength + length > bytes.length;
     }
 
-    private static List<String> releasedBefore(int seq) {
+    private static List<String> releasedBefore(SegmentBytes parts, int seq) {
         List<String> texts = new ArrayList<>();
         int data = 0;
         for (int i = 0; i < seq; i++) {
