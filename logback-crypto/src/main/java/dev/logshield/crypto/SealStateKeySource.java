@@ -30,6 +30,11 @@ final class SealStateKeySource implements SealKeySource {
     }
 
     @Override
+    public byte[] chainId() {
+        return state.chainId();
+    }
+
+    @Override
     public long currentEpoch() {
         return state.currentEpoch();
     }

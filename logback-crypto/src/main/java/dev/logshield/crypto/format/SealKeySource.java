@@ -12,6 +12,9 @@ public interface SealKeySource {
 
     int intervalSeconds();
 
+    /** The chain's id (8 bytes), recorded in the core of every segment it seals. */
+    byte[] chainId();
+
     long currentEpoch();
 
     /** A copy of the current epoch's key. */

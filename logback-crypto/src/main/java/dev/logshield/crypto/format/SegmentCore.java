@@ -21,15 +21,22 @@ import java.util.Arrays;
  * @param ratchetSeconds     seconds per key epoch (0: no time limit)
  * @param sealOriginMs       origin of the checkpoint epochs (sealed segments), else 0
  * @param sealIntervalSeconds length of a checkpoint epoch (sealed segments), else 0
+ * @param sealChainId         id of the seal key chain (sealed segments, 8 bytes), else zeros
  */
 public record SegmentCore(CipherSuite suite, int flags, byte[] segmentId, long createdMs, long seriesIndex,
                           byte[] previousSegmentId, byte[] previousDigest, int ratchetRecords, int ratchetSeconds,
-                          long sealOriginMs, int sealIntervalSeconds) {
+                          long sealOriginMs, int sealIntervalSeconds, byte[] sealChainId) {
+
+    /** Length of the seal chain id. */
+    public static final int SEAL_CHAIN_ID_LENGTH = 8;
+
 
     public SegmentCore {
         requireLength(segmentId, LseFormat.SEGMENT_ID_LENGTH, "segmentId");
         requireLength(previousSegmentId, LseFormat.SEGMENT_ID_LENGTH, "previousSegmentId");
         requireLength(previousDigest, LseFormat.DIGEST_LENGTH, "previousDigest");
+        requireLength(sealChainId, SEAL_CHAIN_ID_LENGTH, "sealChainId");
+        sealChainId = sealChainId.clone();
         segmentId = segmentId.clone();
         previousSegmentId = previousSegmentId.clone();
         previousDigest = previousDigest.clone();
@@ -59,6 +66,11 @@ public record SegmentCore(CipherSuite suite, int flags, byte[] segmentId, long c
         return previousDigest.clone();
     }
 
+    @Override
+    public byte[] sealChainId() {
+        return sealChainId.clone();
+    }
+
     /** The 128 bytes of this core. */
     public byte[] encode() {
         ByteBuffer out = ByteBuffer.allocate(LseFormat.CORE_LENGTH);
@@ -75,7 +87,8 @@ public record SegmentCore(CipherSuite suite, int flags, byte[] segmentId, long c
         out.putInt(ratchetSeconds);
         out.putLong(sealOriginMs);
         out.putInt(sealIntervalSeconds);
-        // 16 reserved zero bytes remain
+        out.put(sealChainId);
+        // 8 reserved zero bytes remain
         return out.array();
     }
 
@@ -130,7 +143,8 @@ public record SegmentCore(CipherSuite suite, int flags, byte[] segmentId, long c
         int ratchetSeconds = in.getInt();
         long origin = in.getLong();
         int interval = in.getInt();
-        byte[] reserved = take(in, 16);
+        byte[] chainId = take(in, SEAL_CHAIN_ID_LENGTH);
+        byte[] reserved = take(in, 8);
         if (!isZero(reserved)) {
             throw new FormatException("reserved header bytes are not zero");
         }
@@ -141,11 +155,11 @@ public record SegmentCore(CipherSuite suite, int flags, byte[] segmentId, long c
         if (sealed && interval == 0) {
             throw new FormatException("sealed segment without a seal interval");
         }
-        if (!sealed && (origin != 0 || interval != 0)) {
+        if (!sealed && (origin != 0 || interval != 0 || !isZero(chainId))) {
             throw new FormatException("seal parameters on a segment that is not sealed");
         }
         return new SegmentCore(suite, flags, id, created, index, prevId, prevDigest, ratchetRecords, ratchetSeconds,
-                origin, interval);
+                origin, interval, chainId);
     }
 
     @Override

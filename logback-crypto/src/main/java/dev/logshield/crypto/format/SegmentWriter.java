@@ -89,7 +89,8 @@ public final class SegmentWriter {
             int flags = (seal != null ? LseFormat.FLAG_SEALED : 0) | (settings.batched() ? LseFormat.FLAG_BATCHED : 0);
             SegmentCore core = new SegmentCore(settings.suite(), flags, id, nowMs, link.seriesIndex(),
                     link.previousSegmentId(), link.previousDigest(), settings.ratchetRecords(), settings.ratchetSeconds(),
-                    seal != null ? seal.originMs() : 0, seal != null ? seal.intervalSeconds() : 0);
+                    seal != null ? seal.originMs() : 0, seal != null ? seal.intervalSeconds() : 0,
+                    seal != null ? seal.chainId() : new byte[SegmentCore.SEAL_CHAIN_ID_LENGTH]);
             List<Stanza> stanzas = new ArrayList<>(readers.size());
             for (DataKeyWrapper reader : readers) {
                 stanzas.add(reader.wrap(dataKey, id));

@@ -30,6 +30,7 @@ public final class SealKeyChain {
 
     private static final byte[] EVOLVE_LABEL = "lse/v1 evolve".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHECKPOINT_LABEL = "lse/v1 checkpoint".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHAIN_LABEL = "lse/v1 seal chain".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final long originMs;
     private final int intervalSeconds;
@@ -107,6 +108,21 @@ public final class SealKeyChain {
             throw new IllegalStateException("a 32-byte HMAC key is always valid", e);
         }
         return current;
+    }
+
+    /** Length of a chain id. */
+    public static final int CHAIN_ID_LENGTH = 8;
+
+    /**
+     * The id of the chain seeded by {@code s0} with this epoch geometry: the first 8 bytes of
+     * HMAC-SHA256(S_0, "lse/v1 seal chain" || origin (u64) || interval (u32)). Segments record it, so a verifier
+     * given another chain's key reports a key error instead of judging the checkpoints with the wrong key.
+     */
+    public static byte[] chainId(byte[] s0, long originMs, int intervalSeconds) {
+        requireKey(s0);
+        byte[] message = ByteBuffer.allocate(CHAIN_LABEL.length + Long.BYTES + Integer.BYTES)
+                .put(CHAIN_LABEL).putLong(originMs).putInt(intervalSeconds).array();
+        return Arrays.copyOf(Hkdf.hmac(s0, message), CHAIN_ID_LENGTH);
     }
 
     /**

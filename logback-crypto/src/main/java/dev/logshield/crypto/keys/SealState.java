@@ -42,12 +42,14 @@ public final class SealState {
 
     private final Path file;
     private final SealKeyChain chain;
+    private final byte[] chainId;
     private long epoch;
     private byte[] key;
 
-    private SealState(Path file, SealKeyChain chain, long epoch, byte[] key) {
+    private SealState(Path file, SealKeyChain chain, byte[] chainId, long epoch, byte[] key) {
         this.file = file;
         this.chain = chain;
+        this.chainId = chainId.clone();
         this.epoch = epoch;
         this.key = key;
     }
@@ -71,7 +73,7 @@ public final class SealState {
         byte[] s0 = new byte[SealKeyChain.KEY_LENGTH];
         random.nextBytes(s0);
         SealVerificationKey verificationKey = new SealVerificationKey(originMs, intervalSeconds, s0);
-        SealState state = new SealState(stateFile, chain, 0, s0);
+        SealState state = new SealState(stateFile, chain, verificationKey.chainId(), 0, s0);
         try {
             PrivateFiles.createNew(stateFile, state.render(0, s0));
         } catch (FileAlreadyExistsException e) {
@@ -104,20 +106,32 @@ public final class SealState {
         } catch (IOException e) {
             throw new KeyMaterialException("cannot read seal state " + file + ": " + e, e);
         }
-        if (lines.size() != 5 || !lines.get(0).equals(MAGIC)) {
-            throw malformed(file, "expected 5 lines starting with " + MAGIC);
+        if (lines.size() != 6 || !lines.get(0).equals(MAGIC)) {
+            throw malformed(file, "expected 6 lines starting with " + MAGIC);
         }
         long origin = number(file, lines.get(1), "origin");
         long interval = number(file, lines.get(2), "interval");
-        long epoch = number(file, lines.get(3), "epoch");
+        byte[] chainId;
+        try {
+            if (!lines.get(3).startsWith("chain=")) {
+                throw new IllegalArgumentException("no chain=");
+            }
+            chainId = java.util.HexFormat.of().parseHex(lines.get(3).substring(6));
+        } catch (IllegalArgumentException e) {
+            throw malformed(file, "line 4 must be chain=<16 hex digits>");
+        }
+        if (chainId.length != SealKeyChain.CHAIN_ID_LENGTH) {
+            throw malformed(file, "line 4 must be chain=<16 hex digits>");
+        }
+        long epoch = number(file, lines.get(4), "epoch");
         if (interval <= 0 || interval > Integer.MAX_VALUE) {
             throw malformed(file, "interval must be between 1 and " + Integer.MAX_VALUE + " seconds");
         }
-        if (!lines.get(4).startsWith("key=")) {
-            throw malformed(file, "line 5 must be key=<base64url>");
+        if (!lines.get(5).startsWith("key=")) {
+            throw malformed(file, "line 6 must be key=<base64url>");
         }
-        byte[] key = Base64Url.decodeKey(lines.get(4).substring(4), "seal state " + file);
-        return new SealState(file, new SealKeyChain(origin, (int) interval), epoch, key);
+        byte[] key = Base64Url.decodeKey(lines.get(5).substring(4), "seal state " + file);
+        return new SealState(file, new SealKeyChain(origin, (int) interval), chainId, epoch, key);
     }
 
     /**
@@ -177,6 +191,11 @@ public final class SealState {
         return chain.intervalSeconds();
     }
 
+    /** The id of this chain, recorded in every segment it seals. */
+    public byte[] chainId() {
+        return chainId.clone();
+    }
+
     /** The state file. */
     public Path file() {
         return file;
@@ -194,7 +213,8 @@ public final class SealState {
 
     private byte[] render(long t, byte[] s) {
         // the key goes from bytes to bytes, never through a String that could not be cleared
-        byte[] head = (MAGIC + "\norigin=" + chain.originMs() + "\ninterval=" + chain.intervalSeconds() + "\nepoch=" + t
+        byte[] head = (MAGIC + "\norigin=" + chain.originMs() + "\ninterval=" + chain.intervalSeconds() + "\nchain="
+                + java.util.HexFormat.of().formatHex(chainId) + "\nepoch=" + t
                 + "\nkey=").getBytes(StandardCharsets.US_ASCII);
         byte[] encodedKey = Base64Url.encodeToBytes(s);
         byte[] out = Arrays.copyOf(head, head.length + encodedKey.length + 1);

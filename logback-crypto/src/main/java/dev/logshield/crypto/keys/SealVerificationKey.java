@@ -29,6 +29,7 @@ public final class SealVerificationKey {
 
     private final SealKeyChain chain;
     private final byte[] initialKey;
+    private final byte[] chainId;
     private long cachedEpoch;
     private byte[] cachedKey;
 
@@ -38,9 +39,15 @@ public final class SealVerificationKey {
     public SealVerificationKey(long originMs, int intervalSeconds, byte[] s0) {
         this.chain = new SealKeyChain(originMs, intervalSeconds);
         SealKeyChain.requireKey(s0);
+        this.chainId = SealKeyChain.chainId(s0, originMs, intervalSeconds);
         this.initialKey = s0.clone();
         this.cachedEpoch = 0;
         this.cachedKey = s0.clone();
+    }
+
+    /** The chain id every segment sealed with this chain records (see {@link SealKeyChain#chainId}). */
+    public byte[] chainId() {
+        return chainId.clone();
     }
 
     /**

@@ -22,6 +22,11 @@ public final class AuditorSealKey implements SealVerifier {
     }
 
     @Override
+    public byte[] chainId() {
+        return key.chainId();
+    }
+
+    @Override
     public byte[] keyAt(long epoch) {
         return key.keyAt(epoch);
     }

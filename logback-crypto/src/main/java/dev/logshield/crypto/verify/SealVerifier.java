@@ -7,6 +7,9 @@ public interface SealVerifier {
 
     int intervalSeconds();
 
+    /** The chain's id (8 bytes): a segment recording another id was sealed with another chain (a key error). */
+    byte[] chainId();
+
     /** The seal key of {@code epoch}. */
     byte[] keyAt(long epoch);
 

@@ -215,10 +215,12 @@ public final class SeriesVerifier {
             }
             if (core.sealed() && options.seal() != null) {
                 if (core.sealOriginMs() != options.seal().originMs()
-                        || core.sealIntervalSeconds() != options.seal().intervalSeconds()) {
+                        || core.sealIntervalSeconds() != options.seal().intervalSeconds()
+                        || !MessageDigest.isEqual(core.sealChainId(), options.seal().chainId())) {
                     // a wrong key is a key error: its checkpoints are not judged with it
                     add(Finding.Severity.KEY, file, series, -1, start.offset(), "segment is sealed with another seal"
-                            + " key chain (origin/interval differ from the given key)");
+                            + " key chain (chain id " + Hex.of(core.sealChainId()) + ", the given key is chain "
+                            + Hex.of(options.seal().chainId()) + ")");
                 } else {
                     sealChain = options.seal();
                 }

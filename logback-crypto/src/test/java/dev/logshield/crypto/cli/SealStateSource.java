@@ -19,6 +19,11 @@ record SealStateSource(SealState state) implements SealKeySource {
     }
 
     @Override
+    public byte[] chainId() {
+        return state.chainId();
+    }
+
+    @Override
     public long currentEpoch() {
         return state.currentEpoch();
     }

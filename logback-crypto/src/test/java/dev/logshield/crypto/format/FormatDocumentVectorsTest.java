@@ -186,6 +186,8 @@ class FormatDocumentVectorsTest {
         values.put("segment_id", hex(segmentId));
         values.put("S_0", hex(V2_SEED));
         values.put("S_1", hex(s1));
+        values.put("seal_chain_id", hex(java.util.Arrays.copyOf(Hkdf.hmac(V2_SEED, ascii("lse/v1 seal chain"),
+                ByteBuffer.allocate(12).putLong(V2_ORIGIN).putInt(V2_INTERVAL).array()), 8)));
         values.put("K_0", hex(k0));
         values.put("K_1", hex(Hkdf.hmac(k0, concat(ascii("lse/v1 ratchet"), new byte[] {0x01}))));
         values.put("D_1", hex(digestBefore(file, 1)));

@@ -41,7 +41,9 @@ class SealStateTest {
         assertThat(created.verificationKey().intervalSeconds()).isEqualTo(300);
         assertThat(mode(file)).isEqualTo("rw-------");
         assertThat(Files.readAllLines(file)).containsExactly("LSE-SEAL-STATE-1", "origin=" + ORIGIN, "interval=300",
-                "epoch=0", "key=" + b64(state.currentKey()));
+                "chain=" + java.util.HexFormat.of().formatHex(created.verificationKey().chainId()), "epoch=0",
+                "key=" + b64(state.currentKey()));
+        assertThat(state.chainId()).isEqualTo(created.verificationKey().chainId());
     }
 
     @Test
@@ -151,20 +153,23 @@ class SealStateTest {
         String key = b64(new byte[32]).replace('A', 'k');
         assertThatThrownBy(() -> SealState.load(dir.resolve("missing.state")))
                 .isInstanceOf(KeyMaterialException.class).hasMessage("seal state not found: " + dir.resolve("missing.state"));
-        String good = "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nepoch=2\nkey=" + key + "\n";
+        String good = "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nchain=0123456789abcdef\nepoch=2\nkey=" + key + "\n";
         assertThat(SealState.load(stateFile("good", good)).currentEpoch()).isEqualTo(2);
 
         List<String> malformed = List.of(
                 "",
-                "LSE-SEAL-STATE-2\norigin=0\ninterval=60\nepoch=2\nkey=" + key + "\n",
-                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nkey=" + key + "\n",
-                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nepoch=two\nkey=" + key + "\n",
-                "LSE-SEAL-STATE-1\norigin=0\ninterval=0\nepoch=2\nkey=" + key + "\n",
-                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nepoch=-2\nkey=" + key + "\n",
-                "LSE-SEAL-STATE-1\ninterval=60\norigin=0\nepoch=2\nkey=" + key + "\n",
-                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nepoch=2\nkey=" + key.substring(1) + "\n",
-                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nepoch=2\nkey=" + key + "=\n",
-                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nepoch=2\nsecret=" + key + "\n");
+                "LSE-SEAL-STATE-2\norigin=0\ninterval=60\nchain=0123456789abcdef\nepoch=2\nkey=" + key + "\n",
+                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nchain=0123456789abcdef\nkey=" + key + "\n",
+                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nchain=0123456789abcdef\nepoch=two\nkey=" + key + "\n",
+                "LSE-SEAL-STATE-1\norigin=0\ninterval=0\nchain=0123456789abcdef\nepoch=2\nkey=" + key + "\n",
+                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nchain=0123456789abcdef\nepoch=-2\nkey=" + key + "\n",
+                "LSE-SEAL-STATE-1\ninterval=60\norigin=0\nchain=0123456789abcdef\nepoch=2\nkey=" + key + "\n",
+                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nchain=0123456789abcdef\nepoch=2\nkey=" + key.substring(1) + "\n",
+                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nchain=0123456789abcdef\nepoch=2\nkey=" + key + "=\n",
+                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nchain=0123456789abcdef\nepoch=2\nsecret=" + key + "\n",
+                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nchain=0123\nepoch=2\nkey=" + key + "\n",
+                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nchain=not-hex-at-all!\nepoch=2\nkey=" + key + "\n",
+                "LSE-SEAL-STATE-1\norigin=0\ninterval=60\nepoch=2\nkey=" + key + "\n");
         for (int i = 0; i < malformed.size(); i++) {
             Path file = stateFile("bad" + i, malformed.get(i));
             assertThatThrownBy(() -> SealState.load(file)).as(malformed.get(i))

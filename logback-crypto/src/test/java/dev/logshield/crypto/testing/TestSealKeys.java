@@ -15,6 +15,7 @@ public final class TestSealKeys implements SealKeySource {
 
     private final long originMs;
     private final int intervalSeconds;
+    private final byte[] chainId;
     private long epoch;
     private byte[] key;
 
@@ -23,6 +24,12 @@ public final class TestSealKeys implements SealKeySource {
         this.originMs = originMs;
         this.intervalSeconds = intervalSeconds;
         this.key = seed.clone();
+        this.chainId = dev.logshield.crypto.keys.SealKeyChain.chainId(seed, originMs, intervalSeconds);
+    }
+
+    @Override
+    public byte[] chainId() {
+        return chainId.clone();
     }
 
     /** S_{t+1} from S_t. */

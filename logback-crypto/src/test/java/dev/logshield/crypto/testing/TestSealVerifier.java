@@ -16,11 +16,18 @@ public final class TestSealVerifier implements SealVerifier {
     private final long originMs;
     private final int intervalSeconds;
     private final List<byte[]> keys = new ArrayList<>();
+    private final byte[] chainId;
 
     public TestSealVerifier(byte[] seed, long originMs, int intervalSeconds) {
         this.originMs = originMs;
         this.intervalSeconds = intervalSeconds;
         keys.add(seed.clone());
+        this.chainId = dev.logshield.crypto.keys.SealKeyChain.chainId(seed, originMs, intervalSeconds);
+    }
+
+    @Override
+    public byte[] chainId() {
+        return chainId.clone();
     }
 
     @Override

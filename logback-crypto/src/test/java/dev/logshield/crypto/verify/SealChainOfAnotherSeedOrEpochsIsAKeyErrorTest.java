@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * configuration's chain: a key error (3), and its checkpoints are not judged with it, so the wrong key is never
  * reported as tampering. The records are still checked and output with the record key.
  */
-class SealChainWithOtherEpochsIsAKeyErrorTest {
+class SealChainOfAnotherSeedOrEpochsIsAKeyErrorTest {
 
     private static final TestKek KEK = TestKek.random();
 
@@ -38,6 +38,16 @@ class SealChainWithOtherEpochsIsAKeyErrorTest {
                 SegmentFixture.SEAL_INTERVAL_SECONDS);
 
         assertKeyError(Verified.bytes(Verified.options(List.of(KEK), other), dir.resolve("b.lse"),
+                SegmentFixture.smallSealedSegment(KEK)));
+    }
+
+    @Test
+    void anotherSeedWithTheSameEpochsIsAKeyErrorNotTampering() throws Exception {
+        byte[] otherSeed = SegmentFixture.sealSeed();
+        otherSeed[0] ^= 1;
+        TestSealVerifier other = new TestSealVerifier(otherSeed, SegmentFixture.T0, SegmentFixture.SEAL_INTERVAL_SECONDS);
+
+        assertKeyError(Verified.bytes(Verified.options(List.of(KEK), other), dir.resolve("c.lse"),
                 SegmentFixture.smallSealedSegment(KEK)));
     }
 
