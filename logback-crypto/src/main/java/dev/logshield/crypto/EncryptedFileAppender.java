@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A rolling file appender whose files are encrypted and tamper-evident (LSE format, see FORMAT.md): every record
@@ -58,6 +59,13 @@ import java.util.concurrent.TimeUnit;
 public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
 
     static final String WRITER = "logshield-crypto/1";
+
+    /**
+     * Test seam, not configuration: a {@code UnaryOperator<FileChannel>} put into the Logback context under this
+     * key before the appender starts decorates every channel the appender opens on its log files, so that tests can
+     * count {@code force} calls and make writes fail for real. Package-private; absent in production.
+     */
+    static final String CHANNEL_DECORATOR = EncryptedFileAppender.class.getName() + ".channelDecorator";
 
     private final List<String> recipients = new ArrayList<>();
     private final List<String> recipientsFiles = new ArrayList<>();
@@ -84,6 +92,7 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
     private ChainStateFile chainStateFile;
     private ChainLink lastLink;
     private ScheduledFuture<?> ticker;
+    private UnaryOperator<FileChannel> channelDecorator = UnaryOperator.identity();
     private Meters meters = Meters.NOOP;
     private EventCounter recordsCounter = EventCounter.NOOP;
     private EventCounter eventsCounter = EventCounter.NOOP;
@@ -175,6 +184,7 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
             return;
         }
         bindMeters();
+        channelDecorator = channelDecorator();
         super.start();
         if (isStarted()) {
             ticker = getContext().getScheduledExecutorService().scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
@@ -257,6 +267,18 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
                 "appender", name);
     }
 
+    @SuppressWarnings("unchecked")
+    private UnaryOperator<FileChannel> channelDecorator() {
+        Object decorator = getContext().getObject(CHANNEL_DECORATOR);
+        return decorator instanceof UnaryOperator<?> operator
+                ? (UnaryOperator<FileChannel>) operator : UnaryOperator.identity();
+    }
+
+    private SecureFiles.Opened openForAppend(Path path) throws IOException {
+        SecureFiles.Opened opened = SecureFiles.openForAppend(path);
+        return new SecureFiles.Opened(channelDecorator.apply(opened.channel()), opened.created());
+    }
+
     private EventCounter dropCounter(String reason) {
         return dropCounters.computeIfAbsent(reason, r -> meters.counter("logshield.crypto.dropped",
                 "Events the encrypted appender could not write", "appender", getName() == null ? "" : getName(),
@@ -275,10 +297,21 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
                         : path.toAbsolutePath().getParent().resolve("." + getName() + ".lse-chain"));
             }
             ChainLink link = linkFor(path);
-            SegmentOutputStream.SegmentStarter starter = (channel, next, now) -> startSegment(channel, next, now, path);
+            SegmentOutputStream.SegmentStarter starter = new SegmentOutputStream.SegmentStarter() {
+                @Override
+                public FileChannel open() throws IOException {
+                    return openForAppend(path).channel();
+                }
+
+                @Override
+                public SegmentWriter start(FileChannel channel, ChainLink next, long nowMs)
+                        throws IOException, KeyMaterialException {
+                    return startSegment(channel, next, nowMs, path);
+                }
+            };
             SegmentOutputStream stream;
             try {
-                SecureFiles.Opened opened = SecureFiles.openForAppend(path);
+                SecureFiles.Opened opened = openForAppend(path);
                 if (opened.created()) {
                     SecureFiles.syncDirectory(path.toAbsolutePath().getParent());
                 } else if (SecureFiles.tooOpen(path)) {

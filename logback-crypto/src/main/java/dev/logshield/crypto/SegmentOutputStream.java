@@ -24,8 +24,11 @@ import java.util.function.LongSupplier;
  */
 final class SegmentOutputStream extends OutputStream {
 
-    /** Opens the next segment on a channel: file, keys and settings are the appender's business. */
+    /** Opens the file and the next segment on it: file, keys and settings are the appender's business. */
     interface SegmentStarter {
+        /** The file, opened for appending (created 0600 when absent). */
+        FileChannel open() throws IOException;
+
         SegmentWriter start(FileChannel channel, ChainLink link, long nowMs) throws IOException, KeyMaterialException;
     }
 
@@ -270,7 +273,7 @@ final class SegmentOutputStream extends OutputStream {
         }
         FileChannel opened = null;
         try {
-            opened = SecureFiles.openForAppend(file).channel();
+            opened = starter.open();
             writer = starter.start(opened, nextLink, now);
             channel = opened;
             retryDelayMs = FIRST_RETRY_MS;
