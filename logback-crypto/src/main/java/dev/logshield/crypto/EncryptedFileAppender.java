@@ -508,8 +508,8 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
         }
 
         @Override
-        public void segmentFinished(SegmentWriter writer) {
-            lastLink = writer.nextLink();
+        public void segmentEnded(ChainLink next) {
+            lastLink = next;
             try {
                 chainStateFile.write(lastLink);
             } catch (IOException e) {

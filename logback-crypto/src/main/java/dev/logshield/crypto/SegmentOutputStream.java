@@ -42,7 +42,11 @@ final class SegmentOutputStream extends OutputStream {
 
         void segmentStarted(SegmentWriter writer);
 
-        void segmentFinished(SegmentWriter writer);
+        /**
+         * This stream's segment ended, closed or abandoned after a failure: the segment after it (in this file
+         * or the next one) must carry {@code next}, the link to its last whole record.
+         */
+        void segmentEnded(ChainLink next);
     }
 
     private static final long FIRST_RETRY_MS = 1_000;
@@ -221,17 +225,21 @@ final class SegmentOutputStream extends OutputStream {
             sealBatch(now);
             closed = true;
             if (writer == null) {
+                // abandoned after a failure: what follows (a rollover's new file, a restart) links to its last
+                // whole record, not to whatever segment ended before it
+                listener.segmentEnded(nextLink);
                 return;
             }
             try {
                 writer.finish(finishReason, now);
-                nextLink = writer.nextLink();
                 if (syncPolicy != SyncPolicy.NONE) {
                     channel.force(false);
                 }
-                listener.segmentFinished(writer);
             } finally {
+                // FINAL written or not, forced or not: the next segment follows the last whole record
+                nextLink = writer.nextLink();
                 writer = null;
+                listener.segmentEnded(nextLink);
                 channel.close();
             }
         } finally {
