@@ -261,14 +261,20 @@ final class SegmentOutputStream extends OutputStream {
         }
         try {
             writer.writeData(batch, 0, length, events, now);
-            if (syncPolicy == SyncPolicy.EVERY_RECORD) {
-                channel.force(false);
-                lastSyncMs = now;
-            }
-            listener.recordWritten(length, events);
         } catch (IOException | RuntimeException e) {
             listener.dropped(events, "write-failed");
             fail("writing a record failed", e, now);
+            return;
+        }
+        // the record is whole in the file (a reader gets it) even if the force below fails: written, not dropped
+        listener.recordWritten(length, events);
+        if (syncPolicy == SyncPolicy.EVERY_RECORD) {
+            try {
+                channel.force(false);
+                lastSyncMs = now;
+            } catch (IOException | RuntimeException e) {
+                fail("fsync after a record failed", e, now);
+            }
         }
     }
 
