@@ -419,6 +419,12 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
 
     @Override
     public void rollover() {
+        try {
+            ArchiveDirectories.prepare(getRollingPolicy(), getContext());
+        } catch (IOException | RuntimeException e) {
+            errors.report(this, "cannot create the archive directory of [" + getName() + "] owner-only (Logback will"
+                    + " create it with the process umask)", e);
+        }
         SegmentOutputStream stream = currentStream();
         if (stream != null) {
             stream.finishReason(SegmentWriter.FinalReason.ROLLOVER);
