@@ -6,7 +6,9 @@ import dev.logshield.crypto.keys.KekWrapper;
 import dev.logshield.crypto.keys.KeyMaterialException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,10 @@ final class ReaderKeys {
         List<String> lines;
         try {
             lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new KeyMaterialException("recipients file not found: " + file, e);
+        } catch (AccessDeniedException e) {
+            throw new KeyMaterialException("cannot read recipients file " + file + ": permission denied", e);
         } catch (IOException | RuntimeException e) {
             throw new KeyMaterialException("cannot read recipients file " + file + ": " + e.getMessage(), e);
         }
