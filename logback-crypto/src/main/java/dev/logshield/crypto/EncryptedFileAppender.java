@@ -3,6 +3,7 @@ package dev.logshield.crypto;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.RollingPolicyBase;
 import ch.qos.logback.core.rolling.helper.CompressionMode;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
@@ -168,7 +169,11 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
         this.anchorLogger = anchorLogger;
     }
 
-    /** Where the link to the next segment is remembered (default: {@code .<appender name>.lse-chain} beside the file). */
+    /**
+     * Where the link to the next segment is remembered (default: {@code .<appender name>.lse-chain} beside
+     * {@code <file>}; without {@code <file>}, in the fixed directory of the {@code fileNamePattern}, above any dated
+     * directory, so that a restart in a later period finds it).
+     */
     public void setChainState(String chainState) {
         this.chainState = chainState;
     }
@@ -294,7 +299,8 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
             if (chainStateFile == null) {
                 chainStateFile = new ChainStateFile(chainState != null && !chainState.isBlank()
                         ? Path.of(chainState.trim())
-                        : path.toAbsolutePath().getParent().resolve("." + getName() + ".lse-chain"));
+                        : ChainStateFile.defaultPath(getName(), rawFileProperty(), getRollingPolicy()
+                                instanceof RollingPolicyBase base ? base.getFileNamePattern() : null, path));
             }
             ChainLink link = linkFor(path);
             SegmentOutputStream.SegmentStarter starter = new SegmentOutputStream.SegmentStarter() {
