@@ -10,21 +10,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * With time-based rolling and no {@code <file>}, a restart in a later period writes to a file of a new name, so
- * there is no old segment in it to link to: the chain state file beside the logs carries the link over, and the
- * files of both runs verify as one intact series.
+ * With time-based rolling and no {@code <file>}, a restart in a later period writes to a file of a new name, maybe
+ * in a new dated directory, so there is no old segment in it to link to: the chain state file, kept in the fixed
+ * directory of the pattern, carries the link over, and the files of both runs verify as one intact series.
  */
 class ChainStateLinksARestartUnderANewFileNameTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void bothRunsVerifyAsOneSeries() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"datedFile", "datedDirectory"})
+    void bothRunsVerifyAsOneSeries(String variant) throws Exception {
         TestIdentity reader = TestIdentity.generate();
         Map<String, String> properties = Map.of("dir", dir.toString(), "recipient", reader.recipient());
         List<String> expected = new ArrayList<>();
@@ -32,7 +34,7 @@ class ChainStateLinksARestartUnderANewFileNameTest {
             if (run > 0) {
                 waitForTheNextSecond();
             }
-            LoggerContext context = XmlConfiguredContext.configure(getClass().getSimpleName(), properties);
+            LoggerContext context = XmlConfiguredContext.configure(getClass().getSimpleName() + "-" + variant, properties);
             for (int i = 0; i < 3; i++) {
                 context.getLogger("x").info("run {} event {}", run, i);
                 expected.add("run " + run + " event " + i);
@@ -41,7 +43,7 @@ class ChainStateLinksARestartUnderANewFileNameTest {
             assertThat(XmlConfiguredContext.errors(context)).isEmpty();
         }
 
-        assertThat(dir.resolve(".VAULT.lse-chain")).exists();
+        assertThat(dir.resolve(".VAULT.lse-chain")).as("in the fixed directory of the pattern").exists();
         List<Path> files = Decrypted.lseFiles(dir);
         assertThat(files).as("a file per run (or more, if a run crossed a second)").hasSizeGreaterThanOrEqualTo(2);
         Decrypted decrypted = Decrypted.files(files, reader.identity());
