@@ -2,6 +2,7 @@ package dev.logshield.crypto;
 
 import dev.logshield.crypto.format.ChainLink;
 import dev.logshield.crypto.format.Hex;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class ChainStateFile {
         String state = "." + name + ".lse-chain";
         if (file == null && fileNamePattern != null && fileNamePattern.indexOf('%') >= 0) {
             String fixed = fileNamePattern.substring(0, fileNamePattern.indexOf('%'));
-            int slash = Math.max(fixed.lastIndexOf('/'), fixed.lastIndexOf(java.io.File.separatorChar));
+            int slash = Math.max(fixed.lastIndexOf('/'), fixed.lastIndexOf(File.separatorChar));
             Path directory = Path.of(slash < 0 ? "" : fixed.substring(0, slash + 1)).toAbsolutePath();
             if (activeFile.toAbsolutePath().startsWith(directory)) {
                 return directory.resolve(state);
