@@ -2,6 +2,7 @@ package dev.logshield.crypto;
 
 import dev.logshield.crypto.format.ChainLink;
 import dev.logshield.crypto.format.Hex;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,24 @@ final class ChainStateFile {
 
     ChainStateFile(Path path) {
         this.path = path;
+    }
+
+    /**
+     * The default place of the state of appender {@code name}: beside {@code file} when the active file has a
+     * fixed name; without one, in the deepest directory of {@code fileNamePattern} that holds no conversion word,
+     * so that a restart under a new period (whose file may sit in a new dated directory) still finds it.
+     */
+    static Path defaultPath(String name, String file, String fileNamePattern, Path activeFile) {
+        String state = "." + name + ".lse-chain";
+        if (file == null && fileNamePattern != null && fileNamePattern.indexOf('%') >= 0) {
+            String fixed = fileNamePattern.substring(0, fileNamePattern.indexOf('%'));
+            int slash = Math.max(fixed.lastIndexOf('/'), fixed.lastIndexOf(File.separatorChar));
+            Path directory = Path.of(slash < 0 ? "" : fixed.substring(0, slash + 1)).toAbsolutePath();
+            if (activeFile.toAbsolutePath().startsWith(directory)) {
+                return directory.resolve(state);
+            }
+        }
+        return activeFile.toAbsolutePath().getParent().resolve(state);
     }
 
     Path path() {

@@ -3,6 +3,7 @@ package dev.logshield.crypto;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.RollingPolicyBase;
 import ch.qos.logback.core.rolling.helper.CompressionMode;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
@@ -34,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A rolling file appender whose files are encrypted and tamper-evident (LSE format, see FORMAT.md): every record
@@ -58,6 +60,13 @@ import java.util.concurrent.TimeUnit;
 public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
 
     static final String WRITER = "logshield-crypto/1";
+
+    /**
+     * Test seam, not configuration: a {@code UnaryOperator<FileChannel>} put into the Logback context under this
+     * key before the appender starts decorates every channel the appender opens on its log files, so that tests can
+     * count {@code force} calls and make writes fail for real. Package-private; absent in production.
+     */
+    static final String CHANNEL_DECORATOR = EncryptedFileAppender.class.getName() + ".channelDecorator";
 
     private final List<String> recipients = new ArrayList<>();
     private final List<String> recipientsFiles = new ArrayList<>();
@@ -84,6 +93,7 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
     private ChainStateFile chainStateFile;
     private ChainLink lastLink;
     private ScheduledFuture<?> ticker;
+    private UnaryOperator<FileChannel> channelDecorator = UnaryOperator.identity();
     private Meters meters = Meters.NOOP;
     private EventCounter recordsCounter = EventCounter.NOOP;
     private EventCounter eventsCounter = EventCounter.NOOP;
@@ -159,7 +169,11 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
         this.anchorLogger = anchorLogger;
     }
 
-    /** Where the link to the next segment is remembered (default: {@code .<appender name>.lse-chain} beside the file). */
+    /**
+     * Where the link to the next segment is remembered (default: {@code .<appender name>.lse-chain} beside
+     * {@code <file>}; without {@code <file>}, in the fixed directory of the {@code fileNamePattern}, above any dated
+     * directory, so that a restart in a later period finds it).
+     */
     public void setChainState(String chainState) {
         this.chainState = chainState;
     }
@@ -175,6 +189,7 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
             return;
         }
         bindMeters();
+        channelDecorator = channelDecorator();
         super.start();
         if (isStarted()) {
             ticker = getContext().getScheduledExecutorService().scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
@@ -257,6 +272,18 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
                 "appender", name);
     }
 
+    @SuppressWarnings("unchecked")
+    private UnaryOperator<FileChannel> channelDecorator() {
+        Object decorator = getContext().getObject(CHANNEL_DECORATOR);
+        return decorator instanceof UnaryOperator<?> operator
+                ? (UnaryOperator<FileChannel>) operator : UnaryOperator.identity();
+    }
+
+    private SecureFiles.Opened openForAppend(Path path) throws IOException {
+        SecureFiles.Opened opened = SecureFiles.openForAppend(path);
+        return new SecureFiles.Opened(channelDecorator.apply(opened.channel()), opened.created());
+    }
+
     private EventCounter dropCounter(String reason) {
         return dropCounters.computeIfAbsent(reason, r -> meters.counter("logshield.crypto.dropped",
                 "Events the encrypted appender could not write", "appender", getName() == null ? "" : getName(),
@@ -272,13 +299,25 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
             if (chainStateFile == null) {
                 chainStateFile = new ChainStateFile(chainState != null && !chainState.isBlank()
                         ? Path.of(chainState.trim())
-                        : path.toAbsolutePath().getParent().resolve("." + getName() + ".lse-chain"));
+                        : ChainStateFile.defaultPath(getName(), rawFileProperty(), getRollingPolicy()
+                                instanceof RollingPolicyBase base ? base.getFileNamePattern() : null, path));
             }
             ChainLink link = linkFor(path);
-            SegmentOutputStream.SegmentStarter starter = (channel, next, now) -> startSegment(channel, next, now, path);
+            SegmentOutputStream.SegmentStarter starter = new SegmentOutputStream.SegmentStarter() {
+                @Override
+                public FileChannel open() throws IOException {
+                    return openForAppend(path).channel();
+                }
+
+                @Override
+                public SegmentWriter start(FileChannel channel, ChainLink next, long nowMs)
+                        throws IOException, KeyMaterialException {
+                    return startSegment(channel, next, nowMs, path);
+                }
+            };
             SegmentOutputStream stream;
             try {
-                SecureFiles.Opened opened = SecureFiles.openForAppend(path);
+                SecureFiles.Opened opened = openForAppend(path);
                 if (opened.created()) {
                     SecureFiles.syncDirectory(path.toAbsolutePath().getParent());
                 } else if (SecureFiles.tooOpen(path)) {
@@ -386,6 +425,12 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
 
     @Override
     public void rollover() {
+        try {
+            ArchiveDirectories.prepare(getRollingPolicy(), getContext());
+        } catch (IOException | RuntimeException e) {
+            errors.report(this, "cannot create the archive directory of [" + getName() + "] owner-only (Logback will"
+                    + " create it with the process umask)", e);
+        }
         SegmentOutputStream stream = currentStream();
         if (stream != null) {
             stream.finishReason(SegmentWriter.FinalReason.ROLLOVER);
@@ -489,8 +534,8 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
         }
 
         @Override
-        public void segmentFinished(SegmentWriter writer) {
-            lastLink = writer.nextLink();
+        public void segmentEnded(ChainLink next) {
+            lastLink = next;
             try {
                 chainStateFile.write(lastLink);
             } catch (IOException e) {

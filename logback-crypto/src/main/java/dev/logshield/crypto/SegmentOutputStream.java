@@ -24,8 +24,11 @@ import java.util.function.LongSupplier;
  */
 final class SegmentOutputStream extends OutputStream {
 
-    /** Opens the next segment on a channel: file, keys and settings are the appender's business. */
+    /** Opens the file and the next segment on it: file, keys and settings are the appender's business. */
     interface SegmentStarter {
+        /** The file, opened for appending (created 0600 when absent). */
+        FileChannel open() throws IOException;
+
         SegmentWriter start(FileChannel channel, ChainLink link, long nowMs) throws IOException, KeyMaterialException;
     }
 
@@ -39,7 +42,11 @@ final class SegmentOutputStream extends OutputStream {
 
         void segmentStarted(SegmentWriter writer);
 
-        void segmentFinished(SegmentWriter writer);
+        /**
+         * This stream's segment ended, closed or abandoned after a failure: the segment after it (in this file
+         * or the next one) must carry {@code next}, the link to its last whole record.
+         */
+        void segmentEnded(ChainLink next);
     }
 
     private static final long FIRST_RETRY_MS = 1_000;
@@ -218,17 +225,21 @@ final class SegmentOutputStream extends OutputStream {
             sealBatch(now);
             closed = true;
             if (writer == null) {
+                // abandoned after a failure: what follows (a rollover's new file, a restart) links to its last
+                // whole record, not to whatever segment ended before it
+                listener.segmentEnded(nextLink);
                 return;
             }
             try {
                 writer.finish(finishReason, now);
-                nextLink = writer.nextLink();
                 if (syncPolicy != SyncPolicy.NONE) {
                     channel.force(false);
                 }
-                listener.segmentFinished(writer);
             } finally {
+                // FINAL written or not, forced or not: the next segment follows the last whole record
+                nextLink = writer.nextLink();
                 writer = null;
+                listener.segmentEnded(nextLink);
                 channel.close();
             }
         } finally {
@@ -250,14 +261,20 @@ final class SegmentOutputStream extends OutputStream {
         }
         try {
             writer.writeData(batch, 0, length, events, now);
-            if (syncPolicy == SyncPolicy.EVERY_RECORD) {
-                channel.force(false);
-                lastSyncMs = now;
-            }
-            listener.recordWritten(length, events);
         } catch (IOException | RuntimeException e) {
             listener.dropped(events, "write-failed");
             fail("writing a record failed", e, now);
+            return;
+        }
+        // the record is whole in the file (a reader gets it) even if the force below fails: written, not dropped
+        listener.recordWritten(length, events);
+        if (syncPolicy == SyncPolicy.EVERY_RECORD) {
+            try {
+                channel.force(false);
+                lastSyncMs = now;
+            } catch (IOException | RuntimeException e) {
+                fail("fsync after a record failed", e, now);
+            }
         }
     }
 
@@ -270,7 +287,7 @@ final class SegmentOutputStream extends OutputStream {
         }
         FileChannel opened = null;
         try {
-            opened = SecureFiles.openForAppend(file).channel();
+            opened = starter.open();
             writer = starter.start(opened, nextLink, now);
             channel = opened;
             retryDelayMs = FIRST_RETRY_MS;
