@@ -505,17 +505,12 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
         @Override
         public void recordWritten(int bytes, int events) {
             recordsCounter.increment();
-            for (int i = 0; i < events; i++) {
-                eventsCounter.increment();
-            }
+            eventsCounter.increment(events);
         }
 
         @Override
         public void dropped(int events, String reason) {
-            EventCounter counter = dropCounter(reason);
-            for (int i = 0; i < events; i++) {
-                counter.increment();
-            }
+            dropCounter(reason).increment(events);
             errors.countDrop(events);
         }
 

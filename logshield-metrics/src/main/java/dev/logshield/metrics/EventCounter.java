@@ -7,4 +7,11 @@ public interface EventCounter {
     EventCounter NOOP = () -> { };
 
     void increment();
+
+    /** Adds {@code amount} at once (batches). */
+    default void increment(long amount) {
+        for (long i = 0; i < amount; i++) {
+            increment();
+        }
+    }
 }

@@ -30,7 +30,17 @@ final class MicrometerMeters implements Meters {
     @Override
     public EventCounter counter(String name, String description, String... tags) {
         Counter counter = Counter.builder(name).description(description).tags(tags).register(registry);
-        return counter::increment;
+        return new EventCounter() {
+            @Override
+            public void increment() {
+                counter.increment();
+            }
+
+            @Override
+            public void increment(long amount) {
+                counter.increment(amount);
+            }
+        };
     }
 
     @Override
