@@ -405,7 +405,9 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
                 if (item == null) {
                     break;
                 }
-                if (item instanceof ScanItem.Stray stray && stray.tail().offset() == 0) {
+                if (item instanceof ScanItem.Stray stray && stray.tail().offset() == 0
+                        && stray.tail().kind() == ScanItem.Tail.Kind.GARBAGE) {
+                    // a torn or zero-filled header is what a crash while creating the file leaves: append after it
                     throw new IOException(path + " exists and is not an encrypted LSE file: move it away or set another"
                             + " <file>; it is never appended to or overwritten");
                 }
@@ -417,7 +419,12 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
             }
         }
         if (last == null || lastEnd == null) {
-            return lastLink != null ? lastLink : ChainLink.seriesStart();
+            // only crash leftovers of a header: link as if the file were new
+            if (lastLink != null) {
+                return lastLink;
+            }
+            ChainLink remembered = chainStateFile.read();
+            return remembered != null ? remembered : ChainLink.seriesStart();
         }
         addInfo("appending a new segment to " + path + " after segment " + last.core().seriesIndex());
         return new ChainLink(last.core().seriesIndex() + 1, last.core().segmentId(), lastEnd.digest());

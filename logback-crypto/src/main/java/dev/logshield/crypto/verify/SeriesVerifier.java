@@ -86,10 +86,12 @@ public final class SeriesVerifier {
             }
         } else if (item instanceof ScanItem.Stray stray) {
             ScanItem.Tail tail = stray.tail();
-            if (tail.kind() == ScanItem.Tail.Kind.TORN) {
+            if (tail.kind() == ScanItem.Tail.Kind.TORN || tail.kind() == ScanItem.Tail.Kind.ZERO_FILLED) {
                 // the segment after it (if any) must still link to the one before it: the chain check decides
-                add(Finding.Severity.UNCLOSED, file, -1, -1, tail.offset(),
-                        "segment header cut short (" + tail.length() + " bytes): crash while starting a segment"
+                add(Finding.Severity.UNCLOSED, file, -1, -1, tail.offset(), (tail.kind() == ScanItem.Tail.Kind.TORN
+                        ? "segment header cut short (" + tail.length() + " bytes)"
+                        : tail.length() + " zero bytes where a segment header was being written")
+                        + ": crash while starting a segment"
                         + (tail.followedBySegment() ? "; the writer restarted after it" : ""));
             } else {
                 add(Finding.Severity.TAMPERED, file, -1, -1, tail.offset(), tail.offset() == 0
