@@ -1,0 +1,618 @@
+package dev.logshield.tls.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMEncryptor;
+import org.bouncycastle.openssl.PKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
+import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemHeader;
+import org.bouncycastle.util.io.pem.PemObject;
+
+/**
+ * A throw-away PKI generated at run time (no key or certificate is ever committed), for every test suite of this
+ * module that needs TLS peers: the configuration tests, the appender and delivery tests, the rsyslog tests.
+ * <pre>
+ * TestPki pki = TestPki.generate(tempDir);                 // ECDSA P-256; or generate(dir, KeyType.RSA_2048)
+ * pki.caCert();                                            // ca.pem: trust anchor for clients and servers
+ * pki.server().chain(); pki.server().key();                // CN=localhost, DNS:localhost, IP:127.0.0.1
+ * pki.client("client1").cert(); pki.client("client1").key();
+ * pki.client("client1").pkcs12();                          // password TestPki.PASSWORD, alias "client1"
+ * TestPki.copyReadableByNobody(pki.server().key(), rsyslogDir);   // for rsyslog running as nobody
+ * </pre>
+ * What it holds, all in {@link #dir()}:
+ * <ul>
+ * <li>{@code ca.pem}: "CN=LogShield Test CA"; {@code rogue-ca.pem}: "CN=LogShield Rogue CA", trusted by nobody;
+ * {@code truststore.p12} and {@code truststore.jks}: the test CA as a trusted entry, password {@link #PASSWORD}</li>
+ * <li>servers: {@link #server()} (CN=localhost, SAN DNS:localhost + IP:127.0.0.1, EKU serverAuth),
+ * {@link #otherServer()} (CN=other.test, same CA: fails hostname verification for localhost),
+ * {@link #rogueServer()} (CN=localhost signed by the rogue CA)</li>
+ * <li>clients, by {@link #client(String)} name: {@code client1} (CN/SAN DNS client1.test, EKU clientAuth: the
+ * permitted client), {@code client2} (client2.test: valid CA, meant to be left off allow-lists), {@code rogue}
+ * (client1.test signed by the rogue CA), {@code expired} (client1.test, expired yesterday),
+ * {@code not-yet-valid} (client1.test, valid from tomorrow), {@code server-auth-only} (client1.test whose EKU
+ * lists only serverAuth); more with {@link #issueClient(String, String)}</li>
+ * </ul>
+ * For each identity, the files described on {@link Identity}. Keys are ECDSA P-256 unless another
+ * {@link KeyType} is asked for; CAs use the same key type as their leaves.
+ */
+public final class TestPki {
+
+    /** The password of every encrypted key and PKCS#12 file of a test PKI. */
+    public static final String PASSWORD = "test-password";
+
+    /** Names of the clients {@link #generate} always issues. */
+    public static final List<String> CLIENTS =
+            List.of("client1", "client2", "rogue", "expired", "not-yet-valid", "server-auth-only");
+
+    /** Key algorithms of a test PKI. */
+    public enum KeyType {
+        /** ECDSA on NIST P-256 (secp256r1), signatures SHA256withECDSA: the default. */
+        EC_P256,
+        /** RSA 2048, signatures SHA256withRSA. Slower to generate. */
+        RSA_2048,
+        /** Ed25519. Has no traditional (PKCS#1/SEC1) or legacy-encrypted key form. */
+        ED25519
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Provider BC = new BouncyCastleProvider();
+
+    private final Path dir;
+    private final KeyType keyType;
+    private final Ca ca;
+    private final Ca rogueCa;
+    private final Path truststore;
+    private final Path jksTruststore;
+    private final Identity server;
+    private final Identity otherServer;
+    private final Identity rogueServer;
+    private final Map<String, Identity> clients = new LinkedHashMap<>();
+
+    private TestPki(Path dir, KeyType keyType) throws GeneralSecurityException, IOException {
+        this.dir = Files.createDirectories(dir);
+        this.keyType = keyType;
+        Instant now = Instant.now();
+        ca = newCa("ca", "CN=LogShield Test CA", now);
+        rogueCa = newCa("rogue-ca", "CN=LogShield Rogue CA", now);
+        truststore = writeTruststore("PKCS12", "truststore.p12");
+        jksTruststore = writeTruststore("JKS", "truststore.jks");
+        Instant from = now.minus(Duration.ofHours(1));
+        Instant to = now.plus(Duration.ofDays(30));
+        server = issue(ca, "server", "localhost", List.of(dns("localhost"), ip("127.0.0.1")), KeyPurposeId.id_kp_serverAuth, from, to);
+        otherServer = issue(ca, "other-server", "other.test", List.of(dns("other.test")), KeyPurposeId.id_kp_serverAuth, from, to);
+        rogueServer = issue(rogueCa, "rogue-server", "localhost", List.of(dns("localhost"), ip("127.0.0.1")),
+                KeyPurposeId.id_kp_serverAuth, from, to);
+        put(issue(ca, "client1", "client1.test", List.of(dns("client1.test")), KeyPurposeId.id_kp_clientAuth, from, to));
+        put(issue(ca, "client2", "client2.test", List.of(dns("client2.test")), KeyPurposeId.id_kp_clientAuth, from, to));
+        put(issue(rogueCa, "rogue", "client1.test", List.of(dns("client1.test")), KeyPurposeId.id_kp_clientAuth, from, to));
+        put(issue(ca, "expired", "client1.test", List.of(dns("client1.test")), KeyPurposeId.id_kp_clientAuth,
+                now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))));
+        put(issue(ca, "not-yet-valid", "client1.test", List.of(dns("client1.test")), KeyPurposeId.id_kp_clientAuth,
+                now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(30))));
+        put(issue(ca, "server-auth-only", "client1.test", List.of(dns("client1.test")), KeyPurposeId.id_kp_serverAuth, from, to));
+    }
+
+    /** A fresh ECDSA P-256 PKI written into {@code dir} (created if missing). */
+    public static TestPki generate(Path dir) {
+        return generate(dir, KeyType.EC_P256);
+    }
+
+    /** A fresh PKI of {@code keyType} keys written into {@code dir} (created if missing). */
+    public static TestPki generate(Path dir, KeyType keyType) {
+        try {
+            return new TestPki(dir, keyType);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot generate the test PKI in " + dir, e);
+        }
+    }
+
+    /** {@link #PASSWORD} as a fresh array. */
+    public static char[] password() {
+        return PASSWORD.toCharArray();
+    }
+
+    /** The directory holding every file. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The key algorithm of every key of this PKI. */
+    public KeyType keyType() {
+        return keyType;
+    }
+
+    /** {@code ca.pem}: the test CA certificate, the trust anchor of clients and servers. */
+    public Path caCert() {
+        return ca.certFile;
+    }
+
+    /** The test CA certificate. */
+    public X509Certificate ca() {
+        return ca.certificate;
+    }
+
+    /** {@code rogue-ca.pem}: a CA that nothing trusts. */
+    public Path rogueCaCert() {
+        return rogueCa.certFile;
+    }
+
+    /** {@code truststore.p12}: the test CA as a trusted certificate entry, password {@link #PASSWORD}. */
+    public Path truststore() {
+        return truststore;
+    }
+
+    /** {@code truststore.jks}: the same as a JKS key store. */
+    public Path jksTruststore() {
+        return jksTruststore;
+    }
+
+    /** CN=localhost, SAN DNS:localhost and IP:127.0.0.1, EKU serverAuth, signed by the test CA. */
+    public Identity server() {
+        return server;
+    }
+
+    /** CN=other.test, SAN DNS:other.test, EKU serverAuth, signed by the test CA. */
+    public Identity otherServer() {
+        return otherServer;
+    }
+
+    /** CN=localhost like {@link #server()}, but signed by the rogue CA. */
+    public Identity rogueServer() {
+        return rogueServer;
+    }
+
+    /**
+     * The client named {@code name}: one of {@link #CLIENTS} or one made by {@link #issueClient}.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public Identity client(String name) {
+        Identity identity = clients.get(name);
+        if (identity == null) {
+            throw new IllegalArgumentException("no test client '" + name + "'; known: " + clients.keySet());
+        }
+        return identity;
+    }
+
+    /**
+     * Issues one more client certificate from the test CA (CN and SAN DNS {@code dnsName}, EKU clientAuth, valid
+     * for 30 days), writes its files and makes it available as {@code client(name)}.
+     */
+    public synchronized Identity issueClient(String name, String dnsName) {
+        if (clients.containsKey(name) || Set.of("server", "other-server", "rogue-server", "ca", "rogue-ca").contains(name)) {
+            throw new IllegalArgumentException("the test PKI already has an identity named '" + name + "'");
+        }
+        Instant now = Instant.now();
+        try {
+            return put(issue(ca, name, dnsName, List.of(dns(dnsName)), KeyPurposeId.id_kp_clientAuth,
+                    now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30))));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot issue test client " + name, e);
+        }
+    }
+
+    /**
+     * Copies {@code file} into {@code targetDir} (created if missing) so that user {@code nobody} can read it, as
+     * rsyslog dropped to nobody must read its key: owned by nobody with mode 0400 when this process may change
+     * owners (root), mode 0644 otherwise. Directories from {@code targetDir} up that are owned by this user and lie
+     * under {@code java.io.tmpdir} gain search permission for others (x, never r), so a JUnit {@code @TempDir}
+     * works as {@code targetDir} or its parent.
+     *
+     * @return the copy
+     * @throws IllegalStateException when some directory on the way cannot be searched by nobody
+     */
+    public static Path copyReadableByNobody(Path file, Path targetDir) {
+        try {
+            Files.createDirectories(targetDir);
+            Path copy = targetDir.resolve(file.getFileName());
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                UserPrincipal nobody = copy.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+                Files.setOwner(copy, nobody);
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("r--------"));
+            } catch (IOException | UnsupportedOperationException | SecurityException notRoot) {
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            makeSearchable(targetDir.toAbsolutePath().normalize());
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + file + " into " + targetDir, e);
+        }
+    }
+
+    private static void makeSearchable(Path directory) throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+        String me = System.getProperty("user.name");
+        for (Path d = directory.toRealPath(); d != null; d = d.getParent()) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(d);
+            if (permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                continue;
+            }
+            if (d.startsWith(tmp) && !d.equals(tmp) && Files.getOwner(d).getName().equals(me)) {
+                permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+                Files.setPosixFilePermissions(d, permissions);
+            } else {
+                throw new IllegalStateException("user nobody cannot enter " + d + "; copy the files somewhere under "
+                        + tmp + " instead");
+            }
+        }
+    }
+
+    private Identity put(Identity identity) {
+        clients.put(identity.name, identity);
+        return identity;
+    }
+
+    private Ca newCa(String name, String subject, Instant now) throws GeneralSecurityException, IOException {
+        KeyPair keys = newKeyPair();
+        X500Name dn = new X500Name(subject);
+        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(dn, serial(),
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(3650))), dn, keys.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
+        X509Certificate certificate = sign(builder, keys.getPrivate());
+        Path file = dir.resolve(name + ".pem");
+        writePem(file, certificate);
+        return new Ca(keys, certificate, file);
+    }
+
+    private Identity issue(Ca issuer, String name, String commonName, List<GeneralName> sans, KeyPurposeId purpose,
+            Instant notBefore, Instant notAfter) throws GeneralSecurityException, IOException {
+        KeyPair keys = newKeyPair();
+        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+        int usage = KeyUsage.digitalSignature | (keyType == KeyType.RSA_2048 ? KeyUsage.keyEncipherment : 0);
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer.certificate, serial(),
+                Date.from(notBefore), Date.from(notAfter), new X500Name("CN=" + commonName), keys.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(usage))
+                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
+                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)))
+                .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()))
+                .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer.certificate));
+        X509Certificate certificate = sign(builder, issuer.keys.getPrivate());
+        return writeIdentity(name, commonName, keys, List.of(certificate, issuer.certificate));
+    }
+
+    private Identity writeIdentity(String name, String dnsName, KeyPair keys, List<X509Certificate> chain)
+            throws GeneralSecurityException, IOException {
+        PrivateKey key = keys.getPrivate();
+        Path cert = dir.resolve(name + "-cert.pem");
+        writePem(cert, chain.get(0));
+        Path chainFile = dir.resolve(name + "-chain.pem");
+        writePem(chainFile, chain.toArray());
+        Path pkcs8 = dir.resolve(name + "-key.pem");
+        writePem(pkcs8, new JcaPKCS8Generator(key, null));
+        Path encrypted = dir.resolve(name + "-key-encrypted.pem");
+        try {
+            writePem(encrypted, new JcaPKCS8Generator(key, new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
+                    .setPRF(PKCS8Generator.PRF_HMACSHA256).setIterationCount(10_000).setRandom(RANDOM).setProvider(BC)
+                    .setPassword(password()).build()));
+        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
+        }
+        Path traditional = null;
+        Path legacy = null;
+        if (keyType != KeyType.ED25519) {
+            PemObject plain = traditional(keys);
+            traditional = dir.resolve(name + (keyType == KeyType.RSA_2048 ? "-key-pkcs1.pem" : "-key-sec1.pem"));
+            writePem(traditional, plain);
+            legacy = dir.resolve(name + "-key-legacy-encrypted.pem");
+            PEMEncryptor encryptor = new JcePEMEncryptorBuilder("AES-256-CBC").setProvider(BC).setSecureRandom(RANDOM)
+                    .build(password());
+            writePem(legacy, new PemObject(plain.getType(), List.of(new PemHeader("Proc-Type", "4,ENCRYPTED"),
+                    new PemHeader("DEK-Info", encryptor.getAlgorithm() + "," + HexFormat.of().withUpperCase()
+                            .formatHex(encryptor.getIV()))), encryptor.encrypt(plain.getContent())));
+        }
+        Path pkcs12 = dir.resolve(name + ".p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry(name, key, password(), chain.toArray(X509Certificate[]::new));
+        try (OutputStream out = Files.newOutputStream(pkcs12)) {
+            store.store(out, password());
+        }
+        return new Identity(name, dnsName, cert, chainFile, pkcs8, traditional, encrypted, legacy, pkcs12, key, chain);
+    }
+
+    /** PKCS#1 {@code RSA PRIVATE KEY} or SEC1 {@code EC PRIVATE KEY} (with the named curve and public key). */
+    private static PemObject traditional(KeyPair keys) throws IOException {
+        PrivateKey key = keys.getPrivate();
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+        if (key.getAlgorithm().equals("RSA")) {
+            return new PemObject("RSA PRIVATE KEY", info.parsePrivateKey().toASN1Primitive().getEncoded());
+        }
+        ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+        ASN1Encodable curve = info.getPrivateKeyAlgorithm().getParameters();
+        java.security.interfaces.ECPrivateKey ec = (java.security.interfaces.ECPrivateKey) key;
+        java.security.spec.ECPoint w = ((java.security.interfaces.ECPublicKey) keys.getPublic()).getW();
+        int size = (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8;
+        byte[] point = new byte[1 + 2 * size];
+        point[0] = 4;
+        copyUnsigned(w.getAffineX(), point, 1, size);
+        copyUnsigned(w.getAffineY(), point, 1 + size, size);
+        ECPrivateKey sec1 = new ECPrivateKey(ec.getParams().getOrder().bitLength(), inner.getKey(),
+                new DERBitString(point), curve);
+        return new PemObject("EC PRIVATE KEY", sec1.getEncoded());
+    }
+
+    private static void copyUnsigned(BigInteger value, byte[] target, int offset, int length) {
+        byte[] bytes = value.toByteArray();
+        int skip = bytes.length > length ? bytes.length - length : 0;
+        System.arraycopy(bytes, skip, target, offset + length - (bytes.length - skip), bytes.length - skip);
+    }
+
+    private Path writeTruststore(String type, String fileName) throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance(type);
+        store.load(null, null);
+        store.setCertificateEntry("logshield-test-ca", ca.certificate);
+        Path file = dir.resolve(fileName);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password());
+        }
+        return file;
+    }
+
+    private KeyPair newKeyPair() throws GeneralSecurityException {
+        switch (keyType) {
+            case RSA_2048: {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048, RANDOM);
+                return generator.generateKeyPair();
+            }
+            case ED25519:
+                return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            default: {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+                return generator.generateKeyPair();
+            }
+        }
+    }
+
+    private String signatureAlgorithm() {
+        switch (keyType) {
+            case RSA_2048:
+                return "SHA256withRSA";
+            case ED25519:
+                return "Ed25519";
+            default:
+                return "SHA256withECDSA";
+        }
+    }
+
+    private X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey) throws GeneralSecurityException {
+        try {
+            return new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder(signatureAlgorithm()).build(issuerKey)));
+        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(63, RANDOM).add(BigInteger.ONE);
+    }
+
+    private static GeneralName dns(String name) {
+        return new GeneralName(GeneralName.dNSName, name);
+    }
+
+    private static GeneralName ip(String address) {
+        return new GeneralName(GeneralName.iPAddress, address);
+    }
+
+    private static void writePem(Path file, Object... objects) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            for (Object o : objects) {
+                writer.writeObject(o);
+            }
+        }
+        Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
+    }
+
+    private static final class Ca {
+        final KeyPair keys;
+        final X509Certificate certificate;
+        final Path certFile;
+
+        Ca(KeyPair keys, X509Certificate certificate, Path certFile) {
+            this.keys = keys;
+            this.certificate = certificate;
+            this.certFile = certFile;
+        }
+    }
+
+    /**
+     * One end entity of the test PKI and its files, all named after it: {@code <name>-cert.pem} (the leaf),
+     * {@code <name>-chain.pem} (leaf then issuing CA), {@code <name>-key.pem} (unencrypted PKCS#8),
+     * {@code <name>-key-pkcs1.pem} or {@code -key-sec1.pem} (traditional RSA/EC form),
+     * {@code <name>-key-encrypted.pem} (PKCS#8, PBES2 with AES-256-CBC and HMAC-SHA256, password
+     * {@link TestPki#PASSWORD}), {@code <name>-key-legacy-encrypted.pem} (traditional form, OpenSSL's
+     * {@code Proc-Type: 4,ENCRYPTED} with AES-256-CBC) and {@code <name>.p12} (key and chain under alias
+     * {@code <name>}, password {@link TestPki#PASSWORD}).
+     */
+    public static final class Identity {
+        private final String name;
+        private final String dnsName;
+        private final Path cert;
+        private final Path chain;
+        private final Path key;
+        private final Path traditionalKey;
+        private final Path encryptedKey;
+        private final Path legacyEncryptedKey;
+        private final Path pkcs12;
+        private final PrivateKey privateKey;
+        private final List<X509Certificate> certificateChain;
+
+        Identity(String name, String dnsName, Path cert, Path chain, Path key, Path traditionalKey, Path encryptedKey,
+                Path legacyEncryptedKey, Path pkcs12, PrivateKey privateKey, List<X509Certificate> certificateChain) {
+            this.name = name;
+            this.dnsName = dnsName;
+            this.cert = cert;
+            this.chain = chain;
+            this.key = key;
+            this.traditionalKey = traditionalKey;
+            this.encryptedKey = encryptedKey;
+            this.legacyEncryptedKey = legacyEncryptedKey;
+            this.pkcs12 = pkcs12;
+            this.privateKey = privateKey;
+            this.certificateChain = List.copyOf(certificateChain);
+        }
+
+        /** The name it was issued under ("server", "client1"...), also its PKCS#12 alias. */
+        public String name() {
+            return name;
+        }
+
+        /** Its CN and SAN DNS name ("localhost", "client1.test"...). */
+        public String dnsName() {
+            return dnsName;
+        }
+
+        /** The leaf certificate alone (PEM). */
+        public Path cert() {
+            return cert;
+        }
+
+        /** The leaf followed by the issuing CA (PEM). */
+        public Path chain() {
+            return chain;
+        }
+
+        /** The private key, unencrypted PKCS#8 ({@code PRIVATE KEY}). */
+        public Path key() {
+            return key;
+        }
+
+        /**
+         * The private key as PKCS#1 {@code RSA PRIVATE KEY} or SEC1 {@code EC PRIVATE KEY}.
+         *
+         * @throws UnsupportedOperationException for Ed25519, which has no such form
+         */
+        public Path traditionalKey() {
+            return requireTraditional(traditionalKey);
+        }
+
+        /** The private key as encrypted PKCS#8 ({@code ENCRYPTED PRIVATE KEY}), password {@link TestPki#PASSWORD}. */
+        public Path encryptedKey() {
+            return encryptedKey;
+        }
+
+        /**
+         * The traditional key in OpenSSL's legacy encryption ({@code Proc-Type: 4,ENCRYPTED}), password
+         * {@link TestPki#PASSWORD}.
+         *
+         * @throws UnsupportedOperationException for Ed25519
+         */
+        public Path legacyEncryptedKey() {
+            return requireTraditional(legacyEncryptedKey);
+        }
+
+        /** Key and chain in PKCS#12 under alias {@link #name()}, password {@link TestPki#PASSWORD}. */
+        public Path pkcs12() {
+            return pkcs12;
+        }
+
+        /** The private key itself. */
+        public PrivateKey privateKey() {
+            return privateKey;
+        }
+
+        /** The leaf certificate. */
+        public X509Certificate certificate() {
+            return certificateChain.get(0);
+        }
+
+        /** Leaf then issuing CA. */
+        public List<X509Certificate> certificateChain() {
+            return certificateChain;
+        }
+
+        /** The leaf's SPKI pin, {@code sha256/BASE64}, computed here independently of the code under test. */
+        public String spkiPin() {
+            try {
+                return "sha256/" + Base64.getEncoder().encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(certificate().getPublicKey().getEncoded()));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Every key file of this identity that exists for its key type, by a short format name. */
+        public Map<String, Path> keyFiles() {
+            Map<String, Path> files = new LinkedHashMap<>();
+            files.put("pkcs8", key);
+            files.put("encrypted-pkcs8", encryptedKey);
+            if (traditionalKey != null) {
+                files.put(traditionalKey.getFileName().toString().endsWith("pkcs1.pem") ? "pkcs1" : "sec1", traditionalKey);
+                files.put("legacy-encrypted", legacyEncryptedKey);
+            }
+            return files;
+        }
+
+        private Path requireTraditional(Path file) {
+            if (file == null) {
+                throw new UnsupportedOperationException(name + "'s key is Ed25519, which has no traditional PEM form");
+            }
+            return file;
+        }
+
+        @Override
+        public String toString() {
+            return name + " (" + dnsName + ")";
+        }
+    }
+
+}
