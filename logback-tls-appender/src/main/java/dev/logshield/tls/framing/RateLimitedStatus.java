@@ -1,0 +1,39 @@
+package dev.logshield.tls.framing;
+
+import ch.qos.logback.core.spi.ContextAware;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Reports problems met at log time as Logback status errors, at most one every ten seconds, so that an event type
+ * failing every time cannot flood the status manager; every problem is counted and the count is in each report.
+ */
+final class RateLimitedStatus {
+
+    private static final long INTERVAL_NANOS = 10_000_000_000L;
+
+    private final ContextAware status;
+    private final LongAdder problems = new LongAdder();
+    private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - INTERVAL_NANOS);
+
+    RateLimitedStatus(ContextAware status) {
+        this.status = status;
+    }
+
+    void report(String message, Throwable cause) {
+        problems.increment();
+        long now = System.nanoTime();
+        long last = lastReport.get();
+        if (now - last >= INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
+            try {
+                status.addError(message + " (" + problems.sum() + " encoding problems so far)", cause);
+            } catch (RuntimeException ignored) {
+                // reporting is best effort: the event has been written anyway
+            }
+        }
+    }
+
+    long count() {
+        return problems.sum();
+    }
+}
