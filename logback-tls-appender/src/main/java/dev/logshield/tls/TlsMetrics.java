@@ -1,0 +1,154 @@
+package dev.logshield.tls;
+
+import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.logshield.metrics.EventCounter;
+import dev.logshield.metrics.Meters;
+import dev.logshield.tls.delivery.DeliveryListener;
+import dev.logshield.tls.delivery.DeliveryQueue;
+import dev.logshield.tls.delivery.Destination;
+import dev.logshield.tls.delivery.DiskSpool;
+import dev.logshield.tls.delivery.Sender;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns what the sender reports into Micrometer meters ({@code logshield.tls.*}, tag {@code appender}) and Logback
+ * status messages, rate-limited so that a collector that stays away cannot flood the status.
+ */
+final class TlsMetrics implements DeliveryListener {
+
+    private static final long REPORT_PERIOD_MS = 30_000;
+
+    private final ContextAwareBase owner;
+    private final Meters meters;
+    private final String appender;
+    private final EventCounter sent;
+    private final EventCounter acknowledged;
+    private final EventCounter spooled;
+    private final EventCounter replayed;
+    private final EventCounter reconnects;
+    private final Map<String, EventCounter> dropped = new ConcurrentHashMap<>();
+    private final Map<String, EventCounter> handshakeFailures = new ConcurrentHashMap<>();
+    private final AtomicLong lastFailureReport = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong droppedSinceReport = new AtomicLong();
+    private final AtomicLong lastDropReport = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong totalDropped = new AtomicLong();
+    private volatile boolean everConnected;
+
+    TlsMetrics(ContextAwareBase owner, Meters meters, String appender, DeliveryQueue queue, DiskSpool spool) {
+        this.owner = owner;
+        this.meters = meters;
+        this.appender = appender;
+        sent = meters.counter("logshield.tls.sent", "Events written to a collector", "appender", appender);
+        acknowledged = meters.counter("logshield.tls.acknowledged", "Events acknowledged by the collector (RELP)",
+                "appender", appender);
+        spooled = meters.counter("logshield.tls.spooled", "Events written to the disk spool", "appender", appender);
+        replayed = meters.counter("logshield.tls.replayed", "Events sent again after a reconnect", "appender", appender);
+        reconnects = meters.counter("logshield.tls.reconnects", "Connections established", "appender", appender);
+        meters.gauge("logshield.tls.queue.size", "Events waiting in the memory buffer", queue, DeliveryQueue::size,
+                "appender", appender);
+        meters.gauge("logshield.tls.queue.capacity", "Capacity of the memory buffer", queue, DeliveryQueue::capacity,
+                "appender", appender);
+        if (spool != null) {
+            meters.gauge("logshield.tls.spool.events", "Events waiting in the disk spool", spool,
+                    s -> (double) s.events(), "appender", appender);
+        }
+    }
+
+    /** Gauges that read the sender: 1 for the destination currently connected, 0 for the others. */
+    void bind(Sender sender, List<Destination> destinations) {
+        for (Destination destination : destinations) {
+            meters.gauge("logshield.tls.connected", "1 while connected to this destination", sender,
+                    s -> Objects.equals(s.connectedTo(), destination) ? 1 : 0, "appender", appender,
+                    "destination", destination.toString());
+        }
+    }
+
+    long totalDropped() {
+        return totalDropped.get();
+    }
+
+    @Override
+    public void sent(int events) {
+        add(sent, events);
+    }
+
+    @Override
+    public void acknowledged(int events) {
+        add(acknowledged, events);
+    }
+
+    @Override
+    public void dropped(int events, String reason) {
+        if (events <= 0) {
+            return;
+        }
+        add(dropped.computeIfAbsent(reason, r -> meters.counter("logshield.tls.dropped",
+                "Events that could not be delivered", "appender", appender, "reason", r)), events);
+        totalDropped.addAndGet(events);
+        droppedSinceReport.addAndGet(events);
+        long now = System.currentTimeMillis();
+        long last = lastDropReport.get();
+        if ((last == Long.MIN_VALUE || now - last >= REPORT_PERIOD_MS) && lastDropReport.compareAndSet(last, now)) {
+            owner.addWarn("[" + appender + "] dropped " + droppedSinceReport.getAndSet(0) + " event(s) (latest reason: "
+                    + reason + "); see logshield.tls.dropped");
+        }
+    }
+
+    @Override
+    public void replayed(int events) {
+        add(replayed, events);
+    }
+
+    @Override
+    public void spooled(int events) {
+        add(spooled, events);
+    }
+
+    @Override
+    public void connected(Destination destination, String description) {
+        reconnects.increment();
+        everConnected = true;
+        owner.addInfo("[" + appender + "] connected to " + description);
+    }
+
+    @Override
+    public void disconnected(Destination destination, String reason) {
+        owner.addInfo("[" + appender + "] disconnected from " + destination + ": " + reason);
+    }
+
+    @Override
+    public void connectFailed(Destination destination, String handshakeReason, Exception cause) {
+        if (handshakeReason != null) {
+            handshakeFailures.computeIfAbsent(handshakeReason, r -> meters.counter("logshield.tls.handshake_failures",
+                    "TLS handshakes refused by or refusing the collector", "appender", appender, "reason", r))
+                    .increment();
+        }
+        long now = System.currentTimeMillis();
+        long last = lastFailureReport.get();
+        if ((last == Long.MIN_VALUE || now - last >= REPORT_PERIOD_MS) && lastFailureReport.compareAndSet(last, now)) {
+            String what = handshakeReason != null ? "TLS refused (" + handshakeReason + ")" : "cannot connect";
+            owner.addError("[" + appender + "] " + what + " to " + destination + ": " + cause.getMessage()
+                    + " (retrying with backoff; events are buffered" + (everConnected ? "" : ", nothing delivered yet")
+                    + ")");
+        }
+    }
+
+    /** A status error once per period for failures on the logging path. */
+    void reportOnce(String message, Throwable cause) {
+        long now = System.currentTimeMillis();
+        long last = lastFailureReport.get();
+        if ((last == Long.MIN_VALUE || now - last >= REPORT_PERIOD_MS) && lastFailureReport.compareAndSet(last, now)) {
+            owner.addError(message, cause);
+        }
+    }
+
+    private static void add(EventCounter counter, int n) {
+        if (n > 0) {
+            counter.increment(n);
+        }
+    }
+}

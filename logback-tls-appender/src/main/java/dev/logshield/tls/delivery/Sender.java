@@ -1,0 +1,318 @@
+package dev.logshield.tls.delivery;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The one thread that talks to collectors. Application threads only call {@link #accept}, which enqueues (or
+ * spools, or drops and counts) and returns; this thread connects (destinations in preference order, names resolved
+ * at every attempt, exponential backoff with jitter), writes batches, notices dead peers, re-sends what a dead
+ * peer may have lost (replay window) or did not acknowledge (RELP), and drains within a bound on stop.
+ */
+public final class Sender {
+
+    private static final long POLL_MS = 50;
+
+    private final SenderSettings settings;
+    private final DeliveryQueue queue;
+    private final DiskSpool spool;
+    private final OverflowPolicy overflow;
+    private final long blockTimeoutMs;
+    private final TransportFactory transports;
+    private final SessionFactory sessions;
+    private final DeliveryListener listener;
+    private final Backoff backoff;
+    private final ReplayWindow replay;
+    private final Deque<byte[]> unacknowledged = new ArrayDeque<>();
+    private final Object spoolLock = new Object();
+    private final Thread thread;
+
+    private volatile boolean stopping;
+    private volatile long stopDeadline;
+    private volatile Destination connectedTo;
+    private boolean spooling;
+    private Session session;
+    private Destination current;
+    private int nextDestination;
+    private long undelivered;
+
+    public Sender(SenderSettings settings, DeliveryQueue queue, DiskSpool spool, OverflowPolicy overflow,
+                  long blockTimeoutMs, TransportFactory transports, SessionFactory sessions, DeliveryListener listener,
+                  String threadName) {
+        this.settings = settings;
+        this.queue = queue;
+        this.spool = spool;
+        this.overflow = overflow;
+        this.blockTimeoutMs = blockTimeoutMs;
+        this.transports = transports;
+        this.sessions = sessions;
+        this.listener = listener;
+        this.backoff = new Backoff(settings.backoffMinMs(), settings.backoffMaxMs());
+        this.replay = new ReplayWindow(settings.replayWindow());
+        this.thread = new Thread(this::run, threadName);
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** The destination currently connected, or null. */
+    public Destination connectedTo() {
+        return connectedTo;
+    }
+
+    /**
+     * Called on application threads: enqueue, or (with a spool) spill to disk once the buffer is full, or drop
+     * according to the overflow policy. Never does network I/O; never throws.
+     */
+    public void accept(byte[] event) {
+        if (spool != null) {
+            acceptWithSpool(event);
+            return;
+        }
+        switch (queue.offer(event, overflow, blockTimeoutMs)) {
+            case DROPPED_NEWEST -> listener.dropped(1, "queue-full");
+            case ACCEPTED_DROPPED_OLDEST -> listener.dropped(1, "queue-full-oldest");
+            default -> { }
+        }
+    }
+
+    private void acceptWithSpool(byte[] event) {
+        synchronized (spoolLock) {
+            if (!spooling) {
+                if (queue.offer(event, OverflowPolicy.DROP_NEWEST, 0) == DeliveryQueue.Outcome.ACCEPTED) {
+                    return;
+                }
+                // from now on, new events go to disk behind the queue, until the spool is drained: order is kept
+                spooling = true;
+            }
+            try {
+                if (spool.append(event)) {
+                    listener.spooled(1);
+                } else {
+                    listener.dropped(1, "spool-full");
+                }
+            } catch (IOException e) {
+                listener.dropped(1, "spool-failed");
+            }
+        }
+    }
+
+    /**
+     * Delivers what is buffered for at most {@code stopTimeoutMs}, then closes; returns how many events were not
+     * delivered (still in memory, or sent without acknowledgement). Events left in a spool stay on disk for the
+     * next start and are not counted here.
+     */
+    public long stop() {
+        stopDeadline = System.currentTimeMillis() + settings.stopTimeoutMs();
+        stopping = true;
+        thread.interrupt();
+        try {
+            thread.join(settings.stopTimeoutMs() + 5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return undelivered;
+    }
+
+    private void run() {
+        List<byte[]> batch = new ArrayList<>(settings.batchSize());
+        try {
+            while (true) {
+                if (stopping && (nothingPending() || System.currentTimeMillis() >= stopDeadline)) {
+                    break;
+                }
+                if (session == null || !session.isAlive()) {
+                    if (!reconnect()) {
+                        continue;
+                    }
+                }
+                collectAcknowledgements(0);
+                batch.clear();
+                int room = Math.min(settings.batchSize(), session.windowRemaining());
+                if (room <= 0) {
+                    collectAcknowledgements(POLL_MS);
+                    continue;
+                }
+                fill(batch, room);
+                if (batch.isEmpty()) {
+                    if (!unacknowledged.isEmpty()) {
+                        collectAcknowledgements(POLL_MS);
+                    }
+                    continue;
+                }
+                write(batch);
+            }
+        } finally {
+            finish();
+        }
+    }
+
+    private boolean nothingPending() {
+        return queue.isEmpty() && unacknowledged.isEmpty() && (spool == null || spool.isEmpty());
+    }
+
+    private void fill(List<byte[]> batch, int room) {
+        try {
+            queue.drain(batch, room, stopping ? 0 : POLL_MS);
+        } catch (InterruptedException e) {
+            // stop() interrupts to cut waits short; the loop re-checks
+        }
+        if (batch.isEmpty() && spool != null) {
+            synchronized (spoolLock) {
+                if (spooling) {
+                    try {
+                        List<byte[]> spooled = spool.poll(room);
+                        batch.addAll(spooled);
+                        if (spool.isEmpty() && queue.isEmpty()) {
+                            spooling = false;
+                        }
+                    } catch (IOException e) {
+                        listener.dropped(0, "spool-failed");
+                    }
+                }
+            }
+        }
+    }
+
+    private void write(List<byte[]> batch) {
+        if (session.acknowledges()) {
+            unacknowledged.addAll(batch);
+        }
+        try {
+            session.send(batch);
+            listener.sent(batch.size());
+            if (!session.acknowledges()) {
+                for (byte[] event : batch) {
+                    replay.sent(event);
+                }
+            }
+        } catch (IOException e) {
+            if (!session.acknowledges()) {
+                // which of these reached the peer is unknown: keep them for replay when there is a window
+                if (settings.replayWindow() > 0) {
+                    for (byte[] event : batch) {
+                        replay.sent(event);
+                    }
+                } else {
+                    listener.dropped(batch.size(), "connection-lost");
+                }
+            }
+        }
+    }
+
+    private void collectAcknowledgements(long waitMs) {
+        if (session == null || !session.acknowledges()) {
+            return;
+        }
+        try {
+            int acked = session.acknowledged(waitMs);
+            for (int i = 0; i < acked && !unacknowledged.isEmpty(); i++) {
+                unacknowledged.pollFirst();
+            }
+            if (acked > 0) {
+                listener.acknowledged(acked);
+            }
+        } catch (InterruptedException e) {
+            // stop() interrupts to cut waits short
+        }
+    }
+
+    private boolean reconnect() {
+        if (session != null) {
+            collectAcknowledgements(0);
+            listener.disconnected(current, session.failure());
+            session.close();
+            session = null;
+            connectedTo = null;
+        }
+        if (!connect()) {
+            long delay = backoff.nextDelayMs();
+            if (stopping) {
+                delay = Math.min(delay, Math.max(0, stopDeadline - System.currentTimeMillis()));
+            }
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                // stop() interrupts the wait
+            }
+            return false;
+        }
+        backoff.reset();
+        List<byte[]> resend = session.acknowledges() ? new ArrayList<>(unacknowledged) : replay.takeForReplay();
+        if (!resend.isEmpty()) {
+            unacknowledged.clear();
+            write(resend);
+            listener.replayed(resend.size());
+        }
+        return session != null && session.isAlive();
+    }
+
+    private boolean connect() {
+        List<Destination> destinations = settings.destinations();
+        int start = settings.preferPrimary() ? 0 : nextDestination;
+        for (int i = 0; i < destinations.size(); i++) {
+            int index = (start + i) % destinations.size();
+            Destination destination = destinations.get(index);
+            InetAddress[] addresses;
+            try {
+                addresses = InetAddress.getAllByName(destination.host());
+            } catch (IOException e) {
+                listener.connectFailed(destination, null, e);
+                continue;
+            }
+            for (InetAddress address : addresses) {
+                Transport transport = null;
+                try {
+                    transport = transports.open(destination, address);
+                    session = sessions.open(transport);
+                    current = destination;
+                    connectedTo = destination;
+                    nextDestination = index;
+                    listener.connected(destination, transport.description());
+                    return true;
+                } catch (PeerRejectedException e) {
+                    close(transport);
+                    listener.connectFailed(destination, e.reason(), e);
+                } catch (IOException | RuntimeException e) {
+                    close(transport);
+                    listener.connectFailed(destination, null, e);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void close(Transport transport) {
+        if (transport != null) {
+            transport.close();
+        }
+    }
+
+    private void finish() {
+        collectAcknowledgements(0);
+        if (session != null) {
+            session.close();
+            listener.disconnected(current, "stopped");
+            session = null;
+            connectedTo = null;
+        }
+        long left = queue.size() + unacknowledged.size();
+        if (left > 0) {
+            listener.dropped((int) Math.min(Integer.MAX_VALUE, left), "undelivered-at-stop");
+        }
+        undelivered = left;
+        if (spool != null) {
+            try {
+                spool.close();
+            } catch (IOException e) {
+                // the spool's files stay for the next start
+            }
+        }
+    }
+}
