@@ -85,7 +85,7 @@ class TestPkiFilesWorkWithOpenSslAndNobodyTest {
 
     @Test
     void issuedClientsJoinThePki() {
-        TestPki.Identity extra = pki.issueClient("client3", "client3.test");
+        TestIdentity extra = pki.issueClient("client3", "client3.test");
 
         assertThat(pki.client("client3")).isSameAs(extra);
         assertThat(extra.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=client3.test");

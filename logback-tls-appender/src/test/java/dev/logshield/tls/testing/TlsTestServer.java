@@ -452,7 +452,7 @@ public final class TlsTestServer implements AutoCloseable {
         }
 
         /** The certificate chain and key the server presents. */
-        public Builder identity(TestPki.Identity identity) {
+        public Builder identity(TestIdentity identity) {
             return identity(identity.privateKey(), identity.certificateChain());
         }
 

@@ -121,7 +121,7 @@ class TlsTestServerBehavesLikeAnMtlsCollectorTest {
         }
     }
 
-    private static SSLSocket connect(TestPki.Identity client, TlsTestServer server) throws Exception {
+    private static SSLSocket connect(TestIdentity client, TlsTestServer server) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("client", client.privateKey(), TestPki.password(), client.certificateChain().toArray(Certificate[]::new));
