@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a file looks like now: size, modification time and SHA-256 of its content, or that it is missing or
@@ -37,7 +38,7 @@ final class FileFingerprint {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             byte[] content = Files.readAllBytes(file);
-            long modified = attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
             return new FileFingerprint(file, content.length, modified, digest(content), null);
         } catch (NoSuchFileException e) {
             return new FileFingerprint(file, -1, 0, null, "missing");
