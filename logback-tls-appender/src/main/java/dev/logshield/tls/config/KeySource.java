@@ -1,6 +1,7 @@
 package dev.logshield.tls.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,7 +51,7 @@ public final class KeySource {
                     : KeyMaterial.fromPem(certificate, privateKey, copy);
         } finally {
             if (copy != null) {
-                java.util.Arrays.fill(copy, '\0');
+                Arrays.fill(copy, '\0');
             }
         }
     }

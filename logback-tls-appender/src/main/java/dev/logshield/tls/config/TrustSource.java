@@ -1,6 +1,7 @@
 package dev.logshield.tls.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public final class TrustSource {
             return TrustMaterial.fromTrustStore(file, type, copy);
         } finally {
             if (copy != null) {
-                java.util.Arrays.fill(copy, '\0');
+                Arrays.fill(copy, '\0');
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.logshield.tls.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logshield.tls.testing.TestIdentity;
 import dev.logshield.tls.testing.TestPki;
 import dev.logshield.tls.testing.TestPki.KeyType;
 import dev.logshield.tls.testing.TlsTestServer;
@@ -42,7 +43,7 @@ class EveryPemKeyFormatLoadsAndHandshakesTest {
     @MethodSource("keyFiles")
     void loadsAndHandshakesOverTls13(KeyType type, String format) throws Exception {
         TestPki pki = pki(type);
-        TestPki.Identity client = pki.client("client1");
+        TestIdentity client = pki.client("client1");
         Path keyFile = client.keyFiles().get(format);
         boolean encrypted = format.contains("encrypted");
 

@@ -3,6 +3,7 @@ package dev.logshield.tls.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.logshield.tls.testing.TestIdentity;
 import dev.logshield.tls.testing.TestPki;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -139,7 +140,7 @@ class KeyMaterialFromPkcs12Test {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         for (String name : new String[] {"client2", "client1"}) {
-            TestPki.Identity id = pki.client(name);
+            TestIdentity id = pki.client(name);
             store.setKeyEntry(name, id.privateKey(), TestPki.password(), id.certificateChain().toArray(Certificate[]::new));
         }
         store.setCertificateEntry("ca", pki.ca());

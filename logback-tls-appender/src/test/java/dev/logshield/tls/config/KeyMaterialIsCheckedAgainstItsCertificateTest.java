@@ -3,6 +3,7 @@ package dev.logshield.tls.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.logshield.tls.testing.TestIdentity;
 import dev.logshield.tls.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class KeyMaterialIsCheckedAgainstItsCertificateTest {
 
     @Test
     void anExpiredCertificateIsRefusedWithItsDates() {
-        TestPki.Identity expired = pki.client("expired");
+        TestIdentity expired = pki.client("expired");
         String from = expired.certificate().getNotBefore().toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
         String to = expired.certificate().getNotAfter().toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
 
@@ -75,7 +76,7 @@ class KeyMaterialIsCheckedAgainstItsCertificateTest {
 
     @Test
     void aCertificateNotYetValidIsRefusedWithItsDates() {
-        TestPki.Identity future = pki.client("not-yet-valid");
+        TestIdentity future = pki.client("not-yet-valid");
         String from = future.certificate().getNotBefore().toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
 
         assertThatThrownBy(() -> KeyMaterial.fromPem(future.chain(), future.key(), null)).isInstanceOf(TlsConfigException.class)
@@ -86,7 +87,7 @@ class KeyMaterialIsCheckedAgainstItsCertificateTest {
 
     @Test
     void aCertificateWithoutClientAuthLoadsWithAWarning() throws Exception {
-        TestPki.Identity serverOnly = pki.client("server-auth-only");
+        TestIdentity serverOnly = pki.client("server-auth-only");
 
         KeyMaterial key = KeyMaterial.fromPem(serverOnly.chain(), serverOnly.key(), null);
 
@@ -98,7 +99,7 @@ class KeyMaterialIsCheckedAgainstItsCertificateTest {
 
     @Test
     void describeNamesSubjectIssuerSansExpiryAndPin() throws Exception {
-        TestPki.Identity client = pki.client("client1");
+        TestIdentity client = pki.client("client1");
         KeyMaterial key = KeyMaterial.fromPem(client.chain(), client.key(), null);
 
         assertThat(key.describe()).isEqualTo("subject=CN=client1.test; issuer=CN=LogShield Test CA; SAN=DNS:client1.test; notAfter="

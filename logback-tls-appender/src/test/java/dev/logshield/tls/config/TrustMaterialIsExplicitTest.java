@@ -3,6 +3,7 @@ package dev.logshield.tls.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.logshield.tls.testing.TestIdentity;
 import dev.logshield.tls.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ class TrustMaterialIsExplicitTest {
         assertThat(trust.describe()).startsWith("2 trusted certificates from CA certificate file " + bundle);
     }
 
-    private static X509Certificate[] chain(TestPki.Identity identity) {
+    private static X509Certificate[] chain(TestIdentity identity) {
         return identity.certificateChain().toArray(X509Certificate[]::new);
     }
 

@@ -2,10 +2,8 @@ package dev.logshield.tls.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,25 +14,17 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.DERBitString;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -47,16 +37,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.PEMEncryptor;
-import org.bouncycastle.openssl.PKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.util.io.pem.PemHeader;
-import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * A throw-away PKI generated at run time (no key or certificate is ever committed), for every test suite of this
@@ -82,7 +63,7 @@ import org.bouncycastle.util.io.pem.PemObject;
  * {@code not-yet-valid} (client1.test, valid from tomorrow), {@code server-auth-only} (client1.test whose EKU
  * lists only serverAuth); more with {@link #issueClient(String, String)}</li>
  * </ul>
- * For each identity, the files described on {@link Identity}. Keys are ECDSA P-256 unless another
+ * For each identity, the files described on {@link TestIdentity}. Keys are ECDSA P-256 unless another
  * {@link KeyType} is asked for; CAs use the same key type as their leaves.
  */
 public final class TestPki {
@@ -105,7 +86,6 @@ public final class TestPki {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Provider BC = new BouncyCastleProvider();
 
     private final Path dir;
     private final KeyType keyType;
@@ -113,10 +93,10 @@ public final class TestPki {
     private final Ca rogueCa;
     private final Path truststore;
     private final Path jksTruststore;
-    private final Identity server;
-    private final Identity otherServer;
-    private final Identity rogueServer;
-    private final Map<String, Identity> clients = new LinkedHashMap<>();
+    private final TestIdentity server;
+    private final TestIdentity otherServer;
+    private final TestIdentity rogueServer;
+    private final Map<String, TestIdentity> clients = new LinkedHashMap<>();
 
     private TestPki(Path dir, KeyType keyType) throws GeneralSecurityException, IOException {
         this.dir = Files.createDirectories(dir);
@@ -197,17 +177,17 @@ public final class TestPki {
     }
 
     /** CN=localhost, SAN DNS:localhost and IP:127.0.0.1, EKU serverAuth, signed by the test CA. */
-    public Identity server() {
+    public TestIdentity server() {
         return server;
     }
 
     /** CN=other.test, SAN DNS:other.test, EKU serverAuth, signed by the test CA. */
-    public Identity otherServer() {
+    public TestIdentity otherServer() {
         return otherServer;
     }
 
     /** CN=localhost like {@link #server()}, but signed by the rogue CA. */
-    public Identity rogueServer() {
+    public TestIdentity rogueServer() {
         return rogueServer;
     }
 
@@ -216,8 +196,8 @@ public final class TestPki {
      *
      * @throws IllegalArgumentException for an unknown name
      */
-    public Identity client(String name) {
-        Identity identity = clients.get(name);
+    public TestIdentity client(String name) {
+        TestIdentity identity = clients.get(name);
         if (identity == null) {
             throw new IllegalArgumentException("no test client '" + name + "'; known: " + clients.keySet());
         }
@@ -228,7 +208,7 @@ public final class TestPki {
      * Issues one more client certificate from the test CA (CN and SAN DNS {@code dnsName}, EKU clientAuth, valid
      * for 30 days), writes its files and makes it available as {@code client(name)}.
      */
-    public synchronized Identity issueClient(String name, String dnsName) {
+    public synchronized TestIdentity issueClient(String name, String dnsName) {
         if (clients.containsKey(name) || Set.of("server", "other-server", "rogue-server", "ca", "rogue-ca").contains(name)) {
             throw new IllegalArgumentException("the test PKI already has an identity named '" + name + "'");
         }
@@ -288,8 +268,8 @@ public final class TestPki {
         }
     }
 
-    private Identity put(Identity identity) {
-        clients.put(identity.name, identity);
+    private TestIdentity put(TestIdentity identity) {
+        clients.put(identity.name(), identity);
         return identity;
     }
 
@@ -304,11 +284,11 @@ public final class TestPki {
                 .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
         X509Certificate certificate = sign(builder, keys.getPrivate());
         Path file = dir.resolve(name + ".pem");
-        writePem(file, certificate);
+        TestKeyFiles.writePem(file, certificate);
         return new Ca(keys, certificate, file);
     }
 
-    private Identity issue(Ca issuer, String name, String commonName, List<GeneralName> sans, KeyPurposeId purpose,
+    private TestIdentity issue(Ca issuer, String name, String commonName, List<GeneralName> sans, KeyPurposeId purpose,
             Instant notBefore, Instant notAfter) throws GeneralSecurityException, IOException {
         KeyPair keys = newKeyPair();
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
@@ -322,74 +302,7 @@ public final class TestPki {
                 .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()))
                 .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer.certificate));
         X509Certificate certificate = sign(builder, issuer.keys.getPrivate());
-        return writeIdentity(name, commonName, keys, List.of(certificate, issuer.certificate));
-    }
-
-    private Identity writeIdentity(String name, String dnsName, KeyPair keys, List<X509Certificate> chain)
-            throws GeneralSecurityException, IOException {
-        PrivateKey key = keys.getPrivate();
-        Path cert = dir.resolve(name + "-cert.pem");
-        writePem(cert, chain.get(0));
-        Path chainFile = dir.resolve(name + "-chain.pem");
-        writePem(chainFile, chain.toArray());
-        Path pkcs8 = dir.resolve(name + "-key.pem");
-        writePem(pkcs8, new JcaPKCS8Generator(key, null));
-        Path encrypted = dir.resolve(name + "-key-encrypted.pem");
-        try {
-            writePem(encrypted, new JcaPKCS8Generator(key, new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                    .setPRF(PKCS8Generator.PRF_HMACSHA256).setIterationCount(10_000).setRandom(RANDOM).setProvider(BC)
-                    .setPassword(password()).build()));
-        } catch (org.bouncycastle.operator.OperatorCreationException e) {
-            throw new GeneralSecurityException(e);
-        }
-        Path traditional = null;
-        Path legacy = null;
-        if (keyType != KeyType.ED25519) {
-            PemObject plain = traditional(keys);
-            traditional = dir.resolve(name + (keyType == KeyType.RSA_2048 ? "-key-pkcs1.pem" : "-key-sec1.pem"));
-            writePem(traditional, plain);
-            legacy = dir.resolve(name + "-key-legacy-encrypted.pem");
-            PEMEncryptor encryptor = new JcePEMEncryptorBuilder("AES-256-CBC").setProvider(BC).setSecureRandom(RANDOM)
-                    .build(password());
-            writePem(legacy, new PemObject(plain.getType(), List.of(new PemHeader("Proc-Type", "4,ENCRYPTED"),
-                    new PemHeader("DEK-Info", encryptor.getAlgorithm() + "," + HexFormat.of().withUpperCase()
-                            .formatHex(encryptor.getIV()))), encryptor.encrypt(plain.getContent())));
-        }
-        Path pkcs12 = dir.resolve(name + ".p12");
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry(name, key, password(), chain.toArray(X509Certificate[]::new));
-        try (OutputStream out = Files.newOutputStream(pkcs12)) {
-            store.store(out, password());
-        }
-        return new Identity(name, dnsName, cert, chainFile, pkcs8, traditional, encrypted, legacy, pkcs12, key, chain);
-    }
-
-    /** PKCS#1 {@code RSA PRIVATE KEY} or SEC1 {@code EC PRIVATE KEY} (with the named curve and public key). */
-    private static PemObject traditional(KeyPair keys) throws IOException {
-        PrivateKey key = keys.getPrivate();
-        PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
-        if (key.getAlgorithm().equals("RSA")) {
-            return new PemObject("RSA PRIVATE KEY", info.parsePrivateKey().toASN1Primitive().getEncoded());
-        }
-        ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
-        ASN1Encodable curve = info.getPrivateKeyAlgorithm().getParameters();
-        java.security.interfaces.ECPrivateKey ec = (java.security.interfaces.ECPrivateKey) key;
-        java.security.spec.ECPoint w = ((java.security.interfaces.ECPublicKey) keys.getPublic()).getW();
-        int size = (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8;
-        byte[] point = new byte[1 + 2 * size];
-        point[0] = 4;
-        copyUnsigned(w.getAffineX(), point, 1, size);
-        copyUnsigned(w.getAffineY(), point, 1 + size, size);
-        ECPrivateKey sec1 = new ECPrivateKey(ec.getParams().getOrder().bitLength(), inner.getKey(),
-                new DERBitString(point), curve);
-        return new PemObject("EC PRIVATE KEY", sec1.getEncoded());
-    }
-
-    private static void copyUnsigned(BigInteger value, byte[] target, int offset, int length) {
-        byte[] bytes = value.toByteArray();
-        int skip = bytes.length > length ? bytes.length - length : 0;
-        System.arraycopy(bytes, skip, target, offset + length - (bytes.length - skip), bytes.length - skip);
+        return TestKeyFiles.write(dir, name, commonName, keys, List.of(certificate, issuer.certificate));
     }
 
     private Path writeTruststore(String type, String fileName) throws GeneralSecurityException, IOException {
@@ -452,16 +365,6 @@ public final class TestPki {
         return new GeneralName(GeneralName.iPAddress, address);
     }
 
-    private static void writePem(Path file, Object... objects) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            for (Object o : objects) {
-                writer.writeObject(o);
-            }
-        }
-        Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
-    }
-
     private static final class Ca {
         final KeyPair keys;
         final X509Certificate certificate;
@@ -473,146 +376,4 @@ public final class TestPki {
             this.certFile = certFile;
         }
     }
-
-    /**
-     * One end entity of the test PKI and its files, all named after it: {@code <name>-cert.pem} (the leaf),
-     * {@code <name>-chain.pem} (leaf then issuing CA), {@code <name>-key.pem} (unencrypted PKCS#8),
-     * {@code <name>-key-pkcs1.pem} or {@code -key-sec1.pem} (traditional RSA/EC form),
-     * {@code <name>-key-encrypted.pem} (PKCS#8, PBES2 with AES-256-CBC and HMAC-SHA256, password
-     * {@link TestPki#PASSWORD}), {@code <name>-key-legacy-encrypted.pem} (traditional form, OpenSSL's
-     * {@code Proc-Type: 4,ENCRYPTED} with AES-256-CBC) and {@code <name>.p12} (key and chain under alias
-     * {@code <name>}, password {@link TestPki#PASSWORD}).
-     */
-    public static final class Identity {
-        private final String name;
-        private final String dnsName;
-        private final Path cert;
-        private final Path chain;
-        private final Path key;
-        private final Path traditionalKey;
-        private final Path encryptedKey;
-        private final Path legacyEncryptedKey;
-        private final Path pkcs12;
-        private final PrivateKey privateKey;
-        private final List<X509Certificate> certificateChain;
-
-        Identity(String name, String dnsName, Path cert, Path chain, Path key, Path traditionalKey, Path encryptedKey,
-                Path legacyEncryptedKey, Path pkcs12, PrivateKey privateKey, List<X509Certificate> certificateChain) {
-            this.name = name;
-            this.dnsName = dnsName;
-            this.cert = cert;
-            this.chain = chain;
-            this.key = key;
-            this.traditionalKey = traditionalKey;
-            this.encryptedKey = encryptedKey;
-            this.legacyEncryptedKey = legacyEncryptedKey;
-            this.pkcs12 = pkcs12;
-            this.privateKey = privateKey;
-            this.certificateChain = List.copyOf(certificateChain);
-        }
-
-        /** The name it was issued under ("server", "client1"...), also its PKCS#12 alias. */
-        public String name() {
-            return name;
-        }
-
-        /** Its CN and SAN DNS name ("localhost", "client1.test"...). */
-        public String dnsName() {
-            return dnsName;
-        }
-
-        /** The leaf certificate alone (PEM). */
-        public Path cert() {
-            return cert;
-        }
-
-        /** The leaf followed by the issuing CA (PEM). */
-        public Path chain() {
-            return chain;
-        }
-
-        /** The private key, unencrypted PKCS#8 ({@code PRIVATE KEY}). */
-        public Path key() {
-            return key;
-        }
-
-        /**
-         * The private key as PKCS#1 {@code RSA PRIVATE KEY} or SEC1 {@code EC PRIVATE KEY}.
-         *
-         * @throws UnsupportedOperationException for Ed25519, which has no such form
-         */
-        public Path traditionalKey() {
-            return requireTraditional(traditionalKey);
-        }
-
-        /** The private key as encrypted PKCS#8 ({@code ENCRYPTED PRIVATE KEY}), password {@link TestPki#PASSWORD}. */
-        public Path encryptedKey() {
-            return encryptedKey;
-        }
-
-        /**
-         * The traditional key in OpenSSL's legacy encryption ({@code Proc-Type: 4,ENCRYPTED}), password
-         * {@link TestPki#PASSWORD}.
-         *
-         * @throws UnsupportedOperationException for Ed25519
-         */
-        public Path legacyEncryptedKey() {
-            return requireTraditional(legacyEncryptedKey);
-        }
-
-        /** Key and chain in PKCS#12 under alias {@link #name()}, password {@link TestPki#PASSWORD}. */
-        public Path pkcs12() {
-            return pkcs12;
-        }
-
-        /** The private key itself. */
-        public PrivateKey privateKey() {
-            return privateKey;
-        }
-
-        /** The leaf certificate. */
-        public X509Certificate certificate() {
-            return certificateChain.get(0);
-        }
-
-        /** Leaf then issuing CA. */
-        public List<X509Certificate> certificateChain() {
-            return certificateChain;
-        }
-
-        /** The leaf's SPKI pin, {@code sha256/BASE64}, computed here independently of the code under test. */
-        public String spkiPin() {
-            try {
-                return "sha256/" + Base64.getEncoder().encodeToString(
-                        MessageDigest.getInstance("SHA-256").digest(certificate().getPublicKey().getEncoded()));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** Every key file of this identity that exists for its key type, by a short format name. */
-        public Map<String, Path> keyFiles() {
-            Map<String, Path> files = new LinkedHashMap<>();
-            files.put("pkcs8", key);
-            files.put("encrypted-pkcs8", encryptedKey);
-            if (traditionalKey != null) {
-                files.put(traditionalKey.getFileName().toString().endsWith("pkcs1.pem") ? "pkcs1" : "sec1", traditionalKey);
-                files.put("legacy-encrypted", legacyEncryptedKey);
-            }
-            return files;
-        }
-
-        private Path requireTraditional(Path file) {
-            if (file == null) {
-                throw new UnsupportedOperationException(name + "'s key is Ed25519, which has no traditional PEM form");
-            }
-            return file;
-        }
-
-        @Override
-        public String toString() {
-            return name + " (" + dnsName + ")";
-        }
-    }
-
 }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -452,7 +451,7 @@ public final class TlsTestServer implements AutoCloseable {
         }
 
         /** The certificate chain and key the server presents. */
-        public Builder identity(TestPki.Identity identity) {
+        public Builder identity(TestIdentity identity) {
             return identity(identity.privateKey(), identity.certificateChain());
         }
 
