@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *                                                 uucp, cron, authpriv, ftp, local0..local7 -->
  *   <hostname>web-1.example</hostname>       <!-- default: the context's HOSTNAME -->
  *   <appName>shop</appName>                  <!-- default: the context name -->
- *   <procId>${PID:-}</procId>                <!-- default: this JVM's pid -->
+ *   <procId>4242</procId>                    <!-- default: this JVM's pid -->
  *   <msgId>%logger</msgId>                   <!-- default -; a constant, or %logger for the logger name's last 32 characters -->
  *   <timeZone>UTC</timeZone>                 <!-- default UTC; an offset (+01:00) or a region (Europe/Berlin) -->
  *   <includeMdc>true</includeMdc>            <!-- default true -->

@@ -25,7 +25,8 @@ class MultiLineExceptionStaysInOneMessageTest {
 
     @Test
     void theStackTraceIsPartOfTheOneMessage() throws Exception {
-        try (LogbackXml logback = LogbackXml.configure(getClass(), Map.of("dir", dir.toString()))) {
+        LogbackXml logback = LogbackXml.configure(getClass(), Map.of("dir", dir.toString()));
+        try {
             Logger log = logback.logger("com.acme.Payments");
             MDC.put("user", "bob");
             try {
@@ -47,12 +48,13 @@ class MultiLineExceptionStaysInOneMessageTest {
             assertThat(Deframers.octetCounted(frame)).singleElement()
                     .satisfies(m -> assertThat(new String(m, UTF_8)).isEqualTo(record));
 
+        } finally {
             logback.close();
-            String file = Files.readString(dir.resolve("syslog.bin"), UTF_8);
-            assertThat(file).startsWith("<11>1 ").contains(" h a 1 com.acme.Payments [mdc@32473 user=\"bob\" "
-                    + "order=\"7\"] payment failed\njava.lang.IllegalStateException: card declined\n\tat ");
-            assertThat(file.split("<11>1 ", -1)).as("exactly one message in the file").hasSize(2);
         }
+        String file = Files.readString(dir.resolve("syslog.bin"), UTF_8);
+        assertThat(file).startsWith("<11>1 ").contains(" h a 1 com.acme.Payments [mdc@32473 user=\"bob\" "
+                + "order=\"7\"] payment failed\njava.lang.IllegalStateException: card declined\n\tat ");
+        assertThat(file.split("<11>1 ", -1)).as("exactly one message in the file").hasSize(2);
     }
 
     private static IllegalStateException declined() {
