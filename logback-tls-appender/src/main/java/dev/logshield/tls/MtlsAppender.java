@@ -256,6 +256,11 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
                 public void reloadFailed(String problem) {
                     addWarn("[" + name + "] " + problem);
                 }
+
+                @Override
+                public void warning(String warning) {
+                    addWarn("[" + name + "] " + warning);
+                }
             }, (int) connectTimeout.getMilliseconds(), (int) handshakeTimeout.getMilliseconds(),
                     (int) rejectionProbe.getMilliseconds());
         } catch (IllegalArgumentException | TlsSetupException e) {

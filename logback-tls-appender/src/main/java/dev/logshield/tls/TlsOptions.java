@@ -2,12 +2,13 @@ package dev.logshield.tls;
 
 import dev.logshield.tls.config.TlsClientSettings;
 import dev.logshield.tls.config.TlsConfigException;
-import dev.logshield.tls.config.TlsContextFactory;
+import dev.logshield.tls.config.KeyMaterial;
+import dev.logshield.tls.config.ReloadingTlsContext;
+import dev.logshield.tls.config.TrustMaterial;
 import dev.logshield.tls.delivery.TransportFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 
 /** The appender's TLS elements as set by Joran, turned into settings and a transport factory in {@code start()}. */
 final class TlsOptions {
@@ -75,13 +76,26 @@ final class TlsOptions {
     /** Loads and checks the material now (so a broken configuration stops the appender at start). */
     TransportFactory transportFactory(TlsClientSettings settings, ContextListener listener, int connectTimeoutMs,
                                       int handshakeTimeoutMs, int probeMs) throws TlsSetupException {
-        ReloadingContext contexts;
+        ReloadingTlsContext contexts;
         try {
-            contexts = new ReloadingContext(settings, TlsContextFactory.create(settings), listener);
+            contexts = ReloadingTlsContext.start(settings, new ReloadingTlsContext.Listener() {
+                @Override
+                public void reloadFailed(String problem) {
+                    listener.reloadFailed(problem);
+                }
+
+                @Override
+                public void reloaded(KeyMaterial key, TrustMaterial trust) {
+                    listener.reloaded("TLS material reloaded: " + key.describe());
+                }
+            });
         } catch (TlsConfigException e) {
             throw new TlsSetupException(e.getMessage(), e);
         }
-        return new TlsTransportFactory(contexts, settings, connectTimeoutMs, handshakeTimeoutMs, probeMs);
+        for (String warning : contexts.keyMaterial().warnings()) {
+            listener.warning(warning);
+        }
+        return new TlsTransportFactory(contexts::current, settings, connectTimeoutMs, handshakeTimeoutMs, probeMs);
     }
 
     /** Told when the TLS material is reloaded or a reload fails. */
@@ -89,54 +103,11 @@ final class TlsOptions {
         void reloaded(String what);
 
         void reloadFailed(String problem);
+
+        void warning(String warning);
     }
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
-    }
-
-    /** Rebuilds the context at a connect when a configured file changed; keeps the old one if the new is broken. */
-    static final class ReloadingContext implements java.util.function.Supplier<SSLContext> {
-        private final TlsClientSettings settings;
-        private final ContextListener listener;
-        private SSLContext current;
-        private String fingerprint;
-
-        ReloadingContext(TlsClientSettings settings, SSLContext initial, ContextListener listener) {
-            this.settings = settings;
-            this.listener = listener;
-            this.current = initial;
-            this.fingerprint = fingerprint(settings.files());
-        }
-
-        @Override
-        public synchronized SSLContext get() {
-            String now = fingerprint(settings.files());
-            if (!now.equals(fingerprint)) {
-                try {
-                    current = TlsContextFactory.create(settings);
-                    fingerprint = now;
-                    listener.reloaded("TLS key material reloaded from " + settings.files());
-                } catch (TlsConfigException | RuntimeException e) {
-                    listener.reloadFailed("changed TLS files cannot be used (" + e.getMessage()
-                            + "); still using the previous ones");
-                }
-            }
-            return current;
-        }
-
-        private static String fingerprint(List<Path> files) {
-            StringBuilder text = new StringBuilder();
-            for (Path file : files) {
-                try {
-                    byte[] bytes = java.nio.file.Files.readAllBytes(file);
-                    text.append(file).append('=').append(java.util.Arrays.hashCode(bytes)).append(':')
-                            .append(bytes.length).append(';');
-                } catch (java.io.IOException e) {
-                    text.append(file).append("=unreadable;");
-                }
-            }
-            return text.toString();
-        }
     }
 }
