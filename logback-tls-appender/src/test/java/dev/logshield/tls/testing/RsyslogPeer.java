@@ -217,6 +217,22 @@ public final class RsyslogPeer implements AutoCloseable {
         return work.resolve("received.raw");
     }
 
+    /** SIGSTOP: rsyslog stays connected but reads nothing more (a hung collector; the kernel still ACKs until its buffer is full). */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        }
+    }
+
     /** Raw messages received so far (one per line: multi-line messages span several lines). */
     public String received() {
         try {
