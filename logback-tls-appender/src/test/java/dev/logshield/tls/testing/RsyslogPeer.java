@@ -28,7 +28,6 @@ public final class RsyslogPeer implements AutoCloseable {
     public enum Input { TCP_TLS, RELP_TLS }
 
     private static final Path RSYSLOGD = Path.of("/usr/sbin/rsyslogd");
-    private static final Path MODULES = Path.of("/usr/lib/x86_64-linux-gnu/rsyslog");
 
     private final Path work;
     private final Path config;
@@ -59,7 +58,20 @@ public final class RsyslogPeer implements AutoCloseable {
             return false;
         }
         String module = input == Input.RELP_TLS ? "imrelp.so" : "lmnsd_gtls.so";
-        return Files.exists(MODULES.resolve(module)) || Files.exists(Path.of("/usr/lib/rsyslog", module));
+        if (Files.exists(Path.of("/usr/lib/rsyslog", module))) {
+            return true;
+        }
+        // Debian and Ubuntu: /usr/lib/<multiarch triplet>/rsyslog (x86_64-linux-gnu, aarch64-linux-gnu, ...)
+        try (var dirs = Files.newDirectoryStream(Path.of("/usr/lib"), "*-linux-gnu*")) {
+            for (Path dir : dirs) {
+                if (Files.exists(dir.resolve("rsyslog").resolve(module))) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
     }
 
     /**
