@@ -54,6 +54,7 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
     private Duration reconnectDelayMin = Duration.buildByMilliseconds(200);
     private Duration reconnectDelayMax = Duration.buildBySeconds(30);
     private Duration stopTimeout = Duration.buildBySeconds(5);
+    private Duration writeTimeout = Duration.buildByMilliseconds(SenderSettings.DEFAULT_WRITE_TIMEOUT_MS);
     private String spoolDirectory;
     private FileSize spoolMaxSize = new FileSize(1024L * 1024 * 1024);
     private String metricsRegistry;
@@ -136,6 +137,15 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
     /** How long {@code stop()} may spend delivering what is buffered (default 5 seconds). */
     public void setStopTimeout(Duration stopTimeout) {
         this.stopTimeout = stopTimeout;
+    }
+
+    /**
+     * How long a write may stay blocked, or RELP acknowledgements stay away, before the collector is taken for dead
+     * (hung, or gone from the network without a reset) and the connection is dropped and reopened (default 30
+     * seconds; 0 never).
+     */
+    public void setWriteTimeout(Duration writeTimeout) {
+        this.writeTimeout = writeTimeout;
     }
 
     /** A directory for events that cannot be sent while the collector is away (off by default). */
@@ -282,7 +292,8 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
         queue = new DeliveryQueue(queueSize);
         metrics = new TlsMetrics(this, Meters.forRegistry(metricsRegistry), name == null ? "" : name, queue, spool);
         SenderSettings settings = new SenderSettings(parsed, preferPrimary, batchSize, replayWindow,
-                reconnectDelayMin.getMilliseconds(), reconnectDelayMax.getMilliseconds(), stopTimeout.getMilliseconds());
+                reconnectDelayMin.getMilliseconds(), reconnectDelayMax.getMilliseconds(), stopTimeout.getMilliseconds(),
+                writeTimeout.getMilliseconds());
         sender = new Sender(settings, queue, spool, overflow, blockTimeout.getMilliseconds(), transports, sessions,
                 metrics, "logshield-mtls-" + name);
         metrics.bind(sender, parsed);

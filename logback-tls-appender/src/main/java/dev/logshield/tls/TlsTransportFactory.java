@@ -69,7 +69,7 @@ final class TlsTransportFactory implements TransportFactory {
             ssl.setSoTimeout(0);
             String description = destination + " (" + address.getHostAddress() + ") " + ssl.getSession().getProtocol()
                     + " " + ssl.getSession().getCipherSuite();
-            return new Transport(ssl, in, description);
+            return new Transport(ssl, in, description, raw);
         } catch (IOException | RuntimeException e) {
             close(ssl != null ? ssl : raw);
             throw e;

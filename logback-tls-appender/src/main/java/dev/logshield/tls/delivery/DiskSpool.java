@@ -145,6 +145,13 @@ public final class DiskSpool {
                 continue;
             }
             if (readerFile.equals(writerFile)) {
+                if (readerPosition == writerBytes) {
+                    // all read: delete the file now, or the next start would find its events and send them again
+                    writer.close();
+                    writer = null;
+                    writerFile = null;
+                    finishReaderFile();
+                }
                 break;
             }
             finishReaderFile();

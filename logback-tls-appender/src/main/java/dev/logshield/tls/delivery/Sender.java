@@ -11,7 +11,9 @@ import java.util.List;
  * The one thread that talks to collectors. Application threads only call {@link #accept}, which enqueues (or
  * spools, or drops and counts) and returns; this thread connects (destinations in preference order, names resolved
  * at every attempt, exponential backoff with jitter), writes batches, notices dead peers, re-sends what a dead
- * peer may have lost (replay window) or did not acknowledge (RELP), and drains within a bound on stop.
+ * peer may have lost (replay window) or did not acknowledge (RELP), and drains within a bound on stop. A watchdog
+ * thread drops a connection whose write has been blocked for the write timeout (a peer that stopped reading without
+ * closing never makes a write fail); the sender thread does the same when RELP acknowledgements stay away as long.
  */
 public final class Sender {
 
@@ -30,12 +32,16 @@ public final class Sender {
     private final Deque<byte[]> unacknowledged = new ArrayDeque<>();
     private final Object spoolLock = new Object();
     private final Thread thread;
+    private final Thread watchdog;
 
     private volatile boolean stopping;
     private volatile long stopDeadline;
     private volatile Destination connectedTo;
     private boolean spooling;
     private Session session;
+    private volatile Transport transport;
+    private volatile String abandoned;
+    private long awaitingAckSince;
     private Destination current;
     private int nextDestination;
     private long undelivered;
@@ -55,10 +61,13 @@ public final class Sender {
         this.replay = new ReplayWindow(settings.replayWindow());
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
+        this.watchdog = new Thread(this::watch, threadName + "-watchdog");
+        this.watchdog.setDaemon(true);
     }
 
     public void start() {
         thread.start();
+        watchdog.start();
     }
 
     /** The destination currently connected, or null. */
@@ -133,6 +142,9 @@ public final class Sender {
                     }
                 }
                 collectAcknowledgements(0);
+                if (acknowledgementsOverdue()) {
+                    continue;
+                }
                 batch.clear();
                 int room = Math.min(settings.batchSize(), session.windowRemaining());
                 if (room <= 0) {
@@ -182,6 +194,9 @@ public final class Sender {
 
     private void write(List<byte[]> batch) {
         if (session.acknowledges()) {
+            if (unacknowledged.isEmpty()) {
+                awaitingAckSince = System.currentTimeMillis();
+            }
             unacknowledged.addAll(batch);
         }
         try {
@@ -216,6 +231,7 @@ public final class Sender {
                 unacknowledged.pollFirst();
             }
             if (acked > 0) {
+                awaitingAckSince = System.currentTimeMillis();
                 listener.acknowledged(acked);
             }
         } catch (InterruptedException e) {
@@ -223,12 +239,60 @@ public final class Sender {
         }
     }
 
+    /** RELP: true (and the connection dropped) when the oldest unacknowledged event waited the write timeout. */
+    private boolean acknowledgementsOverdue() {
+        long timeout = settings.writeTimeoutMs();
+        if (timeout <= 0 || unacknowledged.isEmpty() || !session.acknowledges()) {
+            return false;
+        }
+        long waited = System.currentTimeMillis() - awaitingAckSince;
+        if (waited < timeout) {
+            return false;
+        }
+        abandon(transport, "no RELP acknowledgement for " + waited + " ms: the collector is hung or unreachable");
+        return true;
+    }
+
+    /** The watchdog: drops the connection whose write is blocked beyond the write timeout, or beyond the stop deadline. */
+    private void watch() {
+        long timeout = settings.writeTimeoutMs();
+        long period = Math.max(10, Math.min(250, timeout > 0 ? timeout / 4 : 250));
+        while (thread.isAlive()) {
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Transport watched = transport;
+            if (watched == null) {
+                continue;
+            }
+            long stalled = watched.stalledMillis();
+            if (timeout > 0 && stalled >= timeout) {
+                abandon(watched, "connection stalled: no progress writing for " + stalled
+                        + " ms: the collector is not reading (hung, overloaded or unreachable)");
+            } else if (stalled > 0 && stopping && System.currentTimeMillis() >= stopDeadline) {
+                abandon(watched, "stop timeout reached while a write was blocked");
+            }
+        }
+    }
+
+    private void abandon(Transport watched, String why) {
+        if (watched != null && !watched.isClosed()) {
+            abandoned = why;
+            watched.abort();
+        }
+    }
+
     private boolean reconnect() {
         if (session != null) {
             collectAcknowledgements(0);
-            listener.disconnected(current, session.failure());
+            String why = abandoned;
+            listener.disconnected(current, why != null ? why : session.failure());
             session.close();
             session = null;
+            transport = null;
+            abandoned = null;
             connectedTo = null;
         }
         if (!connect()) {
@@ -270,6 +334,7 @@ public final class Sender {
                 Transport transport = null;
                 try {
                     transport = transports.open(destination, address);
+                    this.transport = transport;
                     session = sessions.open(transport);
                     current = destination;
                     connectedTo = destination;
@@ -277,9 +342,11 @@ public final class Sender {
                     listener.connected(destination, transport.description());
                     return true;
                 } catch (PeerRejectedException e) {
+                    this.transport = null;
                     close(transport);
                     listener.connectFailed(destination, e.reason(), e);
                 } catch (IOException | RuntimeException e) {
+                    this.transport = null;
                     close(transport);
                     listener.connectFailed(destination, null, e);
                 }
@@ -300,6 +367,7 @@ public final class Sender {
             session.close();
             listener.disconnected(current, "stopped");
             session = null;
+            transport = null;
             connectedTo = null;
         }
         long left = queue.size() + unacknowledged.size();

@@ -28,20 +28,27 @@ public final class RsyslogPeer implements AutoCloseable {
     public enum Input { TCP_TLS, RELP_TLS }
 
     private static final Path RSYSLOGD = Path.of("/usr/sbin/rsyslogd");
-    private static final Path MODULES = Path.of("/usr/lib/x86_64-linux-gnu/rsyslog");
 
     private final Path work;
     private final Path config;
     private final Path pidFile;
     private final int port;
     private final Input input;
+    private final Path ca;
+    private final Path cert;
+    private final Path key;
+    private final boolean directQueue;
     private Process process;
 
-    private RsyslogPeer(Path work, int port, Input input, Path config) {
+    private RsyslogPeer(Path work, int port, Input input, Path ca, Path cert, Path key, boolean directQueue) {
         this.work = work;
         this.port = port;
         this.input = input;
-        this.config = config;
+        this.ca = ca;
+        this.cert = cert;
+        this.key = key;
+        this.directQueue = directQueue;
+        this.config = work.resolve("rsyslog.conf");
         this.pidFile = work.resolve("rsyslogd.pid");
     }
 
@@ -51,7 +58,20 @@ public final class RsyslogPeer implements AutoCloseable {
             return false;
         }
         String module = input == Input.RELP_TLS ? "imrelp.so" : "lmnsd_gtls.so";
-        return Files.exists(MODULES.resolve(module)) || Files.exists(Path.of("/usr/lib/rsyslog", module));
+        if (Files.exists(Path.of("/usr/lib/rsyslog", module))) {
+            return true;
+        }
+        // Debian and Ubuntu: /usr/lib/<multiarch triplet>/rsyslog (x86_64-linux-gnu, aarch64-linux-gnu, ...)
+        try (var dirs = Files.newDirectoryStream(Path.of("/usr/lib"), "*-linux-gnu*")) {
+            for (Path dir : dirs) {
+                if (Files.exists(dir.resolve("rsyslog").resolve(module))) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
     }
 
     /**
@@ -72,6 +92,34 @@ public final class RsyslogPeer implements AutoCloseable {
         Path cert = Files.copy(serverCert, pki.resolve("server.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path key = Files.copy(serverKey, pki.resolve("server.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         int port = freePort();
+        RsyslogPeer peer = new RsyslogPeer(work, port, input, ca, cert, key, directQueue);
+        peer.permit(permittedPeers);
+        if (root) {
+            // rsyslogd drops to nobody: it must be able to read its files and write its outputs
+            for (Path p : List.of(work, pki)) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxrwxrwx"));
+            }
+            for (Path p : List.of(ca, cert, key)) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            Path parent = work.getParent();
+            while (parent != null) {
+                // the temp directories on the way must be traversable
+                if (Files.isDirectory(parent) && parent.startsWith(System.getProperty("java.io.tmpdir"))
+                        && !parent.equals(Path.of(System.getProperty("java.io.tmpdir")))) {
+                    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+                parent = parent.getParent();
+            }
+        }
+        return peer;
+    }
+
+    /**
+     * Rewrites the configuration to admit only {@code permittedPeers}, keeping the port and files: takes effect at
+     * the next {@link #start()}, so a test can change who is allowed across a restart.
+     */
+    public RsyslogPeer permit(List<String> permittedPeers) throws IOException {
         StringBuilder peers = new StringBuilder();
         for (String peer : permittedPeers) {
             peers.append(peers.length() == 0 ? "" : ",").append('"').append(peer).append('"');
@@ -113,27 +161,11 @@ public final class RsyslogPeer implements AutoCloseable {
                 + "  action(type=\"omfile\" file=\"" + work.resolve("received.jsonl") + "\" template=\"jsonl\")\n"
                 + "}\n"
                 + "*.* action(type=\"omfile\" file=\"" + work.resolve("internal.log") + "\")\n";
-        Path config = work.resolve("rsyslog.conf");
         Files.writeString(config, conf, StandardCharsets.UTF_8);
-        if (root) {
-            // rsyslogd drops to nobody: it must be able to read its files and write its outputs
-            for (Path p : List.of(work, pki)) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxrwxrwx"));
-            }
-            for (Path p : List.of(ca, cert, key, config)) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Path parent = work.getParent();
-            while (parent != null) {
-                // the temp directories on the way must be traversable
-                if (Files.isDirectory(parent) && parent.startsWith(System.getProperty("java.io.tmpdir"))
-                        && !parent.equals(Path.of(System.getProperty("java.io.tmpdir")))) {
-                    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
-                }
-                parent = parent.getParent();
-            }
+        if ("root".equals(System.getProperty("user.name"))) {
+            Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
         }
-        return new RsyslogPeer(work, port, input, config);
+        return this;
     }
 
     public int port() {
@@ -189,6 +221,27 @@ public final class RsyslogPeer implements AutoCloseable {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The file rsyslog appends the raw messages to (one per line), across restarts. */
+    public Path receivedFile() {
+        return work.resolve("received.raw");
+    }
+
+    /** SIGSTOP: rsyslog stays connected but reads nothing more (a hung collector; the kernel still ACKs until its buffer is full). */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
         }
     }
 
