@@ -60,9 +60,15 @@ final class TlsTransportFactory implements TransportFactory {
             ssl.setSoTimeout(handshakeTimeoutMs);
             try {
                 ssl.startHandshake();
+            } catch (SocketTimeoutException e) {
+                // TCP was accepted: the peer is up but does not answer the ClientHello (not a TLS port, or hung)
+                throw new PeerRejectedException("timeout", "TLS handshake with " + destination + " (" + address.getHostAddress()
+                        + ") got no answer within " + handshakeTimeoutMs + " ms (<handshakeTimeout>): is it a TLS port?", e);
             } catch (SSLException e) {
-                throw new PeerRejectedException(classify(e), "TLS handshake with " + destination + " (" + address.getHostAddress()
-                        + ") failed: " + describe(e), e);
+                String reason = classify(e);
+                throw new PeerRejectedException(reason, "TLS handshake with " + destination + " (" + address.getHostAddress()
+                        + ") failed: " + describe(e) + (reason.equals("not-tls")
+                        ? " (the peer answered with something that is not TLS: a plaintext port?)" : ""), e);
             }
             PushbackInputStream in = new PushbackInputStream(ssl.getInputStream(), 1);
             probe(ssl, in, destination);
@@ -108,8 +114,11 @@ final class TlsTransportFactory implements TransportFactory {
                 && text.contains("received")) {
             return text.contains("received") ? "client-rejected" : "untrusted-server";
         }
+        if (text.contains("unsupported or unrecognized ssl message")) {
+            return "not-tls";
+        }
         if (text.contains("protocol_version") || text.contains("no appropriate protocol")
-                || text.contains("unsupported or unrecognized") || text.contains("not supported")) {
+                || text.contains("not supported")) {
             return "protocol";
         }
         if (text.contains("bad_certificate") || text.contains("certificate_required") || text.contains("unknown_ca")
