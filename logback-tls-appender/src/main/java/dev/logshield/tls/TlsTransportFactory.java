@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -32,6 +34,8 @@ final class TlsTransportFactory implements TransportFactory {
     private final int connectTimeoutMs;
     private final int handshakeTimeoutMs;
     private final int probeMs;
+    private final Set<Socket> opening = ConcurrentHashMap.newKeySet();
+    private volatile boolean aborted;
 
     TlsTransportFactory(Supplier<SSLContext> contexts, TlsClientSettings settings, int connectTimeoutMs,
                         int handshakeTimeoutMs, int probeMs) {
@@ -46,7 +50,11 @@ final class TlsTransportFactory implements TransportFactory {
     public Transport open(Destination destination, InetAddress address) throws IOException {
         Socket raw = new Socket();
         SSLSocket ssl = null;
+        opening.add(raw);
         try {
+            if (aborted) {
+                throw new IOException("not connecting: the appender is stopping");
+            }
             raw.setTcpNoDelay(true);
             raw.setKeepAlive(true);
             raw.connect(new InetSocketAddress(address, destination.port()), connectTimeoutMs);
@@ -75,10 +83,20 @@ final class TlsTransportFactory implements TransportFactory {
             ssl.setSoTimeout(0);
             String description = destination + " (" + address.getHostAddress() + ") " + ssl.getSession().getProtocol()
                     + " " + ssl.getSession().getCipherSuite();
-            return new Transport(ssl, in, description);
+            return new Transport(ssl, raw, in, description);
         } catch (IOException | RuntimeException e) {
             close(ssl != null ? ssl : raw);
             throw e;
+        } finally {
+            opening.remove(raw);
+        }
+    }
+
+    @Override
+    public void abort() {
+        aborted = true;
+        for (Socket socket : opening) {
+            close(socket);
         }
     }
 

@@ -62,6 +62,18 @@ class PeersThatDoNotSpeakTlsAreRefusedTest {
         }
     }
 
+    @Test
+    void stopIsBoundedDuringAHandshakeThatNeverEnds() {
+        try (ScriptedPeer peer = ScriptedPeer.plain(ScriptedPeer.silent()); TestMeters meters = TestMeters.register()) {
+            Set<Thread> before = MtlsThreads.alive();
+            LoggerContext context = configure(peer, "30 seconds", meters);
+            context.getLogger("app").info("never delivered");
+            peer.awaitAccepted(1, Duration.ofSeconds(5));
+            stopPromptly(context, before);
+            assertThat(meters.count("logshield.tls.dropped", "reason", "undelivered-at-stop")).isEqualTo(1);
+        }
+    }
+
     private LoggerContext configure(ScriptedPeer peer, String handshakeTimeout, TestMeters meters) {
         LoggerContext context = XmlConfiguredContext.configure(getClass().getSimpleName(), Map.of(
                 "destination", "127.0.0.1:" + peer.port(), "clientCert", pki.client("client1").chain().toString(),
