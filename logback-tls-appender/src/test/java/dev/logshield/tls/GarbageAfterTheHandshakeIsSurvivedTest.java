@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.logshield.tls.testing.MtlsThreads;
+import dev.logshield.tls.testing.RelpCommand;
 import dev.logshield.tls.testing.ScriptedPeer;
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.TestMeters;
 import dev.logshield.tls.testing.TestPki;
 import dev.logshield.tls.testing.XmlConfiguredContext;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -31,8 +29,9 @@ import org.junit.jupiter.api.Test;
 class GarbageAfterTheHandshakeIsSurvivedTest {
 
     private static final byte[] GARBAGE = "\u0000\u00ffHTTP/1.1 200 OK\r\n\r\n{\"not\":\"syslog\"}\n".getBytes(US_ASCII);
-    private static final String OPEN_OK = "1 rsp 93 200 OK\nrelp_version=0\n"
-            + "relp_software=librelp,1.11.0,http://librelp.adiscon.com\ncommands=syslog\n";
+    /** rsyslog's answer to open, without its frame. */
+    private static final String OPEN_OK = "200 OK\nrelp_version=0\n"
+            + "relp_software=librelp,1.11.0,http://librelp.adiscon.com\ncommands=syslog";
 
     private final TestPki pki = SharedPki.get();
 
@@ -69,20 +68,21 @@ class GarbageAfterTheHandshakeIsSurvivedTest {
         ScriptedPeer.Script relp = conversation -> {
             InputStream in = conversation.in();
             OutputStream out = conversation.out();
-            Frame open = Frame.read(in);
-            assertThat(open.command).isEqualTo("open");
+            RelpCommand open = RelpCommand.read(in);
+            assertThat(open.command()).isEqualTo("open");
             if (conversation.index() == 0) {
                 out.write(GARBAGE);
                 out.flush();
                 in.transferTo(OutputStream.nullOutputStream());
                 return;
             }
-            out.write(OPEN_OK.replaceFirst("^1 ", open.txnr + " ").getBytes(US_ASCII));
+            out.write(open.answer(OPEN_OK));
             out.flush();
             for (int acked = 0; ; acked++) {
-                Frame frame = Frame.read(in);
-                if (!frame.command.equals("syslog")) {
-                    out.write((frame.txnr + " rsp 6 200 OK\n0 serverclose 0\n").getBytes(US_ASCII));
+                RelpCommand command = RelpCommand.read(in);
+                if (!command.command().equals("syslog")) {
+                    out.write(command.answer("200 OK"));
+                    out.write("0 serverclose 0\n".getBytes(US_ASCII));
                     out.flush();
                     return;
                 }
@@ -92,8 +92,9 @@ class GarbageAfterTheHandshakeIsSurvivedTest {
                     in.transferTo(OutputStream.nullOutputStream());
                     return;
                 }
-                conversation.record(frame.data, 0, frame.data.length);
-                out.write((frame.txnr + " rsp 6 200 OK\n").getBytes(US_ASCII));
+                byte[] event = command.data();
+                conversation.record(event, 0, event.length);
+                out.write(command.answer("200 OK"));
                 out.flush();
             }
         };
@@ -130,50 +131,5 @@ class GarbageAfterTheHandshakeIsSurvivedTest {
                 "caCert", pki.caCert().toString(), "registry", meters.name()));
         assertThat(XmlConfiguredContext.isStarted(context, "SHIP")).isTrue();
         return context;
-    }
-
-    /** One RELP command frame from a client: {@code TXNR SP COMMAND SP DATALEN [SP DATA] LF}. */
-    private static final class Frame {
-        final int txnr;
-        final String command;
-        final byte[] data;
-
-        private Frame(int txnr, String command, byte[] data) {
-            this.txnr = txnr;
-            this.command = command;
-            this.data = data;
-        }
-
-        static Frame read(InputStream in) throws IOException {
-            int txnr = Integer.parseInt(token(in, ' '));
-            String command = token(in, ' ');
-            ByteArrayOutputStream length = new ByteArrayOutputStream();
-            int b;
-            while ((b = next(in)) != ' ' && b != '\n') {
-                length.write(b);
-            }
-            int n = Integer.parseInt(length.toString(US_ASCII));
-            byte[] data = n == 0 ? new byte[0] : in.readNBytes(n);
-            if (n > 0 && next(in) != '\n') {
-                throw new IOException("no LF after the data of " + command);
-            }
-            return new Frame(txnr, command, data);
-        }
-
-        private static String token(InputStream in, int end) throws IOException {
-            StringBuilder token = new StringBuilder();
-            for (int b = next(in); b != end; b = next(in)) {
-                token.append((char) b);
-            }
-            return token.toString();
-        }
-
-        private static int next(InputStream in) throws IOException {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException();
-            }
-            return b;
-        }
     }
 }
