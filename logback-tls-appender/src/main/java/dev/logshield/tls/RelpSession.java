@@ -4,6 +4,8 @@ import dev.logshield.tls.delivery.Session;
 import dev.logshield.tls.delivery.Transport;
 import dev.logshield.tls.framing.relp.RelpCommandEncoder;
 import dev.logshield.tls.framing.relp.RelpFrame;
+import dev.logshield.tls.framing.relp.RelpOffers;
+import dev.logshield.tls.framing.relp.RelpProtocolException;
 import dev.logshield.tls.framing.relp.RelpResponse;
 import dev.logshield.tls.framing.relp.RelpResponseHandler;
 import dev.logshield.tls.framing.relp.RelpResponseParser;
@@ -99,6 +101,13 @@ final class RelpSession implements Session {
             if (response.txnr() == openTxnr) {
                 if (!response.isOk()) {
                     fail("the collector refused the RELP session: " + response.code() + " " + response.message());
+                    return;
+                }
+                try {
+                    // a 200 that does not grant syslog (or speaks another version) is no session to send events in
+                    RelpOffers.requireSyslogSession(response);
+                } catch (RelpProtocolException e) {
+                    fail(e.getMessage());
                     return;
                 }
                 opened = true;
