@@ -78,21 +78,34 @@ final class RelpSession implements Session {
 
             @Override
             public void onServerClose() {
-                fail("the collector closed the RELP session (serverclose)");
+                lost("the collector closed the RELP session (serverclose)");
             }
         };
         try {
             while (failure == null) {
                 int n = in.read(buffer);
                 if (n < 0) {
-                    fail("the collector closed the connection");
+                    lost("the collector closed the connection");
                     return;
                 }
                 parser.feed(buffer, 0, n, handler);
             }
         } catch (IOException | RuntimeException e) {
-            fail("RELP session lost: " + e.getMessage());
+            lost("RELP session lost: " + e.getMessage());
         }
+    }
+
+    /** The reader found the session over: end the connection at once, a write blocked on a full TCP window included. */
+    private void lost(String why) {
+        synchronized (lock) {
+            if (failure == null) {
+                failure = why;
+            }
+            lock.notifyAll();
+        }
+        // the blocked writer holds the TLS write lock that closing the TLS socket waits for: close TCP first
+        transport.abort();
+        transport.close();
     }
 
     private void answered(RelpResponse response) throws IOException {
