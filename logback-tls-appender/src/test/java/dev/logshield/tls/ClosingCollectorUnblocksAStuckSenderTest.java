@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,6 +35,7 @@ class ClosingCollectorUnblocksAStuckSenderTest {
     @ParameterizedTest
     @ValueSource(strings = {"octet-counting", "relp"})
     void theSenderReconnectsWhenAStalledCollectorCloses(String framing) throws Exception {
+        CountDownLatch senderBlocked = new CountDownLatch(1);
         ScriptedPeer.Script stallThenClose = conversation -> {
             if (conversation.index() == 0) {
                 if (framing.equals("relp")) {
@@ -40,7 +43,7 @@ class ClosingCollectorUnblocksAStuckSenderTest {
                     conversation.out().write(open.answer("200 OK\nrelp_version=0\ncommands=syslog"));
                     conversation.out().flush();
                 }
-                pause(500);
+                await(senderBlocked);
                 conversation.socket().shutdownOutput();
                 while (!conversation.socket().isClosed()) {
                     pause(20);
@@ -63,9 +66,11 @@ class ClosingCollectorUnblocksAStuckSenderTest {
             char[] filler = new char[1_000];
             Arrays.fill(filler, 'x');
             String kilobyte = new String(filler);
-            for (int i = 0; i < 5_000; i++) {
+            for (int i = 0; i < 10_000; i++) {
                 logger.info("{} {}", i, kilobyte);
             }
+            MtlsThreads.awaitBlockedInSocketWrite("logshield-mtls-SHIP", Duration.ofSeconds(5));
+            senderBlocked.countDown();
             assertThat(meters.awaitCount("logshield.tls.reconnects", 2, Duration.ofSeconds(5)))
                     .as("reconnected after the stalled collector closed " + meters.describe()).isEqualTo(2);
             logger.info("after the reconnect");
@@ -95,6 +100,14 @@ class ClosingCollectorUnblocksAStuckSenderTest {
     private static void pause(long ms) {
         try {
             Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -53,7 +53,7 @@ class StalledCollectorNeverBlocksTheApplicationTest {
             System.out.printf("stalled collector: %,d log calls of 1 KB in %d ms, slowest call %.1f ms%n", LOGGED,
                     took.toMillis(), slowest / 1e6);
 
-            assertThat(senderBlockedInWrite()).as("the sender thread is blocked in a socket write").isTrue();
+            MtlsThreads.awaitBlockedInSocketWrite("logshield-mtls-SHIP", Duration.ofSeconds(5));
             assertThat(took).as(LOGGED + " log calls against a stalled collector").isLessThan(Duration.ofSeconds(5));
             assertThat(meters.gauge("logshield.tls.connected", "destination", "127.0.0.1:" + peer.port())).isEqualTo(1);
             assertThat(meters.gauge("logshield.tls.queue.size")).isEqualTo(1_000);
@@ -69,28 +69,5 @@ class StalledCollectorNeverBlocksTheApplicationTest {
             assertThat(meters.count("logshield.tls.sent") + meters.count("logshield.tls.dropped"))
                     .as("sent + dropped " + meters.describe()).isEqualTo(LOGGED);
         }
-    }
-
-    /** Waits up to 5 s for the sender thread to be inside a socket write (the TCP window is full). */
-    private static boolean senderBlockedInWrite() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-                if (e.getKey().getName().equals("logshield-mtls-SHIP") && inSocketWrite(e.getValue())) {
-                    return true;
-                }
-            }
-            Thread.sleep(20);
-        }
-        return false;
-    }
-
-    private static boolean inSocketWrite(StackTraceElement[] stack) {
-        for (StackTraceElement frame : stack) {
-            if (frame.getMethodName().startsWith("write") && frame.getClassName().contains("Socket")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -214,13 +214,12 @@ public final class Sender {
             }
         } catch (IOException e) {
             if (!session.acknowledges()) {
-                // which of these reached the peer is unknown: keep them for replay when there is a window
-                if (settings.replayWindow() > 0) {
-                    for (byte[] event : batch) {
-                        replay.sent(event);
-                    }
-                } else {
-                    listener.dropped(batch.size(), "connection-lost");
+                // which of these reached the peer is unknown: the replay window keeps the newest it can hold for
+                // re-sending; the others, never counted as sent, are counted as dropped
+                int kept = Math.min(batch.size(), settings.replayWindow());
+                listener.dropped(batch.size() - kept, "connection-lost");
+                for (byte[] event : batch.subList(batch.size() - kept, batch.size())) {
+                    replay.sent(event);
                 }
             }
         }

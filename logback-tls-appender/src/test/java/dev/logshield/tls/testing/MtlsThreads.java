@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,6 +53,34 @@ public final class MtlsThreads {
             throw new AssertionError("appender threads still alive " + timeout + " after stop(): "
                     + extra.stream().map(Thread::getName).sorted().collect(Collectors.toList()));
         }
+    }
+
+    /**
+     * Waits up to {@code timeout} for the appender thread named {@code threadName} (e.g. {@code logshield-mtls-SHIP},
+     * the sender) to be inside a socket write, as it is when the collector stopped reading and the TCP window is full.
+     *
+     * @throws AssertionError when it is not in time
+     */
+    public static void awaitBlockedInSocketWrite(String threadName, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+                if (e.getKey().getName().equals(threadName) && inSocketWrite(e.getValue())) {
+                    return;
+                }
+            }
+            sleep(20);
+        }
+        throw new AssertionError("within " + timeout + " thread " + threadName + " did not block in a socket write");
+    }
+
+    private static boolean inSocketWrite(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (frame.getMethodName().startsWith("write") && frame.getClassName().contains("Socket")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<Thread> extra(Set<Thread> before) {
