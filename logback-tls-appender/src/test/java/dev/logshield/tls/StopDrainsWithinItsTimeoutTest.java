@@ -30,7 +30,7 @@ class StopDrainsWithinItsTimeoutTest {
         Set<Thread> before = MtlsThreads.alive();
         try (TlsTestServer server = TlsTestServer.builder(pki).start(); TestMeters meters = TestMeters.register()) {
             LoggerContext context = configure(server, "5 seconds", meters);
-            assertThat(meters.awaitGauge("logshield.tls.connected", v -> v == 1, Duration.ofSeconds(5))).isEqualTo(1);
+            // logged at once, while the first connection is still being made: most are buffered when stop() starts
             log(context.getLogger("app"), logged);
             double buffered = meters.gauge("logshield.tls.queue.size");
             long start = System.nanoTime();
