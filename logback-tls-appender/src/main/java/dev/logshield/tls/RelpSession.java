@@ -95,7 +95,10 @@ final class RelpSession implements Session {
         }
     }
 
-    /** The reader found the session over: end the connection at once, a write blocked on a full TCP window included. */
+    /**
+     * The reader found the session over (closed, refused, garbage): end the connection at once, a write blocked on a
+     * full TCP window included.
+     */
     private void lost(String why) {
         synchronized (lock) {
             if (failure == null) {
@@ -113,19 +116,19 @@ final class RelpSession implements Session {
             List<byte[]> done = window.acknowledge(response.txnr());
             if (response.txnr() == openTxnr) {
                 if (!response.isOk()) {
-                    fail("the collector refused the RELP session: " + response.code() + " " + response.message());
+                    lost("the collector refused the RELP session: " + response.code() + " " + response.message());
                     return;
                 }
                 try {
                     // a 200 that does not grant syslog (or speaks another version) is no session to send events in
                     RelpOffers.requireSyslogSession(response);
                 } catch (RelpProtocolException e) {
-                    fail(e.getMessage());
+                    lost(e.getMessage());
                     return;
                 }
                 opened = true;
             } else if (!response.isOk()) {
-                fail("the collector refused an event: " + response.code() + " " + response.message());
+                lost("the collector refused an event: " + response.code() + " " + response.message());
                 return;
             }
             released += done.size();
