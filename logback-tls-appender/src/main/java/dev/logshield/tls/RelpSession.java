@@ -4,6 +4,8 @@ import dev.logshield.tls.delivery.Session;
 import dev.logshield.tls.delivery.Transport;
 import dev.logshield.tls.framing.relp.RelpCommandEncoder;
 import dev.logshield.tls.framing.relp.RelpFrame;
+import dev.logshield.tls.framing.relp.RelpOffers;
+import dev.logshield.tls.framing.relp.RelpProtocolException;
 import dev.logshield.tls.framing.relp.RelpResponse;
 import dev.logshield.tls.framing.relp.RelpResponseHandler;
 import dev.logshield.tls.framing.relp.RelpResponseParser;
@@ -76,21 +78,37 @@ final class RelpSession implements Session {
 
             @Override
             public void onServerClose() {
-                fail("the collector closed the RELP session (serverclose)");
+                lost("the collector closed the RELP session (serverclose)");
             }
         };
         try {
             while (failure == null) {
                 int n = in.read(buffer);
                 if (n < 0) {
-                    fail("the collector closed the connection");
+                    lost("the collector closed the connection");
                     return;
                 }
                 parser.feed(buffer, 0, n, handler);
             }
         } catch (IOException | RuntimeException e) {
-            fail("RELP session lost: " + e.getMessage());
+            lost("RELP session lost: " + e.getMessage());
         }
+    }
+
+    /**
+     * The reader found the session over (closed, refused, garbage): end the connection at once, a write blocked on a
+     * full TCP window included.
+     */
+    private void lost(String why) {
+        synchronized (lock) {
+            if (failure == null) {
+                failure = why;
+            }
+            lock.notifyAll();
+        }
+        // the blocked writer holds the TLS write lock that closing the TLS socket waits for: close TCP first
+        transport.abort();
+        transport.close();
     }
 
     private void answered(RelpResponse response) throws IOException {
@@ -98,12 +116,19 @@ final class RelpSession implements Session {
             List<byte[]> done = window.acknowledge(response.txnr());
             if (response.txnr() == openTxnr) {
                 if (!response.isOk()) {
-                    fail("the collector refused the RELP session: " + response.code() + " " + response.message());
+                    lost("the collector refused the RELP session: " + response.code() + " " + response.message());
+                    return;
+                }
+                try {
+                    // a 200 that does not grant syslog (or speaks another version) is no session to send events in
+                    RelpOffers.requireSyslogSession(response);
+                } catch (RelpProtocolException e) {
+                    lost(e.getMessage());
                     return;
                 }
                 opened = true;
             } else if (!response.isOk()) {
-                fail("the collector refused an event: " + response.code() + " " + response.message());
+                lost("the collector refused an event: " + response.code() + " " + response.message());
                 return;
             }
             released += done.size();

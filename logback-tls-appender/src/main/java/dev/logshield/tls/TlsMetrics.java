@@ -32,6 +32,7 @@ final class TlsMetrics implements DeliveryListener {
     private final EventCounter reconnects;
     private final Map<String, EventCounter> dropped = new ConcurrentHashMap<>();
     private final Map<String, EventCounter> handshakeFailures = new ConcurrentHashMap<>();
+    private final Map<Destination, EventCounter> connectFailures = new ConcurrentHashMap<>();
     private final AtomicLong lastFailureReport = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong droppedSinceReport = new AtomicLong();
     private final AtomicLong lastDropReport = new AtomicLong(Long.MIN_VALUE);
@@ -122,6 +123,10 @@ final class TlsMetrics implements DeliveryListener {
 
     @Override
     public void connectFailed(Destination destination, String handshakeReason, Exception cause) {
+        // every attempt, so that a collector that stays away shows as a growing count, not as one status line
+        connectFailures.computeIfAbsent(destination, d -> meters.counter("logshield.tls.connect_failures",
+                "Connection attempts that failed (name not resolved, refused, timed out, TLS refused)",
+                "appender", appender, "destination", d.toString())).increment();
         if (handshakeReason != null) {
             handshakeFailures.computeIfAbsent(handshakeReason, r -> meters.counter("logshield.tls.handshake_failures",
                     "TLS handshakes refused by or refusing the collector", "appender", appender, "reason", r))

@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -32,6 +34,8 @@ final class TlsTransportFactory implements TransportFactory {
     private final int connectTimeoutMs;
     private final int handshakeTimeoutMs;
     private final int probeMs;
+    private final Set<Socket> opening = ConcurrentHashMap.newKeySet();
+    private volatile boolean aborted;
 
     TlsTransportFactory(Supplier<SSLContext> contexts, TlsClientSettings settings, int connectTimeoutMs,
                         int handshakeTimeoutMs, int probeMs) {
@@ -46,7 +50,11 @@ final class TlsTransportFactory implements TransportFactory {
     public Transport open(Destination destination, InetAddress address) throws IOException {
         Socket raw = new Socket();
         SSLSocket ssl = null;
+        opening.add(raw);
         try {
+            if (aborted) {
+                throw new IOException("not connecting: the appender is stopping");
+            }
             raw.setTcpNoDelay(true);
             raw.setKeepAlive(true);
             raw.connect(new InetSocketAddress(address, destination.port()), connectTimeoutMs);
@@ -60,9 +68,15 @@ final class TlsTransportFactory implements TransportFactory {
             ssl.setSoTimeout(handshakeTimeoutMs);
             try {
                 ssl.startHandshake();
+            } catch (SocketTimeoutException e) {
+                // TCP was accepted: the peer is up but does not answer the ClientHello (not a TLS port, or hung)
+                throw new PeerRejectedException("timeout", "TLS handshake with " + destination + " (" + address.getHostAddress()
+                        + ") got no answer within " + handshakeTimeoutMs + " ms (<handshakeTimeout>): is it a TLS port?", e);
             } catch (SSLException e) {
-                throw new PeerRejectedException(classify(e), "TLS handshake with " + destination + " (" + address.getHostAddress()
-                        + ") failed: " + describe(e), e);
+                String reason = classify(e);
+                throw new PeerRejectedException(reason, "TLS handshake with " + destination + " (" + address.getHostAddress()
+                        + ") failed: " + describe(e) + (reason.equals("not-tls")
+                        ? " (the peer answered with something that is not TLS: a plaintext port?)" : ""), e);
             }
             PushbackInputStream in = new PushbackInputStream(ssl.getInputStream(), 1);
             probe(ssl, in, destination);
@@ -73,6 +87,16 @@ final class TlsTransportFactory implements TransportFactory {
         } catch (IOException | RuntimeException e) {
             close(ssl != null ? ssl : raw);
             throw e;
+        } finally {
+            opening.remove(raw);
+        }
+    }
+
+    @Override
+    public void abort() {
+        aborted = true;
+        for (Socket socket : opening) {
+            close(socket);
         }
     }
 
@@ -108,8 +132,11 @@ final class TlsTransportFactory implements TransportFactory {
                 && text.contains("received")) {
             return text.contains("received") ? "client-rejected" : "untrusted-server";
         }
+        if (text.contains("unsupported or unrecognized ssl message")) {
+            return "not-tls";
+        }
         if (text.contains("protocol_version") || text.contains("no appropriate protocol")
-                || text.contains("unsupported or unrecognized") || text.contains("not supported")) {
+                || text.contains("not supported")) {
             return "protocol";
         }
         if (text.contains("bad_certificate") || text.contains("certificate_required") || text.contains("unknown_ca")

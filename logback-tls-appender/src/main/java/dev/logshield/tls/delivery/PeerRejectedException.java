@@ -18,7 +18,10 @@ public final class PeerRejectedException extends IOException {
         this.reason = reason;
     }
 
-    /** A metric tag: {@code untrusted-server}, {@code hostname}, {@code pin}, {@code protocol}, {@code client-rejected}, ... */
+    /**
+     * A metric tag: {@code untrusted-server}, {@code hostname}, {@code pin}, {@code protocol}, {@code not-tls},
+     * {@code timeout}, {@code client-rejected}, ...
+     */
     public String reason() {
         return reason;
     }

@@ -18,6 +18,8 @@ import java.util.List;
 public final class Sender {
 
     private static final long POLL_MS = 50;
+    /** How long stop() waits, after closing the sockets, for the thread to finish. */
+    private static final long ABORT_GRACE_MS = 2_000;
 
     private final SenderSettings settings;
     private final DeliveryQueue queue;
@@ -37,6 +39,8 @@ public final class Sender {
     private volatile boolean stopping;
     private volatile long stopDeadline;
     private volatile Destination connectedTo;
+    private volatile Transport liveTransport;
+    private volatile boolean aborted;
     private boolean spooling;
     private Session session;
     private volatile Transport transport;
@@ -44,7 +48,7 @@ public final class Sender {
     private long awaitingAckSince;
     private Destination current;
     private int nextDestination;
-    private long undelivered;
+    private volatile long undelivered;
 
     public Sender(SenderSettings settings, DeliveryQueue queue, DiskSpool spool, OverflowPolicy overflow,
                   long blockTimeoutMs, TransportFactory transports, SessionFactory sessions, DeliveryListener listener,
@@ -115,18 +119,34 @@ public final class Sender {
     /**
      * Delivers what is buffered for at most {@code stopTimeoutMs}, then closes; returns how many events were not
      * delivered (still in memory, or sent without acknowledgement). Events left in a spool stay on disk for the
-     * next start and are not counted here.
+     * next start and are not counted here. Returns within the stop timeout plus a short grace: at the deadline,
+     * I/O that an interrupt cannot end (a connect or handshake the peer never answers, a write to a collector that
+     * stopped reading) is ended by closing its socket.
      */
     public long stop() {
         stopDeadline = System.currentTimeMillis() + settings.stopTimeoutMs();
         stopping = true;
         thread.interrupt();
+        join(settings.stopTimeoutMs() + POLL_MS);
+        if (thread.isAlive()) {
+            aborted = true;
+            transports.abort();
+            Transport live = liveTransport;
+            if (live != null) {
+                live.abort();
+            }
+            join(ABORT_GRACE_MS);
+        }
+        // a thread still alive (stuck in a name lookup) counts its losses when it ends
+        return thread.isAlive() ? queue.size() : undelivered;
+    }
+
+    private void join(long ms) {
         try {
-            thread.join(settings.stopTimeoutMs() + 5_000);
+            thread.join(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return undelivered;
     }
 
     private void run() {
@@ -209,13 +229,12 @@ public final class Sender {
             }
         } catch (IOException e) {
             if (!session.acknowledges()) {
-                // which of these reached the peer is unknown: keep them for replay when there is a window
-                if (settings.replayWindow() > 0) {
-                    for (byte[] event : batch) {
-                        replay.sent(event);
-                    }
-                } else {
-                    listener.dropped(batch.size(), "connection-lost");
+                // which of these reached the peer is unknown: the replay window keeps the newest it can hold for
+                // re-sending; the others, never counted as sent, are counted as dropped
+                int kept = Math.min(batch.size(), settings.replayWindow());
+                listener.dropped(batch.size() - kept, "connection-lost");
+                for (byte[] event : batch.subList(batch.size() - kept, batch.size())) {
+                    replay.sent(event);
                 }
             }
         }
@@ -294,6 +313,7 @@ public final class Sender {
             transport = null;
             abandoned = null;
             connectedTo = null;
+            liveTransport = null;
         }
         if (!connect()) {
             long delay = backoff.nextDelayMs();
@@ -331,10 +351,14 @@ public final class Sender {
                 continue;
             }
             for (InetAddress address : addresses) {
+                if (stopping && System.currentTimeMillis() >= stopDeadline) {
+                    return false;
+                }
                 Transport transport = null;
                 try {
                     transport = transports.open(destination, address);
                     this.transport = transport;
+                    liveTransport = transport;
                     session = sessions.open(transport);
                     current = destination;
                     connectedTo = destination;
@@ -344,18 +368,23 @@ public final class Sender {
                 } catch (PeerRejectedException e) {
                     this.transport = null;
                     close(transport);
-                    listener.connectFailed(destination, e.reason(), e);
+                    if (!aborted) {
+                        listener.connectFailed(destination, e.reason(), e);
+                    }
                 } catch (IOException | RuntimeException e) {
                     this.transport = null;
                     close(transport);
-                    listener.connectFailed(destination, null, e);
+                    if (!aborted) {
+                        listener.connectFailed(destination, null, e);
+                    }
                 }
             }
         }
         return false;
     }
 
-    private static void close(Transport transport) {
+    private void close(Transport transport) {
+        liveTransport = null;
         if (transport != null) {
             transport.close();
         }
@@ -369,6 +398,7 @@ public final class Sender {
             session = null;
             transport = null;
             connectedTo = null;
+            liveTransport = null;
         }
         long left = queue.size() + unacknowledged.size();
         if (left > 0) {

@@ -32,14 +32,24 @@ public final class StreamSession implements Session {
             while (true) {
                 int n = in.read(sink);
                 if (n < 0) {
-                    fail("the collector closed the connection");
+                    lost("the collector closed the connection");
                     return;
                 }
                 // a syslog collector has nothing to say on this channel; what it says is ignored
             }
         } catch (IOException e) {
-            fail("connection lost: " + e.getMessage());
+            lost("connection lost: " + e.getMessage());
         }
+    }
+
+    /** The peer is gone: end the connection at once, a write blocked on a full TCP window included. */
+    private void lost(String why) {
+        if (failure == null) {
+            failure = why;
+        }
+        // the blocked writer holds the TLS write lock that closing the TLS socket waits for: close TCP first
+        transport.abort();
+        transport.close();
     }
 
     private void fail(String why) {

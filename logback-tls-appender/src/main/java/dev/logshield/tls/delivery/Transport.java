@@ -33,6 +33,11 @@ public final class Transport implements Closeable {
         this(socket, in, description, socket);
     }
 
+    /** A transport over {@code socket} (e.g. TLS) layered on {@code underlying} (its TCP socket). */
+    public Transport(Socket socket, Socket underlying, InputStream in, String description) throws IOException {
+        this(socket, in, description, underlying);
+    }
+
     /** A transport over {@code socket} (e.g. TLS) layered on {@code tcp}, which {@link #abort} closes. */
     public Transport(Socket socket, InputStream in, String description, Socket tcp) throws IOException {
         this.socket = socket;

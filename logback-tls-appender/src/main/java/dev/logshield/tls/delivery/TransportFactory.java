@@ -15,4 +15,11 @@ public interface TransportFactory {
      * @throws IOException           when the address cannot be reached
      */
     Transport open(Destination destination, InetAddress address) throws IOException;
+
+    /**
+     * Called from another thread when the sender must stop now: closes the connections being opened (a connect or a
+     * handshake the peer never answers) and makes later {@link #open} calls fail. Does nothing by default.
+     */
+    default void abort() {
+    }
 }
