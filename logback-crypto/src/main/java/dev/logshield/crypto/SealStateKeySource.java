@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** The host's seal state file as the segment writer's evolving seal key. */
-final class SealStateKeySource implements SealKeySource {
+public final class SealStateKeySource implements SealKeySource {
 
     private final SealState state;
 
@@ -15,8 +15,14 @@ final class SealStateKeySource implements SealKeySource {
         this.state = state;
     }
 
-    static SealStateKeySource load(Path file) throws KeyMaterialException {
+    /** Loads the state file ({@code logcrypt keygen --seal}). */
+    public static SealStateKeySource load(Path file) throws KeyMaterialException {
         return new SealStateKeySource(SealState.load(file));
+    }
+
+    /** A state already loaded or created. */
+    public static SealStateKeySource of(SealState state) {
+        return new SealStateKeySource(state);
     }
 
     @Override

@@ -122,7 +122,7 @@ class AuditorVerifiesSealsAndAnchorsTest {
     /** Two sealed segments in two files, three events each; every checkpoint also becomes an anchor line. */
     private List<Path> sealedSeries() throws Exception {
         try (RotatingLog log = new RotatingLog(dir.resolve("app.lse"), List.of(reader.recipient()),
-                new SealStateSource(seal.state()),
+                dev.logshield.crypto.SealStateKeySource.of(seal.state()),
                 (core, checkpoint) -> anchorLines.add(Anchor.line(core.segmentId(), core.seriesIndex(), checkpoint)))) {
             for (int i = 0; i < 6; i++) {
                 log.log("event " + i);
