@@ -22,5 +22,8 @@ java -jar benchmarks/target/benchmarks.jar \
 echo
 java -cp benchmarks/target/benchmarks.jar dev.logshield.benchmarks.BenchmarkReport "$results" \
   | tee benchmarks/target/report.md
+# TLS appenders (prints nothing when the run had no TlsAppenderBenchmark result)
+java -cp benchmarks/target/benchmarks.jar dev.logshield.benchmarks.tls.TlsAppenderReport "$results" \
+  | tee -a benchmarks/target/report.md
 echo
 echo "Run took $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s (build excluded)."

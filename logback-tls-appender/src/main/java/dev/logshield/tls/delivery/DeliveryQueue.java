@@ -3,6 +3,7 @@ package dev.logshield.tls.delivery;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The bounded buffer between application threads (which only encode and enqueue) and the sender thread. Never
@@ -19,8 +20,15 @@ public final class DeliveryQueue {
         ACCEPTED_DROPPED_OLDEST
     }
 
+    /** How long after the last events the sender keeps looking at an empty queue rather than blocking on it. */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How often it looks meanwhile: the most delivery latency this adds. */
+    static final long LINGER_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final ArrayBlockingQueue<byte[]> queue;
     private final int capacity;
+    /** When {@link #drain} last found events; sender thread only. Starts "long ago": no lingering before the first. */
+    private long lastEventNanos = System.nanoTime() - LINGER_NANOS;
 
     public DeliveryQueue(int capacity) {
         if (capacity < 1) {
@@ -58,16 +66,46 @@ public final class DeliveryQueue {
         }
     }
 
-    /** Moves up to {@code max} events into {@code into}, waiting up to {@code waitMs} for the first. */
+    /**
+     * Moves up to {@code max} events into {@code into}, waiting up to {@code waitMs} for the first. Called by the
+     * sender thread only.
+     *
+     * <p>Shortly after events came (within {@link #LINGER_NANOS}), an empty queue is looked at again every
+     * {@link #LINGER_SLICE_NANOS} instead of being waited on: a consumer blocked in {@code poll} makes every
+     * {@code offer} wake it, a system call of several microseconds on the application thread, once per event at
+     * moderate rates. Looking costs at most one slice of delivery latency, and a few timed wake-ups of the sender
+     * after the last event; then it blocks as before, and the first event after a quiet spell wakes it.
+     */
     public int drain(List<byte[]> into, int max, long waitMs) throws InterruptedException {
         int n = queue.drainTo(into, max);
-        if (n > 0 || waitMs <= 0) {
+        if (n > 0) {
+            lastEventNanos = System.nanoTime();
             return n;
         }
-        byte[] first = queue.poll(waitMs, TimeUnit.MILLISECONDS);
+        if (waitMs <= 0) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        long waitNanos = TimeUnit.MILLISECONDS.toNanos(waitMs);
+        long lingerNanos = Math.min(waitNanos, LINGER_NANOS - (start - lastEventNanos));
+        long elapsed;
+        while ((elapsed = System.nanoTime() - start) < lingerNanos) {
+            LockSupport.parkNanos(Math.min(LINGER_SLICE_NANOS, lingerNanos - elapsed));
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            n = queue.drainTo(into, max);
+            if (n > 0) {
+                lastEventNanos = System.nanoTime();
+                return n;
+            }
+        }
+        long left = waitNanos - (System.nanoTime() - start);
+        byte[] first = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
         if (first == null) {
             return 0;
         }
+        lastEventNanos = System.nanoTime();
         into.add(first);
         return 1 + queue.drainTo(into, max - 1);
     }
