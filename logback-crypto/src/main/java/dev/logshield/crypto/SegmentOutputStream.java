@@ -108,7 +108,6 @@ final class SegmentOutputStream extends OutputStream {
         if (length <= 0) {
             return;
         }
-        long now = clock.getAsLong();
         lock.lock();
         try {
             if (closed) {
@@ -121,19 +120,21 @@ final class SegmentOutputStream extends OutputStream {
                         + "-byte record limit and was dropped", null);
                 return;
             }
-            if (!ensureSegment(now)) {
+            // the clock is read only when time matters (a segment to open, a batch to seal or to start): most
+            // events of a batch just join it, and a clock read costs as much as copying the event
+            if (writer == null && !ensureSegment(clock.getAsLong())) {
                 listener.dropped(1, "no-segment");
                 return;
             }
             if (batchLength > 0 && batchLength + length > maxBatchBytes) {
-                sealBatch(now);
+                sealBatch(clock.getAsLong());
                 if (writer == null) {
                     listener.dropped(1, "write-failed");
                     return;
                 }
             }
             if (batchLength == 0) {
-                batchStartedMs = now;
+                batchStartedMs = clock.getAsLong();
             }
             ensureBatch(batchLength + length);
             System.arraycopy(bytes, offset, batch, batchLength, length);
