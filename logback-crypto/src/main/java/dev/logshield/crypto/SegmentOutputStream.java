@@ -15,8 +15,9 @@ import java.util.function.LongSupplier;
 /**
  * The stream {@link EncryptedFileAppender} gives Logback in place of a file stream: every {@code write} is one
  * encoded event, every {@code flush} seals what was written since the last one into a DATA record (so with
- * {@code immediateFlush} each event is its own record, durable at once; without it, events are batched up to
- * {@code maxBatchBytes} or {@code maxBatchDelay}). {@code close} writes the final checkpoint and FINAL.
+ * {@code immediateFlush} each event is its own record, sealed as it is written and durable at once; without it,
+ * events are batched up to {@code maxBatchBytes} or {@code maxBatchDelay}). {@code close} writes the final
+ * checkpoint and FINAL.
  *
  * <p>It never throws into a logging call: after an I/O or fsync error the segment ends (never retried blindly),
  * events are dropped and counted until a new segment opens at the end of the same file, with backoff.
@@ -53,6 +54,7 @@ final class SegmentOutputStream extends OutputStream {
     private final long syncIntervalMs;
     private final int maxBatchBytes;
     private final long maxBatchDelayMs;
+    private final boolean recordPerWrite;
     private final LongSupplier clock;
 
     private FileChannel channel;
@@ -72,10 +74,12 @@ final class SegmentOutputStream extends OutputStream {
      * @param channel and {@code writer}: the open segment, or both null when it could not be opened (the stream
      *                then retries with backoff, counting what it drops meanwhile)
      * @param link    the link of the next segment when {@code writer} is null
+     * @param recordPerWrite every write is sealed into its own record at once, straight from the caller's bytes:
+     *                the appender's {@code immediateFlush}, under which Logback flushes after every write anyway
      */
     SegmentOutputStream(Path file, FileChannel channel, SegmentWriter writer, ChainLink link, SegmentStarter starter,
                         Listener listener, SyncPolicy syncPolicy, long syncIntervalMs, int maxBatchBytes,
-                        long maxBatchDelayMs, LongSupplier clock) {
+                        long maxBatchDelayMs, boolean recordPerWrite, LongSupplier clock) {
         this.file = file;
         this.channel = channel;
         this.writer = writer;
@@ -85,6 +89,7 @@ final class SegmentOutputStream extends OutputStream {
         this.syncIntervalMs = syncIntervalMs;
         this.maxBatchBytes = Math.max(1, Math.min(maxBatchBytes, LseFormat.MAX_DATA_PAYLOAD));
         this.maxBatchDelayMs = maxBatchDelayMs;
+        this.recordPerWrite = recordPerWrite;
         this.clock = clock;
         this.nextLink = writer != null ? writer.nextLink() : link;
         this.lastSyncMs = clock.getAsLong();
@@ -126,6 +131,10 @@ final class SegmentOutputStream extends OutputStream {
                 listener.dropped(1, "no-segment");
                 return;
             }
+            if (recordPerWrite && batchLength == 0) {
+                writeRecord(bytes, offset, length, 1, clock.getAsLong());
+                return;
+            }
             if (batchLength > 0 && batchLength + length > maxBatchBytes) {
                 sealBatch(clock.getAsLong());
                 if (writer == null) {
@@ -149,7 +158,7 @@ final class SegmentOutputStream extends OutputStream {
     public void flush() {
         lock.lock();
         try {
-            if (!closed) {
+            if (!closed && batchLength > 0) {
                 sealBatch(clock.getAsLong());
             }
         } finally {
@@ -245,12 +254,17 @@ final class SegmentOutputStream extends OutputStream {
         int length = batchLength;
         batchLength = 0;
         batchEvents = 0;
+        writeRecord(batch, 0, length, events, now);
+    }
+
+    /** Seals {@code events} encoded events into one DATA record; on failure, counts them dropped and ends the segment. */
+    private void writeRecord(byte[] payload, int offset, int length, int events, long now) {
         if (writer == null) {
             listener.dropped(events, "no-segment");
             return;
         }
         try {
-            writer.writeData(batch, 0, length, events, now);
+            writer.writeData(payload, offset, length, events, now);
             if (syncPolicy == SyncPolicy.EVERY_RECORD) {
                 channel.force(false);
                 lastSyncMs = now;
