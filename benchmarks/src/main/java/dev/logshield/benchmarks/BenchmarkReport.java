@@ -9,7 +9,9 @@ import java.util.Locale;
 /**
  * Prints the results of a benchmark run as a markdown table: for every scenario and message kind, the time
  * and the bytes allocated per operation, and both compared with the plain Logback {@code PatternLayoutEncoder}
- * on the same message. Then the targets LogShield holds itself to, met or missed, with the numbers.
+ * on the same message. Then the targets LogShield holds itself to, met or missed, with the numbers; the access
+ * control filter's cost; and the encrypted file appender against Logback's {@code FileAppender}
+ * ({@link FileAppenderReport}). Sections the run did not measure are left out.
  *
  * <pre>{@code java -cp benchmarks/target/benchmarks.jar dev.logshield.benchmarks.BenchmarkReport benchmarks/target/results.json}</pre>
  */
@@ -52,6 +54,34 @@ public final class BenchmarkReport {
 
     String render() {
         StringBuilder out = new StringBuilder();
+        if (hasEncoderResults()) {
+            out.append(encoders());
+            out.append('\n').append(targets());
+        }
+        String access = accessControl();
+        if (!access.isEmpty()) {
+            out.append(out.length() > 0 ? "\n" : "").append(access);
+        }
+        String files = new FileAppenderReport(results).render();
+        if (!files.isEmpty()) {
+            out.append(out.length() > 0 ? "\n" : "").append(files);
+        }
+        return out.toString();
+    }
+
+    /** Whether the run measured any encoder scenario (a run can be limited to other benchmarks). */
+    private boolean hasEncoderResults() {
+        for (JmhResult r : results) {
+            if (SCENARIOS.contains(r.scenario())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every encoder scenario and message kind against the plain encoder on the same message. */
+    private String encoders() {
+        StringBuilder out = new StringBuilder();
         out.append("| message | scenario | ns/op | B/op | time vs plain | extra B/op vs plain |\n");
         out.append("|---|---|--:|--:|--:|--:|\n");
         for (String kind : KINDS) {
@@ -70,8 +100,6 @@ public final class BenchmarkReport {
                         .append(" |\n");
             }
         }
-        out.append('\n').append(targets());
-        out.append('\n').append(accessControl());
         return out.toString();
     }
 

@@ -5,7 +5,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.status.Status;
 import java.time.Instant;
 
 /**
@@ -66,11 +65,7 @@ final class EventFactory {
 
     /** Throws when a component reported an error while starting: it might be running half-configured. */
     void requireNoErrors(String component) {
-        for (Status s : context.getStatusManager().getCopyOfStatusList()) {
-            if (s.getEffectiveLevel() >= Status.ERROR) {
-                throw new IllegalStateException(component + " reported an error while starting: " + s);
-            }
-        }
+        SetupChecks.requireNoErrors(component, context);
     }
 
     void stop() {

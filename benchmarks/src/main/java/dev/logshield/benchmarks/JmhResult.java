@@ -2,20 +2,33 @@ package dev.logshield.benchmarks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One row of JMH's JSON result file ({@code -rf json}): the scenario (benchmark method), the message kind
- * parameter, the average time with its 99.9% error, and the bytes allocated per operation measured by
+ * One row of JMH's JSON result file ({@code -rf json}): the scenario (benchmark method), its parameters (the
+ * message {@code kind}, {@code immediateFlush}...), the average time with its 99.9% error, and the bytes allocated per operation measured by
  * {@code -prof gc} ({@code gc.alloc.rate.norm}, written {@code ·gc.alloc.rate.norm} before JMH 1.37; NaN when
  * the run had no gc profiler).
  */
-record JmhResult(String scenario, String kind, double nsPerOp, double nsError, double bytesPerOp, double bytesError) {
+record JmhResult(String scenario, Map<String, String> params, double nsPerOp, double nsError, double bytesPerOp,
+        double bytesError) {
 
     private static final String ALLOC_NORM = "gc.alloc.rate.norm";
     private static final String OLD_ALLOC_NORM = "\u00b7gc.alloc.rate.norm";
+
+    /** The message kind parameter; empty when the benchmark has none. */
+    String kind() {
+        return param("kind");
+    }
+
+    /** A parameter's value; empty when the benchmark has no such parameter. */
+    String param(String name) {
+        return params.getOrDefault(name, "");
+    }
 
     /** The run's settings, as JMH recorded them on its first result. */
     record RunInfo(String jmhVersion, String jdkVersion, String vmName, int forks, int warmupIterations,
@@ -28,11 +41,14 @@ record JmhResult(String scenario, String kind, double nsPerOp, double nsError, d
         for (JsonNode b : JsonMapper.builder().build().readTree(file)) {
             String benchmark = b.path("benchmark").asString();
             String scenario = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            String kind = b.path("params").path("kind").asString("");
+            Map<String, String> params = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> p : b.path("params").properties()) {
+                params.put(p.getKey(), p.getValue().asString(""));
+            }
             JsonNode primary = b.path("primaryMetric");
             JsonNode secondary = b.path("secondaryMetrics");
             JsonNode alloc = secondary.has(ALLOC_NORM) ? secondary.path(ALLOC_NORM) : secondary.path(OLD_ALLOC_NORM);
-            out.add(new JmhResult(scenario, kind, number(primary.path("score")), number(primary.path("scoreError")),
+            out.add(new JmhResult(scenario, Map.copyOf(params), number(primary.path("score")), number(primary.path("scoreError")),
                     number(alloc.path("score")), number(alloc.path("scoreError"))));
         }
         return out;

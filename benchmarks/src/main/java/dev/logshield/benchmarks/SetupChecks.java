@@ -1,5 +1,8 @@
 package dev.logshield.benchmarks;
 
+import ch.qos.logback.core.Context;
+import ch.qos.logback.core.status.Status;
+
 /**
  * Proves, in each benchmark's setup, that the component under test does its job on the very message it will
  * be timed on, so that no benchmark silently measures a misconfigured (and so cheaper) component.
@@ -7,6 +10,15 @@ package dev.logshield.benchmarks;
 final class SetupChecks {
 
     private SetupChecks() {
+    }
+
+    /** Throws when a component of {@code context} reported an error: it might be running half-configured. */
+    static void requireNoErrors(String component, Context context) {
+        for (Status s : context.getStatusManager().getCopyOfStatusList()) {
+            if (s.getEffectiveLevel() >= Status.ERROR) {
+                throw new IllegalStateException(component + " reported an error: " + s);
+            }
+        }
     }
 
     /** The output shows {@code message} exactly as formatted: nothing masked, nothing lost. */

@@ -351,7 +351,7 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
                                           SegmentOutputStream.SegmentStarter starter) {
         return new SegmentOutputStream(path, channel, writer, link, starter, new StreamListener(), sync,
                 syncInterval.getMilliseconds(), (int) Math.min(Integer.MAX_VALUE, maxBatchSize.getSize()),
-                maxBatchDelay.getMilliseconds(), System::currentTimeMillis);
+                maxBatchDelay.getMilliseconds(), isImmediateFlush(), System::currentTimeMillis);
     }
 
     private SegmentWriter startSegment(FileChannel channel, ChainLink link, long nowMs, Path path)

@@ -15,8 +15,9 @@ import java.util.function.LongSupplier;
 /**
  * The stream {@link EncryptedFileAppender} gives Logback in place of a file stream: every {@code write} is one
  * encoded event, every {@code flush} seals what was written since the last one into a DATA record (so with
- * {@code immediateFlush} each event is its own record, durable at once; without it, events are batched up to
- * {@code maxBatchBytes} or {@code maxBatchDelay}). {@code close} writes the final checkpoint and FINAL.
+ * {@code immediateFlush} each event is its own record, sealed as it is written and durable at once; without it,
+ * events are batched up to {@code maxBatchBytes} or {@code maxBatchDelay}). {@code close} writes the final
+ * checkpoint and FINAL.
  *
  * <p>It never throws into a logging call: after an I/O or fsync error the segment ends (never retried blindly),
  * events are dropped and counted until a new segment opens at the end of the same file, with backoff.
@@ -60,6 +61,7 @@ final class SegmentOutputStream extends OutputStream {
     private final long syncIntervalMs;
     private final int maxBatchBytes;
     private final long maxBatchDelayMs;
+    private final boolean recordPerWrite;
     private final LongSupplier clock;
 
     private FileChannel channel;
@@ -79,10 +81,12 @@ final class SegmentOutputStream extends OutputStream {
      * @param channel and {@code writer}: the open segment, or both null when it could not be opened (the stream
      *                then retries with backoff, counting what it drops meanwhile)
      * @param link    the link of the next segment when {@code writer} is null
+     * @param recordPerWrite every write is sealed into its own record at once, straight from the caller's bytes:
+     *                the appender's {@code immediateFlush}, under which Logback flushes after every write anyway
      */
     SegmentOutputStream(Path file, FileChannel channel, SegmentWriter writer, ChainLink link, SegmentStarter starter,
                         Listener listener, SyncPolicy syncPolicy, long syncIntervalMs, int maxBatchBytes,
-                        long maxBatchDelayMs, LongSupplier clock) {
+                        long maxBatchDelayMs, boolean recordPerWrite, LongSupplier clock) {
         this.file = file;
         this.channel = channel;
         this.writer = writer;
@@ -92,6 +96,7 @@ final class SegmentOutputStream extends OutputStream {
         this.syncIntervalMs = syncIntervalMs;
         this.maxBatchBytes = Math.max(1, Math.min(maxBatchBytes, LseFormat.MAX_DATA_PAYLOAD));
         this.maxBatchDelayMs = maxBatchDelayMs;
+        this.recordPerWrite = recordPerWrite;
         this.clock = clock;
         this.nextLink = writer != null ? writer.nextLink() : link;
         this.lastSyncMs = clock.getAsLong();
@@ -115,7 +120,6 @@ final class SegmentOutputStream extends OutputStream {
         if (length <= 0) {
             return;
         }
-        long now = clock.getAsLong();
         lock.lock();
         try {
             if (closed) {
@@ -128,19 +132,25 @@ final class SegmentOutputStream extends OutputStream {
                         + "-byte record limit and was dropped", null);
                 return;
             }
-            if (!ensureSegment(now)) {
+            // the clock is read only when time matters (a segment to open, a batch to seal or to start): most
+            // events of a batch just join it, and a clock read costs as much as copying the event
+            if (writer == null && !ensureSegment(clock.getAsLong())) {
                 listener.dropped(1, "no-segment");
                 return;
             }
+            if (recordPerWrite && batchLength == 0) {
+                writeRecord(bytes, offset, length, 1, clock.getAsLong());
+                return;
+            }
             if (batchLength > 0 && batchLength + length > maxBatchBytes) {
-                sealBatch(now);
+                sealBatch(clock.getAsLong());
                 if (writer == null) {
                     listener.dropped(1, "write-failed");
                     return;
                 }
             }
             if (batchLength == 0) {
-                batchStartedMs = now;
+                batchStartedMs = clock.getAsLong();
             }
             ensureBatch(batchLength + length);
             System.arraycopy(bytes, offset, batch, batchLength, length);
@@ -155,7 +165,7 @@ final class SegmentOutputStream extends OutputStream {
     public void flush() {
         lock.lock();
         try {
-            if (!closed) {
+            if (!closed && batchLength > 0) {
                 sealBatch(clock.getAsLong());
             }
         } finally {
@@ -255,12 +265,17 @@ final class SegmentOutputStream extends OutputStream {
         int length = batchLength;
         batchLength = 0;
         batchEvents = 0;
+        writeRecord(batch, 0, length, events, now);
+    }
+
+    /** Seals {@code events} encoded events into one DATA record; on failure, counts them dropped and ends the segment. */
+    private void writeRecord(byte[] payload, int offset, int length, int events, long now) {
         if (writer == null) {
             listener.dropped(events, "no-segment");
             return;
         }
         try {
-            writer.writeData(batch, 0, length, events, now);
+            writer.writeData(payload, offset, length, events, now);
         } catch (IOException | RuntimeException e) {
             listener.dropped(events, "write-failed");
             fail("writing a record failed", e, now);
