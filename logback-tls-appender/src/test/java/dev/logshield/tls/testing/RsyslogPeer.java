@@ -196,7 +196,11 @@ public final class RsyslogPeer implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        throw new IOException("rsyslogd did not listen on " + port + " within 30 s");
+        // the caller never gets this peer to close: do not leave a daemon behind
+        process.destroyForcibly();
+        process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        throw new IOException("rsyslogd did not listen on " + port + " within 30 s: "
+                + Files.readString(work.resolve("rsyslogd.out")));
     }
 
     private boolean listening() {
