@@ -3,13 +3,11 @@ package dev.logshield.tls.framing;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.joran.spi.JoranException;
-import java.net.URL;
+import dev.logshield.tls.testing.XmlConfiguredContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +25,10 @@ final class LogbackXml implements AutoCloseable {
     /** 2026-11-25T10:11:12.123456789Z: the fixed events' instant (nanoseconds, of which RFC 5424 keeps micros). */
     static final Instant INSTANT = Instant.parse("2026-11-25T10:11:12.123456789Z");
 
-    final LoggerContext context = new LoggerContext();
+    final LoggerContext context;
 
-    private LogbackXml() {
+    private LogbackXml(LoggerContext context) {
+        this.context = context;
     }
 
     static LogbackXml configure(Class<?> test, Map<String, String> properties) {
@@ -42,23 +41,7 @@ final class LogbackXml implements AutoCloseable {
 
     /** The context named {@code contextName}, configured from {@code logback/<name>.xml}. */
     static LogbackXml configure(String name, String contextName, Map<String, String> properties) {
-        LogbackXml logback = new LogbackXml();
-        LoggerContext context = logback.context;
-        context.setMDCAdapter(MDC.getMDCAdapter());
-        context.setName(contextName);
-        properties.forEach(context::putProperty);
-        URL xml = LogbackXml.class.getResource("/logback/" + name + ".xml");
-        if (xml == null) {
-            throw new IllegalArgumentException("no logback/" + name + ".xml on the test classpath");
-        }
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        try {
-            configurator.doConfigure(xml);
-        } catch (JoranException e) {
-            throw new IllegalStateException(e);
-        }
-        return logback;
+        return new LogbackXml(XmlConfiguredContext.configure(name, contextName, properties));
     }
 
     Logger logger(String name) {

@@ -17,9 +17,14 @@ public final class XmlConfiguredContext {
     }
 
     public static LoggerContext configure(String name, Map<String, String> properties) {
+        return configure(name, name, properties);
+    }
+
+    /** A context named {@code contextName}, configured from {@code logback/<name>.xml}. */
+    public static LoggerContext configure(String name, String contextName, Map<String, String> properties) {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(MDC.getMDCAdapter());
-        context.setName(name);
+        context.setName(contextName);
         properties.forEach(context::putProperty);
         URL xml = XmlConfiguredContext.class.getResource("/logback/" + name + ".xml");
         if (xml == null) {
