@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 public record DeliveryTally(int expected, int distinct, long duplicates, int missing, int missingRuns,
                             List<Integer> missingSample, boolean firstArrivalsInOrder, int firstOutOfOrder) {
 
+    /** How long a non-empty file must stop growing before {@link #await} takes it as all that will arrive. */
+    static final long QUIET_MS = 5_000;
+
     /** Reads {@code file} (one message per line). */
     public static DeliveryTally of(Path file, String marker, int expected) throws IOException {
         Pattern number = Pattern.compile(Pattern.quote(marker) + " (\\d+)");
@@ -64,7 +67,11 @@ public record DeliveryTally(int expected, int distinct, long duplicates, int mis
                 firstOutOfOrder);
     }
 
-    /** Waits (up to {@code timeoutMs}) until every number arrived, or until the file stops growing for 2 s. */
+    /**
+     * Waits (up to {@code timeoutMs}) until every number arrived, or until the file, once something arrived, stops
+     * growing for {@link #QUIET_MS}. An empty file never counts as settled: a sender in reconnect backoff on a slow
+     * machine may take seconds to deliver its first event after the collector comes up.
+     */
     public static DeliveryTally await(Path file, String marker, int expected, long timeoutMs)
             throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
@@ -80,7 +87,7 @@ public record DeliveryTally(int expected, int distinct, long duplicates, int mis
                 if (tally.missing() == 0) {
                     return tally;
                 }
-            } else if (now - stableSince >= 2_000 || now >= deadline) {
+            } else if ((size > 0 && now - stableSince >= QUIET_MS) || now >= deadline) {
                 return of(file, marker, expected);
             }
             Thread.sleep(100);
