@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The receiver context's appender in tests: keeps every event handed to it (the receiver's output), optionally
- * taking {@code <delayMillis>} per event to play a slow appender.
+ * taking {@code <delayMillis>} per event, after keeping it, to play a slow appender.
  */
 public class ReceivedEvents extends AppenderBase<ILoggingEvent> {
 
@@ -21,16 +21,16 @@ public class ReceivedEvents extends AppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
+        synchronized (events) {
+            events.add(event);
+            events.notifyAll();
+        }
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        synchronized (events) {
-            events.add(event);
-            events.notifyAll();
         }
     }
 
