@@ -57,6 +57,50 @@ final class RawTlsClient implements AutoCloseable {
         return syslog.getBytes(StandardCharsets.UTF_8).length + " " + syslog;
     }
 
+    /** A RELP command frame, {@code TXNR SP COMMAND SP DATALEN [SP DATA] LF}. */
+    static String relp(int txnr, String command, String data) {
+        int length = data.getBytes(StandardCharsets.UTF_8).length;
+        return txnr + " " + command + " " + length + (length > 0 ? " " + data : "") + "\n";
+    }
+
+    /**
+     * Reads one RELP frame the server sends and returns it as {@code TXNR COMMAND DATA} (no DATALEN, no trailer).
+     *
+     * @throws IOException when the connection ends or nothing comes within {@code millis}
+     */
+    String readRelp(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        java.io.InputStream in = socket.getInputStream();
+        String txnr = token(in);
+        String command = token(in);
+        StringBuilder length = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= '0' && b <= '9') {
+            length.append((char) b);
+        }
+        int n = Integer.parseInt(length.toString());
+        byte[] data = new byte[0];
+        if (n > 0) {
+            data = in.readNBytes(n);
+            b = in.read();
+        }
+        if (b != '\n') {
+            throw new IOException("no LF after the frame: " + b);
+        }
+        return txnr + " " + command + " " + new String(data, StandardCharsets.UTF_8);
+    }
+
+    private static String token(java.io.InputStream in) throws IOException {
+        StringBuilder token = new StringBuilder();
+        for (int b = in.read(); b != ' '; b = in.read()) {
+            if (b < 0) {
+                throw new java.io.EOFException("connection closed after '" + token + "'");
+            }
+            token.append((char) b);
+        }
+        return token.toString();
+    }
+
     /** Whether the server closed or failed the connection within {@code millis} (EOF, an alert or a reset). */
     boolean closedByServer(int millis) throws IOException {
         socket.setSoTimeout(millis);
