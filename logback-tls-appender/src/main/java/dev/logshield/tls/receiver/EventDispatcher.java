@@ -14,7 +14,7 @@ import java.util.function.Function;
  *
  * <p>No logger is created for a name a client sends: the event goes through the nearest existing ancestor (the
  * logger a new one would inherit its level and appenders from), so clients cannot fill the context with
- * loggers. Appender failures are reported, rate-limited, and never stop the thread.
+ * loggers, while the event keeps the name it was sent with. Appender failures are reported, rate-limited, and never stop the thread.
  */
 final class EventDispatcher implements Runnable {
 
@@ -70,20 +70,38 @@ final class EventDispatcher implements Runnable {
         }
     }
 
-    /** The logger named {@code name} if it exists, else its nearest existing ancestor (the root at worst). */
+    /**
+     * The logger named {@code name} if it exists, else its nearest existing ancestor (the root at worst). Walks down
+     * from the root and stops at the first missing level: Logback creates every ancestor of a logger with it, so
+     * nothing below a missing one exists. The work is bounded by the depth of the context's own loggers, whatever
+     * the name a client sends.
+     */
     Logger nearestLogger(String name) {
-        String n = name;
+        Logger nearest = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        int from = 0;
         while (true) {
-            Logger logger = context.exists(n);
-            if (logger != null) {
-                return logger;
+            int cut = separator(name, from);
+            Logger logger = context.exists(cut < 0 ? name : name.substring(0, cut));
+            if (logger == null) {
+                return nearest;
             }
-            int cut = Math.max(n.lastIndexOf('.'), n.lastIndexOf('$'));
-            if (cut <= 0) {
-                return context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            nearest = logger;
+            if (cut < 0) {
+                return nearest;
             }
-            n = n.substring(0, cut);
+            from = cut + 1;
         }
+    }
+
+    /** The index of the next {@code .} or {@code $} (Logback's name separators) from {@code from}, or -1. */
+    private static int separator(String name, int from) {
+        for (int i = from; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.' || c == '$') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -79,6 +79,8 @@ import java.util.Locale;
 public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerContextListener {
 
     private static final long TLS_FILE_CHECK_MILLIS = 1_000;
+    /** The largest length octet counting and RELP can announce: 9 digits. */
+    private static final long MAX_FRAME_SIZE = 999_999_999;
 
     private final ReceiverTlsOptions tls = new ReceiverTlsOptions();
     private final List<String> allowedNames = new ArrayList<>();
@@ -374,8 +376,9 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
         positive(errors, "maxEventsPerSecond", maxEventsPerSecond);
         positive(errors, "queueSize", queueSize);
         long frameSize = size(errors, "maxFrameSize", maxFrameSize);
-        if (frameSize > Integer.MAX_VALUE - 16) {
-            errors.add("<maxFrameSize> " + maxFrameSize + " is too large: at most 2 GB");
+        if (frameSize > MAX_FRAME_SIZE) {
+            errors.add("<maxFrameSize> " + maxFrameSize + " is too large: at most " + MAX_FRAME_SIZE + " bytes (a"
+                    + " 9-digit length, as octet counting and RELP allow); a few hundred KB is plenty for log events");
         }
         long queueBytes = size(errors, "queueMaxBytes", queueMaxBytes);
         long handshake = millis(errors, "handshakeTimeout", handshakeTimeout);

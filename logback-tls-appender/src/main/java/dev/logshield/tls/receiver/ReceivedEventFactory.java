@@ -1,5 +1,6 @@
 package dev.logshield.tls.receiver;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.CallerData;
 import ch.qos.logback.classic.spi.LoggingEvent;
@@ -13,8 +14,9 @@ import java.util.Map;
  * Turns a parsed event and the identity of the connection it came on into a Logback event of the receiver's
  * context, ready for its appenders:
  * <ul>
- * <li>logger name, level and message as sent (the message is already rendered: no argument array); the time the
- * client gives, else the time of receipt; the thread name sent, else {@value #DEFAULT_THREAD_NAME};</li>
+ * <li>logger name, level and message as sent (the message is already rendered: no argument array; the thresholds
+ * ALL and OFF become TRACE and ERROR); the time the client gives, else the time of receipt; the thread name sent,
+ * else {@value #DEFAULT_THREAD_NAME};</li>
  * <li>MDC: the fields the client sent, except any whose key starts with {@code client.} (in any case), then
  * {@value #CLIENT_CN}, {@value #CLIENT_SUBJECT}, {@value #CLIENT_SPKI} and {@value #CLIENT_ADDRESS} from the
  * verified certificate and the socket, so that no client can pass itself off as another;</li>
@@ -52,7 +54,7 @@ final class ReceivedEventFactory {
         LoggingEvent event = new LoggingEvent();
         event.setLoggerContext(context);
         event.setLoggerName(parsed.loggerName());
-        event.setLevel(parsed.level());
+        event.setLevel(level(parsed.level()));
         event.setMessage(parsed.message());
         event.setInstant(parsed.timestamp() != null ? parsed.timestamp() : Instant.now());
         event.setThreadName(parsed.threadName() != null && !parsed.threadName().isEmpty() ? parsed.threadName()
@@ -64,6 +66,14 @@ final class ReceivedEventFactory {
         }
         event.setMDCPropertyMap(mdc(parsed, client));
         return event;
+    }
+
+    /** ALL and OFF are thresholds, not levels of an event: they become TRACE and ERROR. */
+    private static Level level(Level level) {
+        if (level.toInt() < Level.TRACE_INT) {
+            return Level.TRACE;
+        }
+        return level.toInt() > Level.ERROR_INT ? Level.ERROR : level;
     }
 
     private static Map<String, String> mdc(ParsedEvent parsed, ClientIdentity client) {

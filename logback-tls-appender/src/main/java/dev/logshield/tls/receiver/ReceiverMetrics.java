@@ -19,7 +19,8 @@ import java.util.function.IntSupplier;
  * <li>{@code logshield.receiver.connections.closed{reason}}: accepted connections that ended
  * ({@code client-closed}, {@code idle-timeout}, {@code frame-timeout}, {@code framing-lost}, {@code error},
  * {@code shutdown}...);</li>
- * <li>{@code logshield.receiver.events{client}}: events handed to the appenders, by client CN;</li>
+ * <li>{@code logshield.receiver.events{client}}: events dispatched to the context's loggers (whose levels and
+ * appenders then decide), by client CN;</li>
  * <li>{@code logshield.receiver.frames.dropped{reason}}: frames that became no event (a
  * {@link dev.logshield.tls.receiver.frames.DropReason} tag, or {@code shutdown} for events still queued when the
  * receiver stopped);</li>
@@ -103,7 +104,7 @@ final class ReceiverMetrics {
     /** The {@code events{client}} counter of the client named {@code client} (its CN). */
     EventCounter clientEvents(String client) {
         return clientEvents.computeIfAbsent(client, c -> {
-            EventCounter counter = meters.counter(PREFIX + "events", "Events handed to the appenders, by client CN",
+            EventCounter counter = meters.counter(PREFIX + "events", "Events dispatched to the receiver context's loggers, by client CN",
                     "port", port, "client", c);
             return new EventCounter() {
                 @Override

@@ -53,7 +53,12 @@ final class RawTlsClient implements AutoCloseable {
 
     /** An RFC 5424 message as octet-counted frame: logger in MSGID, severity 6 (INFO). */
     static String octetCounted(String logger, String message) {
-        String syslog = "<14>1 - test-host test-app - " + logger + " - " + message;
+        return octetCounted(14, logger, message);
+    }
+
+    /** An RFC 5424 message with priority {@code pri} (facility user: 11 ERROR, 12 WARN, 14 INFO, 15 DEBUG). */
+    static String octetCounted(int pri, String logger, String message) {
+        String syslog = "<" + pri + ">1 - test-host test-app - " + logger + " - " + message;
         return syslog.getBytes(StandardCharsets.UTF_8).length + " " + syslog;
     }
 
