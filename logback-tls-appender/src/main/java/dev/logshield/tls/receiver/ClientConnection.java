@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
@@ -129,15 +130,26 @@ final class ClientConnection implements Runnable {
     }
 
     private ClientIdentity identify(SSLSocket tls) {
+        X509Certificate leaf;
         try {
             Certificate[] chain = tls.getSession().getPeerCertificates();
-            return ClientIdentity.of((X509Certificate) chain[0], (InetSocketAddress) tcp.getRemoteSocketAddress());
+            leaf = (X509Certificate) chain[0];
         } catch (SSLPeerUnverifiedException | ClassCastException | ArrayIndexOutOfBoundsException e) {
             // needClientAuth makes this unreachable; refuse rather than serve an unidentified client
             reject(tls, HandshakeFailures.NO_CERTIFICATE, () -> "receiver refused a connection from " + remote
                     + ": no verified client certificate");
             return null;
         }
+        try {
+            // a resumed TLS session skips the chain validation: the certificate may have expired since
+            leaf.checkValidity();
+        } catch (CertificateException e) {
+            reject(tls, HandshakeFailures.UNTRUSTED_CERTIFICATE, () -> "receiver refused a resumed session from "
+                    + remote + ": the client certificate " + leaf.getSubjectX500Principal() + " is no longer valid ("
+                    + e.getMessage() + ")");
+            return null;
+        }
+        return ClientIdentity.of(leaf, (InetSocketAddress) tcp.getRemoteSocketAddress());
     }
 
     private void reject(SSLSocket tls, String reason, java.util.function.Supplier<String> message) {
