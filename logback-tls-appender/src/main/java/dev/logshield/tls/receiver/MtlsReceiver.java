@@ -17,11 +17,8 @@ import dev.logshield.tls.config.TlsServerContextFactory;
 import dev.logshield.tls.config.TrustMaterial;
 import dev.logshield.tls.receiver.parse.EventParser;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A hardened mutual-TLS log receiver inside a Logback context: clients (LogShield's {@code MtlsAppender}, rsyslog,
@@ -79,30 +76,13 @@ import java.util.Locale;
 public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerContextListener {
 
     private static final long TLS_FILE_CHECK_MILLIS = 1_000;
-    /** The largest length octet counting and RELP can announce: 9 digits. */
-    private static final long MAX_FRAME_SIZE = 999_999_999;
 
     private final ReceiverTlsOptions tls = new ReceiverTlsOptions();
     private final List<String> allowedNames = new ArrayList<>();
     private final List<String> allowedSubjects = new ArrayList<>();
     private final List<String> allowedSpkis = new ArrayList<>();
+    private final ReceiverOptions options = new ReceiverOptions();
     private boolean allowAnyClient;
-    private String address;
-    private int port = 6514;
-    private String framing = "auto";
-    private String format = "auto";
-    private int maxConnections = 512;
-    private int maxHandshakesPerAddress = 8;
-    private int maxConnectionsPerClient = 16;
-    private FileSize maxFrameSize = new FileSize(128 * 1024);
-    private Duration handshakeTimeout = Duration.buildBySeconds(10);
-    private Duration idleTimeout = Duration.buildByMinutes(10);
-    private Duration frameTimeout = Duration.buildBySeconds(30);
-    private int maxEventsPerSecond = 10_000;
-    private int queueSize = 8192;
-    private FileSize queueMaxBytes = new FileSize(64L * 1024 * 1024);
-    private Duration stopTimeout = Duration.buildBySeconds(5);
-    private Duration statsInterval;
     private String metricsRegistry;
 
     private final WireFormats wireFormats;
@@ -120,12 +100,12 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
 
     /** The local address to listen on (a name or IP literal); default every interface. */
     public void setAddress(String address) {
-        this.address = address;
+        options.address = address;
     }
 
     /** The port; default 6514 (syslog over TLS); 0 picks a free one, see {@link #localPort()}. */
     public void setPort(int port) {
-        this.port = port;
+        options.port = port;
     }
 
     /** The receiver's certificate, PEM, leaf first. */
@@ -203,61 +183,61 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
 
     /** {@code auto} (default: octet-counting or newline, per connection), {@code octet-counting}, {@code newline}, {@code relp}. */
     public void setFraming(String framing) {
-        this.framing = framing;
+        options.framing = framing;
     }
 
     /** {@code auto} (default: by the payload), {@code syslog} (RFC 5424/3164) or {@code json}. */
     public void setFormat(String format) {
-        this.format = format;
+        options.format = format;
     }
 
     public void setMaxConnections(int maxConnections) {
-        this.maxConnections = maxConnections;
+        options.maxConnections = maxConnections;
     }
 
     public void setMaxHandshakesPerAddress(int maxHandshakesPerAddress) {
-        this.maxHandshakesPerAddress = maxHandshakesPerAddress;
+        options.maxHandshakesPerAddress = maxHandshakesPerAddress;
     }
 
     public void setMaxConnectionsPerClient(int maxConnectionsPerClient) {
-        this.maxConnectionsPerClient = maxConnectionsPerClient;
+        options.maxConnectionsPerClient = maxConnectionsPerClient;
     }
 
     public void setMaxFrameSize(FileSize maxFrameSize) {
-        this.maxFrameSize = maxFrameSize;
+        options.maxFrameSize = maxFrameSize;
     }
 
     public void setHandshakeTimeout(Duration handshakeTimeout) {
-        this.handshakeTimeout = handshakeTimeout;
+        options.handshakeTimeout = handshakeTimeout;
     }
 
     public void setIdleTimeout(Duration idleTimeout) {
-        this.idleTimeout = idleTimeout;
+        options.idleTimeout = idleTimeout;
     }
 
     public void setFrameTimeout(Duration frameTimeout) {
-        this.frameTimeout = frameTimeout;
+        options.frameTimeout = frameTimeout;
     }
 
     public void setMaxEventsPerSecond(int maxEventsPerSecond) {
-        this.maxEventsPerSecond = maxEventsPerSecond;
+        options.maxEventsPerSecond = maxEventsPerSecond;
     }
 
     public void setQueueSize(int queueSize) {
-        this.queueSize = queueSize;
+        options.queueSize = queueSize;
     }
 
     public void setQueueMaxBytes(FileSize queueMaxBytes) {
-        this.queueMaxBytes = queueMaxBytes;
+        options.queueMaxBytes = queueMaxBytes;
     }
 
     public void setStopTimeout(Duration stopTimeout) {
-        this.stopTimeout = stopTimeout;
+        options.stopTimeout = stopTimeout;
     }
 
     /** How often to add a status line summing up the counters; off by default. */
     public void setStatsInterval(Duration statsInterval) {
-        this.statsInterval = statsInterval;
+        options.statsInterval = statsInterval;
     }
 
     /** The Micrometer registry: {@code global} (default), {@code none}, or a registered name. */
@@ -291,7 +271,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
             return;
         }
         LoggerContext loggerContext = (LoggerContext) getContext();
-        ReceiverSettings settings = settings(errors);
+        ReceiverSettings settings = options.settings(errors);
         WireFormats formats = wireFormats != null ? wireFormats : StandardWireFormats.get();
         EventParser parser = null;
         if (formats == null) {
@@ -334,90 +314,16 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
             server = ReceiverServer.start(new ReceiverServer.Parts(settings, contexts, allowList, formats, parser,
                     new ReceivedEventFactory(loggerContext), this, Meters.forRegistry(metricsRegistry), loggerContext));
         } catch (IOException | RuntimeException e) {
-            addError("MtlsReceiver stays stopped: cannot listen on " + (address == null ? "*" : address) + ":" + port
+            addError("MtlsReceiver stays stopped: cannot listen on " + options.where()
                     + " (" + e.getMessage() + "); is another receiver or syslog daemon using the port? Choose another"
                     + " <port>, or <address> of this host", e);
             return;
         }
         // stopped by the context's reset before the appenders are detached and stopped, so queued events reach them
         loggerContext.register(this);
-        addInfo("MtlsReceiver listening on " + (address == null ? "*" : address) + ":" + server.port() + " ("
+        addInfo("MtlsReceiver listening on " + options.where(server.port()) + " ("
                 + settings.framing() + ", " + settings.format() + ", key " + contexts.keyMaterial().describe()
                 + "); clients allowed: " + allowList.describe());
-    }
-
-    private ReceiverSettings settings(List<String> errors) {
-        int before = errors.size();
-        InetAddress bindAddress = null;
-        if (address != null && !address.isBlank()) {
-            try {
-                bindAddress = InetAddress.getByName(address.strip());
-            } catch (UnknownHostException e) {
-                errors.add("<address>" + address + "</address> is not an address of this host; use an IP address such"
-                        + " as 0.0.0.0 or 127.0.0.1");
-            }
-        }
-        if (port < 0 || port > 65535) {
-            errors.add("<port>" + port + "</port> is not a TCP port: use 1 to 65535 (6514 is syslog over TLS), or 0"
-                    + " for any free port");
-        }
-        String framingName = normalized(framing);
-        if (!List.of("auto", "octet-counting", "newline", "relp").contains(framingName)) {
-            errors.add("unknown <framing> '" + framing + "': use auto, octet-counting (RFC 5425), newline (JSON lines)"
-                    + " or relp");
-        }
-        String formatName = normalized(format);
-        if (!List.of("auto", "syslog", "json").contains(formatName)) {
-            errors.add("unknown <format> '" + format + "': use auto, syslog or json");
-        }
-        positive(errors, "maxConnections", maxConnections);
-        positive(errors, "maxHandshakesPerAddress", maxHandshakesPerAddress);
-        positive(errors, "maxConnectionsPerClient", maxConnectionsPerClient);
-        positive(errors, "maxEventsPerSecond", maxEventsPerSecond);
-        positive(errors, "queueSize", queueSize);
-        long frameSize = size(errors, "maxFrameSize", maxFrameSize);
-        if (frameSize > MAX_FRAME_SIZE) {
-            errors.add("<maxFrameSize> " + maxFrameSize + " is too large: at most " + MAX_FRAME_SIZE + " bytes (a"
-                    + " 9-digit length, as octet counting and RELP allow); a few hundred KB is plenty for log events");
-        }
-        long queueBytes = size(errors, "queueMaxBytes", queueMaxBytes);
-        long handshake = millis(errors, "handshakeTimeout", handshakeTimeout);
-        long idle = millis(errors, "idleTimeout", idleTimeout);
-        long frame = millis(errors, "frameTimeout", frameTimeout);
-        long stop = millis(errors, "stopTimeout", stopTimeout);
-        long stats = statsInterval == null ? 0 : millis(errors, "statsInterval", statsInterval);
-        if (errors.size() > before) {
-            return null;
-        }
-        return new ReceiverSettings(bindAddress, port, framingName, formatName, maxConnections, maxHandshakesPerAddress,
-                maxConnectionsPerClient, (int) frameSize, handshake, idle, frame, maxEventsPerSecond, queueSize,
-                queueBytes, stop, stats);
-    }
-
-    private static String normalized(String name) {
-        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static void positive(List<String> errors, String element, int value) {
-        if (value <= 0) {
-            errors.add("<" + element + ">" + value + "</" + element + "> must be at least 1");
-        }
-    }
-
-    private static long size(List<String> errors, String element, FileSize value) {
-        if (value == null || value.getSize() <= 0) {
-            errors.add("<" + element + "> must be a positive size such as 128 KB");
-            return 0;
-        }
-        return value.getSize();
-    }
-
-    private static long millis(List<String> errors, String element, Duration value) {
-        if (value == null || value.getMilliseconds() <= 0) {
-            errors.add("<" + element + "> must be a positive duration such as 10 seconds");
-            return 0;
-        }
-        return value.getMilliseconds();
     }
 
     private ReloadingTlsContext.Listener reloadListener() {
@@ -448,7 +354,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
         long dropped = current.stop();
         if (dropped > 0) {
             addWarn("MtlsReceiver on port " + current.port() + " stopped with " + dropped + " event(s) still queued after"
-                    + " <stopTimeout> " + stopTimeout + " (counted in " + ReceiverMetrics.PREFIX
+                    + " <stopTimeout> " + options.stopTimeout + " (counted in " + ReceiverMetrics.PREFIX
                     + "frames.dropped{reason=shutdown})");
         }
         addInfo("MtlsReceiver stopped; " + current.summary());

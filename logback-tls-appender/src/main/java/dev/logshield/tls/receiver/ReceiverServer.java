@@ -1,13 +1,14 @@
 package dev.logshield.tls.receiver;
 
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.spi.ContextAware;
+import dev.logshield.metrics.Meters;
 import dev.logshield.tls.config.ReloadingServerContext;
 import dev.logshield.tls.receiver.parse.EventParser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class ReceiverServer {
     /** The parts every connection uses. */
     record Parts(ReceiverSettings settings, ReloadingServerContext tls, AllowList allowList, WireFormats wireFormats,
                  EventParser parser, ReceivedEventFactory eventFactory, ContextAware status,
-                 dev.logshield.metrics.Meters meters, ch.qos.logback.classic.LoggerContext context) {
+                 Meters meters, LoggerContext context) {
     }
 
     private ReceiverServer(ServerSocket serverSocket, Parts parts) {
@@ -61,7 +62,7 @@ final class ReceiverServer {
         Watchdog watchdog = new Watchdog(settings.statsIntervalMillis(),
                 () -> parts.status().addInfo(metrics.summary(queue.capacity())));
         this.services = new Services(parts, limits, new ClientRateLimiter(settings.maxEventsPerSecond()), queue,
-                metrics, new ThrottledStatus(parts.status(), 10_000), watchdog);
+                metrics, new ThrottledStatus(parts.status(), 10_000), watchdog, this);
         this.threads = new ThreadGroup("logshield-receiver-" + port);
         this.dispatcher = new EventDispatcher(parts.context(), queue, metrics, services.status(),
                 task -> newThread("dispatcher", task));
@@ -197,7 +198,7 @@ final class ReceiverServer {
         return left;
     }
 
-    void connectionEnded(ClientConnection connection) {
+    private void connectionEnded(ClientConnection connection) {
         connections.remove(connection);
         services.limits().closed();
     }
@@ -224,26 +225,9 @@ final class ReceiverServer {
         }
     }
 
-    /** What each connection needs, built once. */
-    final class Services {
-        private final Parts parts;
-        private final ConnectionLimits limits;
-        private final ClientRateLimiter rateLimiter;
-        private final EventQueue queue;
-        private final ReceiverMetrics metrics;
-        private final ThrottledStatus status;
-        private final Watchdog watchdog;
-
-        Services(Parts parts, ConnectionLimits limits, ClientRateLimiter rateLimiter, EventQueue queue,
-                ReceiverMetrics metrics, ThrottledStatus status, Watchdog watchdog) {
-            this.parts = parts;
-            this.limits = limits;
-            this.rateLimiter = rateLimiter;
-            this.queue = queue;
-            this.metrics = metrics;
-            this.status = status;
-            this.watchdog = watchdog;
-        }
+    /** What each connection needs, built once: the configured parts and the server's own. */
+    record Services(Parts parts, ConnectionLimits limits, ClientRateLimiter rateLimiter, EventQueue queue,
+                    ReceiverMetrics metrics, ThrottledStatus status, Watchdog watchdog, ReceiverServer server) {
 
         ReceiverSettings settings() {
             return parts.settings();
@@ -269,36 +253,14 @@ final class ReceiverServer {
             return parts.eventFactory();
         }
 
-        ConnectionLimits limits() {
-            return limits;
-        }
-
-        ClientRateLimiter rateLimiter() {
-            return rateLimiter;
-        }
-
-        EventQueue queue() {
-            return queue;
-        }
-
-        ReceiverMetrics metrics() {
-            return metrics;
-        }
-
-        ThrottledStatus status() {
-            return status;
-        }
-
-        Watchdog watchdog() {
-            return watchdog;
-        }
-
+        /** Whether the receiver is stopping (a connection ending now ends for that reason). */
         boolean stopping() {
-            return stopping;
+            return server.stopping;
         }
 
+        /** Called once by each connection as it ends. */
         void connectionEnded(ClientConnection connection) {
-            ReceiverServer.this.connectionEnded(connection);
+            server.connectionEnded(connection);
         }
     }
 }
