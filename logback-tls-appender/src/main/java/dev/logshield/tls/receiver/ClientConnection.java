@@ -86,7 +86,12 @@ final class ClientConnection implements Runnable {
             }
             clientKey = client.limitKey();
             services.metrics().accepted();
-            services.metrics().closed(serve(tls, client));
+            String ended = serve(tls, client);
+            services.metrics().closed(ended);
+            if (!ended.equals(CLIENT_CLOSED) && !ended.equals(ReceiverServer.SHUTDOWN)) {
+                services.status().warn("closed-" + ended, () -> "receiver closed the connection of " + client.describe()
+                        + " (" + ended + "; counted in " + ReceiverMetrics.PREFIX + "connections.closed)");
+            }
         } catch (RuntimeException | Error e) {
             services.status().warn("connection-bug", () -> "receiver: a connection from " + remote
                     + " failed unexpectedly: " + e);

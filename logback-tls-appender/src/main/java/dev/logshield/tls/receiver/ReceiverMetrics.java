@@ -122,12 +122,6 @@ final class ReceiverMetrics {
         });
     }
 
-    /** Frames dropped with {@code reason} so far. */
-    long droppedCount(String reason) {
-        Tally t = dropped.get(reason);
-        return t == null ? 0 : t.local.sum();
-    }
-
     /**
      * One line for the status: {@code receiver :6514: 3 open, 120 accepted, rejected {not-allowed=3}, 1234 events,
      * dropped {oversize=2}, closed {idle-timeout=1}, 52311 bytes, rate-limited 0, queue 0/8192 (waits 0)}.

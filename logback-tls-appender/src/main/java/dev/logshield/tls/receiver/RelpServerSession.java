@@ -100,11 +100,6 @@ final class RelpServerSession {
         }
     }
 
-    /** Acknowledgements not written yet (for the connection's report when it ends). */
-    int unanswered() {
-        return pending.size();
-    }
-
     private void checkOffers(RelpFrame frame) throws IOException {
         Map<String, List<String>> offers = RelpOffers.parse(frame.dataAsString());
         List<String> version = offers.get("relp_version");
