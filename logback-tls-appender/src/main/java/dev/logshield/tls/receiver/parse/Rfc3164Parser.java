@@ -2,6 +2,7 @@ package dev.logshield.tls.receiver.parse;
 
 import dev.logshield.tls.receiver.frames.DropReason;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,9 +18,11 @@ import java.util.Locale;
  * {@link DropReason#UNPARSABLE_SYSLOG}.</li>
  * <li>TIMESTAMP {@code Mmm dd hh:mm:ss} (day space-padded or two digits, month name in any case), or an RFC 3339
  * date-time (rsyslog's {@code RSYSLOG_ForwardFormat}). The BSD form has no year and no zone: it is read as UTC, in
- * the year (the current one, the one before or after) that puts it nearest to now, so a December message received
- * on 1 January keeps its year. Without a valid timestamp, everything after PRI is MSG and the receiver uses the
- * time of receipt.</li>
+ * the latest of the next, the current and the previous year that does not put it more than a day in the future
+ * (a day covers senders writing local time up to 14 hours ahead of UTC, and clock skew): a December message read
+ * on 1 January keeps its year, a 1 January message read a little before midnight on 31 December gets the next.
+ * Without a valid timestamp (or on 29 February with no leap year among those three), everything after PRI is MSG
+ * and the receiver uses the time of receipt.</li>
  * <li>HOSTNAME: the next word (1 to 255 printable US-ASCII characters) unless it already looks like a TAG (ends in
  * {@code :} or has a {@code [PID]}), as senders that omit the hostname write.</li>
  * <li>TAG: 1 to 48 printable US-ASCII characters except {@code :}, {@code [} and {@code ]}, then either
@@ -43,6 +46,7 @@ public final class Rfc3164Parser implements EventParser {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     };
     private static final int BSD_TIMESTAMP_LENGTH = 15;
+    private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
     private final Clock clock;
 
@@ -96,7 +100,7 @@ public final class Rfc3164Parser implements EventParser {
                 Utf8Text.message(text, pos), fields.asMap(), null);
     }
 
-    /** {@code Mmm dd hh:mm:ss} at {@code pos}, resolved to the nearest year; null when there is none. */
+    /** {@code Mmm dd hh:mm:ss} at {@code pos} in the latest year not over a day ahead; null when there is none. */
     private Instant bsdTimestamp(String text, int pos) {
         if (text.length() - pos < BSD_TIMESTAMP_LENGTH || text.charAt(pos + 3) != ' ' || text.charAt(pos + 6) != ' '
                 || text.charAt(pos + 9) != ':' || text.charAt(pos + 12) != ':') {
@@ -113,19 +117,18 @@ public final class Rfc3164Parser implements EventParser {
             return null;
         }
         Instant now = clock.instant();
+        Instant latest = now.plus(FUTURE_TOLERANCE);
         int year = now.atOffset(ZoneOffset.UTC).getYear();
-        Instant best = null;
-        for (int y = year - 1; y <= year + 1; y++) {
+        for (int y = year + 1; y >= year - 1; y--) {
             if (day > LocalDate.of(y, month, 1).lengthOfMonth()) {
                 continue;
             }
             Instant candidate = LocalDate.of(y, month, day).atTime(hour, minute, second).toInstant(ZoneOffset.UTC);
-            if (best == null || Math.abs(candidate.getEpochSecond() - now.getEpochSecond())
-                    < Math.abs(best.getEpochSecond() - now.getEpochSecond())) {
-                best = candidate;
+            if (!candidate.isAfter(latest)) {
+                return candidate;
             }
         }
-        return best;
+        return null;
     }
 
     private static int month(String name) {
