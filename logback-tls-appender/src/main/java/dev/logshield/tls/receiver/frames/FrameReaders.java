@@ -13,6 +13,10 @@ import java.util.Locale;
  * <maxFrameSize>65536</maxFrameSize> <!-- longer frames are skipped without being buffered, and counted -->
  * }</pre>
  * RELP has its own command reader, {@link RelpCommandReader}.
+ *
+ * <p>Every reader reads through one 8 KiB buffer, one {@code read} of what is available at a time, and tells its
+ * {@link FrameObserver} when each frame starts and ends (returned or dropped). After a {@link FramingLostException}
+ * the open frame is never ended and every further call throws again: the connection is to be closed.
  */
 public final class FrameReaders {
 

@@ -24,8 +24,8 @@ import java.nio.charset.StandardCharsets;
  * <p>Memory: the data is read into an array of exactly DATALEN bytes, which {@link RelpFrame}'s public constructor
  * copies once; so for an instant a frame is held twice, besides the 8 KiB read buffer.
  *
- * <p>Not thread-safe: one reader per connection. Used by the receiver for {@code <framing>relp</framing>}, with
- * {@link RelpServerResponses} for the answers.
+ * <p>Not thread-safe: one reader per connection. Used by the receiver on its RELP connections (with the RELP
+ * framing the receiver is configured with), together with {@link RelpServerResponses} for the answers.
  */
 public final class RelpCommandReader {
 
