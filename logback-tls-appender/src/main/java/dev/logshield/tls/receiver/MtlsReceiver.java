@@ -272,11 +272,9 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
         }
         LoggerContext loggerContext = (LoggerContext) getContext();
         ReceiverSettings settings = options.settings(errors);
-        WireFormats formats = wireFormats != null ? wireFormats : StandardWireFormats.get();
+        WireFormats formats = wireFormats != null ? wireFormats : StandardWireFormats.INSTANCE;
         EventParser parser = null;
-        if (formats == null) {
-            errors.add("this build has no frame readers and payload parsers for the receiver");
-        } else if (settings != null) {
+        if (settings != null) {
             try {
                 parser = formats.parser(settings.format());
             } catch (IllegalArgumentException e) {

@@ -2,6 +2,8 @@ package dev.logshield.tls.receiver;
 
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
+import dev.logshield.tls.receiver.frames.FrameReaders;
+import dev.logshield.tls.receiver.parse.EventParsers;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -10,8 +12,10 @@ import java.util.Locale;
 /** The receiver's listening and limit elements as Joran set them, with their defaults; checked in start(). */
 final class ReceiverOptions {
 
+    /** The framing name of RELP, which has its own reader. */
+    static final String RELP = "relp";
     /** The largest length octet counting and RELP can announce: 9 digits. */
-    private static final long MAX_FRAME_SIZE = 999_999_999;
+    private static final long MAX_FRAME_SIZE = FrameReaders.MAX_FRAME_SIZE_LIMIT;
 
     String address;
     int port = 6514;
@@ -60,12 +64,12 @@ final class ReceiverOptions {
                     + " for any free port");
         }
         String framingName = normalized(framing);
-        if (!List.of("auto", "octet-counting", "newline", "relp").contains(framingName)) {
+        if (!FrameReaders.names().contains(framingName) && !framingName.equals(RELP)) {
             errors.add("unknown <framing> '" + framing + "': use auto, octet-counting (RFC 5425), newline (JSON lines)"
                     + " or relp");
         }
         String formatName = normalized(format);
-        if (!List.of("auto", "syslog", "json").contains(formatName)) {
+        if (!EventParsers.names().contains(formatName)) {
             errors.add("unknown <format> '" + format + "': use auto, syslog or json");
         }
         positive(errors, "maxConnections", maxConnections);

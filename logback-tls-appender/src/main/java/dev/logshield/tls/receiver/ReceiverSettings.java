@@ -30,6 +30,6 @@ record ReceiverSettings(InetAddress address, int port, String framing, String fo
 
     /** Whether the connections speak RELP rather than a stream framing. */
     boolean relp() {
-        return "relp".equals(framing);
+        return ReceiverOptions.RELP.equals(framing);
     }
 }

@@ -1,19 +1,17 @@
 package dev.logshield.tls.receiver;
 
 import dev.logshield.tls.framing.relp.RelpFrame;
-import dev.logshield.tls.framing.relp.RelpOffers;
 import dev.logshield.tls.receiver.frames.DropReason;
 import dev.logshield.tls.receiver.frames.FramingLostException;
+import dev.logshield.tls.receiver.frames.RelpServerResponses;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The server's side of one RELP session: {@code open} is answered with the receiver's offers, each
- * {@code syslog} command becomes an event, {@code close} is answered and ends the connection.
+ * {@code syslog} command becomes an event, {@code close} is answered and ends the connection (the answers come
+ * from {@link RelpServerResponses}).
  *
  * <p>An acknowledgement ({@code rsp 200 OK}) means the event has been handed to the appenders: the session queues
  * events as long as the client's bytes are already there, and just before a read would block on the socket it
@@ -24,16 +22,12 @@ import java.util.Map;
  *
  * <p>A {@code syslog} command whose payload cannot be parsed is acknowledged {@code 200 OK} all the same, and
  * counted in {@code frames.dropped}: an error response would make RELP clients (rsyslog's omrelp, LogShield's own
- * appender) send the same bytes again forever. A command before {@code open}, or a second {@code open}, is
- * answered {@code 500} and ends the session; an unknown command is answered {@code 500} and the session goes on.
+ * appender) send the same bytes again forever. An {@code open} without {@code relp_version=0} and the
+ * {@code syslog} command, a command before {@code open}, or a second {@code open}, is answered {@code 500} and ends
+ * the session; an unknown command is answered {@code 500} and the session goes on.
  * Used by the connection's thread only.
  */
 final class RelpServerSession {
-
-    static final String OFFERS = "relp_version=" + RelpOffers.RELP_VERSION + "\nrelp_software=logshield,0.1\ncommands=syslog";
-
-    private static final byte[] OK = "200 OK".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NO_DATA = new byte[0];
 
     private final WireFormats.RelpCommands commands;
     private final OutputStream out;
@@ -41,14 +35,16 @@ final class RelpServerSession {
     private final Deadline deadline;
     private final long ackTimeoutNanos;
     private final long writeTimeoutNanos;
+    private final RelpServerResponses responses = new RelpServerResponses();
     private final DispatchTracker tracker = new DispatchTracker();
-    private final ArrayDeque<PendingAnswer> pending = new ArrayDeque<>();
+    private final ArrayDeque<RelpFrame> pending = new ArrayDeque<>();
     private long queued;
     private boolean open;
 
     /**
-     * @param out             buffered: answers are flushed in batches
-     * @param ackTimeoutNanos how long to wait for the dispatcher before giving the session up
+     * @param out               buffered: answers are flushed in batches
+     * @param ackTimeoutNanos   how long to wait for the dispatcher before giving the session up
+     * @param writeTimeoutNanos how long writing the answers may take (a client that does not read)
      */
     RelpServerSession(WireFormats.RelpCommands commands, ConnectionInput input, OutputStream out, EventIntake intake,
             Deadline deadline, long ackTimeoutNanos, long writeTimeoutNanos) {
@@ -69,59 +65,50 @@ final class RelpServerSession {
     void run() throws IOException {
         RelpFrame frame;
         while ((frame = commands.next()) != null) {
+            int txnr = frame.txnr();
             switch (frame.command()) {
                 case "open":
                     if (open) {
-                        refuse(frame, "500 session already open");
+                        refuse(frame, responses.error(txnr, "session already open"));
                     }
-                    checkOffers(frame);
+                    RelpFrame answer = responses.answerOpen(frame);
+                    if (!isOk(answer)) {
+                        refuse(frame, answer);
+                    }
                     open = true;
-                    answer(frame.txnr(), ("200 OK\n" + OFFERS).getBytes(StandardCharsets.US_ASCII));
+                    pending.addLast(answer);
                     break;
                 case "syslog":
                     if (!open) {
-                        refuse(frame, "500 no open command yet");
+                        refuse(frame, responses.error(txnr, "no open command yet"));
                     }
                     if (intake.accept(frame.data(), tracker)) {
                         queued++;
                     }
-                    answer(frame.txnr(), OK);
+                    pending.addLast(responses.ok(txnr));
                     break;
                 case "close":
-                    answer(frame.txnr(), NO_DATA);
+                    pending.addLast(responses.closeAcknowledged(txnr));
                     answerPending();
                     return;
                 default:
                     intake.dropped(DropReason.RELP_PROTOCOL, "unsupported RELP command '" + frame.command() + "'");
-                    answer(frame.txnr(), ("500 command " + frame.command() + " not supported")
-                            .getBytes(StandardCharsets.US_ASCII));
+                    pending.addLast(responses.error(txnr, "command " + frame.command() + " not supported"));
                     break;
             }
         }
     }
 
-    private void checkOffers(RelpFrame frame) throws IOException {
-        Map<String, List<String>> offers = RelpOffers.parse(frame.dataAsString());
-        List<String> version = offers.get("relp_version");
-        if (version == null || !version.contains(Integer.toString(RelpOffers.RELP_VERSION))) {
-            refuse(frame, "500 relp_version " + RelpOffers.RELP_VERSION + " required");
-        }
-        List<String> offered = offers.get("commands");
-        if (offered != null && !offered.contains("syslog")) {
-            refuse(frame, "500 this server accepts only the syslog command");
-        }
+    private static boolean isOk(RelpFrame answer) {
+        return answer.dataAsString().startsWith("200 ");
     }
 
     /** Answers after everything queued before, then ends the session as a protocol error. */
-    private void refuse(RelpFrame frame, String status) throws IOException {
-        answer(frame.txnr(), status.getBytes(StandardCharsets.US_ASCII));
+    private void refuse(RelpFrame command, RelpFrame answer) throws IOException {
+        pending.addLast(answer);
         answerPending();
-        throw new FramingLostException(DropReason.RELP_PROTOCOL, status.substring(4) + " (txnr " + frame.txnr()
-                + ", command " + frame.command() + ")");
-    }
-
-    private void answer(int txnr, byte[] data) {
-        pending.addLast(new PendingAnswer(txnr, data));
+        throw new FramingLostException(DropReason.RELP_PROTOCOL, answer.dataAsString() + " (txnr " + command.txnr()
+                + ", command " + command.command() + ")");
     }
 
     /** Waits until every queued event is dispatched, then writes and flushes every pending answer. */
@@ -140,22 +127,11 @@ final class RelpServerSession {
         deadline.arm(System.nanoTime() + writeTimeoutNanos, ClientConnection.WRITE_TIMEOUT);
         try {
             while (!pending.isEmpty()) {
-                PendingAnswer answer = pending.pollFirst();
-                new RelpFrame(answer.txnr, "rsp", answer.data).writeTo(out);
+                pending.pollFirst().writeTo(out);
             }
             out.flush();
         } finally {
             deadline.disarm();
-        }
-    }
-
-    private static final class PendingAnswer {
-        final int txnr;
-        final byte[] data;
-
-        PendingAnswer(int txnr, byte[] data) {
-            this.txnr = txnr;
-            this.data = data;
         }
     }
 

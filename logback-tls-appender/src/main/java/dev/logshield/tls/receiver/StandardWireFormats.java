@@ -1,27 +1,36 @@
 package dev.logshield.tls.receiver;
 
-/**
- * The frame readers and payload parsers {@link MtlsReceiver} uses when none is given to it.
- *
- * <p>TEMPORARY: the standard ones ({@code frames.FrameReaders}, {@code frames.RelpCommandReader},
- * {@code parse.EventParsers}) are being written on another branch; until it is merged, {@link #get()} returns what
- * was {@link #install installed} (the tests install their own), and a receiver started without any reports a
- * configuration error and stays stopped.
- */
-final class StandardWireFormats {
+import dev.logshield.tls.receiver.frames.FrameObserver;
+import dev.logshield.tls.receiver.frames.FrameReader;
+import dev.logshield.tls.receiver.frames.FrameReaders;
+import dev.logshield.tls.receiver.frames.RelpCommandReader;
+import dev.logshield.tls.receiver.parse.EventParser;
+import dev.logshield.tls.receiver.parse.EventParsers;
+import java.io.InputStream;
 
-    private static volatile WireFormats installed;
+/**
+ * The frame readers and payload parsers {@link MtlsReceiver} uses: {@link FrameReaders} for the stream framings,
+ * {@link RelpCommandReader} for RELP, {@link EventParsers} for the formats. Stateless.
+ */
+final class StandardWireFormats implements WireFormats {
+
+    static final WireFormats INSTANCE = new StandardWireFormats();
 
     private StandardWireFormats() {
     }
 
-    /** The wire formats to use, or {@code null} when this build has none. */
-    static WireFormats get() {
-        return installed;
+    @Override
+    public FrameReader frameReader(String framing, InputStream in, int maxFrameSize, FrameObserver observer) {
+        return FrameReaders.create(framing, in, maxFrameSize, observer);
     }
 
-    /** Makes {@code formats} the standard ones (tests, until the standard readers and parsers are merged). */
-    static void install(WireFormats formats) {
-        installed = formats;
+    @Override
+    public RelpCommands relpCommands(InputStream in, int maxFrameSize, FrameObserver observer) {
+        return new RelpCommandReader(in, maxFrameSize, observer)::next;
+    }
+
+    @Override
+    public EventParser parser(String format) {
+        return EventParsers.create(format);
     }
 }

@@ -18,9 +18,8 @@ final class ReceiverContexts {
     private ReceiverContexts() {
     }
 
-    /** Configures the context; the test wire formats are installed first. */
+    /** Configures the context. */
     static LoggerContext configure(String name, TestPki pki, Map<String, String> more) {
-        TestWireFormats.install();
         Map<String, String> properties = new HashMap<>(more);
         properties.putIfAbsent("serverCert", pki.server().chain().toString());
         properties.putIfAbsent("serverKey", pki.server().key().toString());

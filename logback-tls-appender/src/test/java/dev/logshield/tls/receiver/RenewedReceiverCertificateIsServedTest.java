@@ -34,7 +34,6 @@ class RenewedReceiverCertificateIsServedTest {
         TestPki pki = TestPki.generate(dir.resolve("pki"));
         Path cert = Files.copy(pki.server().chain(), dir.resolve("receiver.pem"));
         Path key = Files.copy(pki.server().key(), dir.resolve("receiver.key"));
-        TestWireFormats.install();
         LoggerContext context = new LoggerContext();
         MtlsReceiver receiver = new MtlsReceiver();
         receiver.setContext(context);
