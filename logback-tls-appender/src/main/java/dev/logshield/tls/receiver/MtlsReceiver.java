@@ -85,18 +85,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
     private boolean allowAnyClient;
     private String metricsRegistry;
 
-    private final WireFormats wireFormats;
     private ReceiverServer server;
-
-    /** A receiver with the standard frame readers and payload parsers. */
-    public MtlsReceiver() {
-        this(null);
-    }
-
-    /** A receiver with these wire formats ({@code null} for the standard ones). */
-    MtlsReceiver(WireFormats wireFormats) {
-        this.wireFormats = wireFormats;
-    }
 
     /** The local address to listen on (a name or IP literal); default every interface. */
     public void setAddress(String address) {
@@ -272,7 +261,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
         }
         LoggerContext loggerContext = (LoggerContext) getContext();
         ReceiverSettings settings = options.settings(errors);
-        WireFormats formats = wireFormats != null ? wireFormats : StandardWireFormats.INSTANCE;
+        WireFormats formats = StandardWireFormats.INSTANCE;
         EventParser parser = null;
         if (settings != null) {
             try {
