@@ -8,9 +8,10 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
- * Offers exactly one client key and chain, for every key type the server's request can use it for. It does not
- * filter by the CA names the server lists: a server that will refuse the certificate then says so in its own log,
- * which is easier to diagnose than a client that silently sends nothing.
+ * Offers exactly one key and chain, for every key type the peer's request can use it for: as a client's key
+ * ({@link #SingleKeyManager(KeyMaterial)}) or, for the log receiver, as a server's ({@link #forServer}). It does not
+ * filter by the CA names the peer lists: a peer that will refuse the certificate then says so in its own log,
+ * which is easier to diagnose than a side that silently sends nothing.
  */
 final class SingleKeyManager extends X509ExtendedKeyManager {
 
@@ -19,26 +20,38 @@ final class SingleKeyManager extends X509ExtendedKeyManager {
     private final PrivateKey key;
     private final X509Certificate[] chain;
     private final String keyType;
+    private final boolean server;
 
+    /** The client's key: offered to servers, never as a server key. */
     SingleKeyManager(KeyMaterial material) {
+        this(material, false);
+    }
+
+    private SingleKeyManager(KeyMaterial material, boolean server) {
         this.key = material.privateKey();
         this.chain = material.chain().toArray(X509Certificate[]::new);
         this.keyType = key.getAlgorithm();
+        this.server = server;
+    }
+
+    /** A server's key (the receiver's): offered to clients, never as a client key. */
+    static SingleKeyManager forServer(KeyMaterial material) {
+        return new SingleKeyManager(material, true);
     }
 
     @Override
     public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
-        return chooseFor(keyTypes);
+        return server ? null : chooseFor(keyTypes);
     }
 
     @Override
     public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
-        return chooseFor(keyTypes);
+        return server ? null : chooseFor(keyTypes);
     }
 
     @Override
     public String[] getClientAliases(String keyType, Principal[] issuers) {
-        return matches(keyType) ? new String[] {ALIAS} : null;
+        return !server && matches(keyType) ? new String[] {ALIAS} : null;
     }
 
     @Override
@@ -53,17 +66,17 @@ final class SingleKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String[] getServerAliases(String keyType, Principal[] issuers) {
-        return null;
+        return server && matches(keyType) ? new String[] {ALIAS} : null;
     }
 
     @Override
     public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-        return null;
+        return server && matches(keyType) ? ALIAS : null;
     }
 
     @Override
     public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-        return null;
+        return server && matches(keyType) ? ALIAS : null;
     }
 
     private String chooseFor(String[] keyTypes) {

@@ -1,0 +1,215 @@
+package dev.logshield.tls.receiver;
+
+import dev.logshield.tls.config.TlsConfigException;
+import dev.logshield.tls.config.TlsServerContextFactory;
+import dev.logshield.tls.receiver.frames.DropReason;
+import dev.logshield.tls.receiver.frames.FrameReader;
+import dev.logshield.tls.receiver.frames.FramingLostException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * One client connection, on its own thread, from the accepted TCP socket to its close:
+ * <ol>
+ * <li>the TLS handshake, within {@code <handshakeTimeout>}, client certificate required; a failure is counted in
+ * {@code connections.rejected} by {@link HandshakeFailures reason};</li>
+ * <li>before any application byte is read: the allow-list ({@code not-allowed}) and the client's connection
+ * limit ({@code too-many-client-connections});</li>
+ * <li>frames read, parsed and queued until the client closes, a limit or the protocol ends the connection
+ * ({@code connections.closed{reason}}).</li>
+ * </ol>
+ * Every slot it was given (connection, handshake, client) is released exactly once, whatever happens.
+ */
+final class ClientConnection implements Runnable {
+
+    static final String WRITE_TIMEOUT = "write-timeout";
+    static final String CLIENT_CLOSED = "client-closed";
+    static final String FRAMING_LOST = "framing-lost";
+    static final String ERROR = "error";
+
+    private static final long REJECT_CLOSE_MILLIS = 1_000;
+
+    private final Socket tcp;
+    private final ReceiverServer.Services services;
+    private final InetAddress address;
+    private final String remote;
+    private final Deadline deadline;
+
+    ClientConnection(Socket tcp, ReceiverServer.Services services) {
+        this.tcp = tcp;
+        this.services = services;
+        this.address = tcp.getInetAddress();
+        this.remote = ClientIdentity.address((InetSocketAddress) tcp.getRemoteSocketAddress());
+        this.deadline = new Deadline(tcp);
+    }
+
+    Deadline deadline() {
+        return deadline;
+    }
+
+    @Override
+    public void run() {
+        boolean handshaking = true;
+        String clientKey = null;
+        services.watchdog().watch(deadline);
+        try {
+            SSLSocket tls = handshake();
+            services.limits().handshakeEnded(address);
+            handshaking = false;
+            if (tls == null) {
+                return;
+            }
+            ClientIdentity client = identify(tls);
+            if (client == null) {
+                return;
+            }
+            if (!services.allowList().allows(client)) {
+                reject(tls, "not-allowed", () -> "receiver refused client " + client.describe()
+                        + ": not on the allow-list; to admit it add <allowedName>" + client.displayName()
+                        + "</allowedName>, <allowedSubject>" + client.subjectName() + "</allowedSubject> or <allowedSpki>"
+                        + client.pin() + "</allowedSpki>");
+                return;
+            }
+            if (!services.limits().tryAdmitClient(client.limitKey())) {
+                reject(tls, "too-many-client-connections", () -> "receiver refused a connection of client "
+                        + client.describe() + ": it already has <maxConnectionsPerClient> "
+                        + services.settings().maxConnectionsPerClient() + " connections open");
+                return;
+            }
+            clientKey = client.limitKey();
+            services.metrics().accepted();
+            String ended = serve(tls, client);
+            services.metrics().closed(ended);
+            if (!ended.equals(CLIENT_CLOSED) && !ended.equals(ReceiverServer.SHUTDOWN)) {
+                services.status().warn("closed-" + ended, () -> "receiver closed the connection of " + client.describe()
+                        + " (" + ended + "; counted in " + ReceiverMetrics.PREFIX + "connections.closed)");
+            }
+        } catch (RuntimeException | Error e) {
+            services.status().warn("connection-bug", () -> "receiver: a connection from " + remote
+                    + " failed unexpectedly: " + e);
+        } finally {
+            if (handshaking) {
+                services.limits().handshakeEnded(address);
+            }
+            if (clientKey != null) {
+                services.limits().clientLeft(clientKey);
+            }
+            deadline.end("closed");
+            services.watchdog().forget(deadline);
+            services.connectionEnded(this);
+        }
+    }
+
+    /** The handshaken TLS socket, or {@code null} when the handshake failed (counted and reported). */
+    private SSLSocket handshake() {
+        ReceiverSettings settings = services.settings();
+        deadline.arm(System.nanoTime() + settings.handshakeTimeoutMillis() * 1_000_000L, HandshakeFailures.TIMEOUT);
+        try {
+            tcp.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.handshakeTimeoutMillis()));
+            tcp.setTcpNoDelay(true);
+            tcp.setKeepAlive(true);
+            SSLSocket tls = TlsServerContextFactory.wrap(services.tls().current(), tcp, services.tls().settings().protocols());
+            tls.startHandshake();
+            return tls;
+        } catch (IOException | TlsConfigException | RuntimeException e) {
+            String reason = services.stopping() ? ReceiverServer.SHUTDOWN
+                    : HandshakeFailures.classify(e, HandshakeFailures.TIMEOUT.equals(deadline.expired()));
+            services.metrics().rejected(reason);
+            if (!reason.equals(ReceiverServer.SHUTDOWN)) {
+                services.status().warn("rejected-" + reason, () -> "receiver rejected a connection from " + remote
+                        + " (" + reason + "): " + HandshakeFailures.advice(reason) + " [" + HandshakeFailures.messages(e)
+                        + "]");
+            }
+            return null;
+        } finally {
+            deadline.disarm();
+        }
+    }
+
+    private ClientIdentity identify(SSLSocket tls) {
+        X509Certificate leaf;
+        try {
+            Certificate[] chain = tls.getSession().getPeerCertificates();
+            leaf = (X509Certificate) chain[0];
+        } catch (SSLPeerUnverifiedException | ClassCastException | ArrayIndexOutOfBoundsException e) {
+            // needClientAuth makes this unreachable; refuse rather than serve an unidentified client
+            reject(tls, HandshakeFailures.NO_CERTIFICATE, () -> "receiver refused a connection from " + remote
+                    + ": no verified client certificate");
+            return null;
+        }
+        try {
+            // a resumed TLS session skips the chain validation: the certificate may have expired since
+            leaf.checkValidity();
+        } catch (CertificateException e) {
+            reject(tls, HandshakeFailures.UNTRUSTED_CERTIFICATE, () -> "receiver refused a resumed session from "
+                    + remote + ": the client certificate " + leaf.getSubjectX500Principal() + " is no longer valid ("
+                    + e.getMessage() + ")");
+            return null;
+        }
+        return ClientIdentity.of(leaf, (InetSocketAddress) tcp.getRemoteSocketAddress());
+    }
+
+    private void reject(SSLSocket tls, String reason, java.util.function.Supplier<String> message) {
+        services.metrics().rejected(reason);
+        services.status().warn("rejected-" + reason, message);
+        deadline.arm(System.nanoTime() + REJECT_CLOSE_MILLIS * 1_000_000L, reason);
+        try {
+            tls.close();
+        } catch (IOException e) {
+            // closed anyway
+        } finally {
+            deadline.disarm();
+        }
+    }
+
+    /** Reads the client's events until the connection ends; returns why it ended. */
+    private String serve(SSLSocket tls, ClientIdentity client) {
+        ReceiverSettings settings = services.settings();
+        ClientRateLimiter.Bucket bucket = services.rateLimiter().join(client.limitKey());
+        EventIntake intake = new EventIntake(services.parser(), services.eventFactory(), client, services.queue(),
+                services.metrics(), services.status());
+        ConnectionInput input = null;
+        try {
+            input = new ConnectionInput(tls, tls.getInputStream(), deadline, settings.idleTimeoutMillis(),
+                    settings.frameTimeoutMillis(), bucket, services.metrics(),
+                    (reason, bytes) -> intake.dropped(reason, "a " + reason.tag() + " frame (" + bytes + " bytes)"));
+            if (settings.relp()) {
+                new RelpServerSession(services.wireFormats().relpCommands(input, settings.maxFrameSize(), input), input,
+                        new BufferedOutputStream(tls.getOutputStream(), 8192), intake, deadline,
+                        settings.idleTimeoutMillis() * 1_000_000L, settings.idleTimeoutMillis() * 1_000_000L).run();
+            } else {
+                FrameReader frames = services.wireFormats().frameReader(settings.framing(), input,
+                        settings.maxFrameSize(), input);
+                byte[] frame;
+                while ((frame = frames.next()) != null) {
+                    intake.accept(frame, null);
+                }
+            }
+            return CLIENT_CLOSED;
+        } catch (FramingLostException e) {
+            intake.dropped(e.reason(), "framing lost, connection closed: " + e.getMessage());
+            return FRAMING_LOST;
+        } catch (ConnectionInput.DeadlinePassed e) {
+            return e.reason();
+        } catch (IOException e) {
+            String expired = deadline.expired();
+            if (services.stopping()) {
+                return ReceiverServer.SHUTDOWN;
+            }
+            return expired != null ? expired : e instanceof RelpServerSession.AckTimeout ? "ack-timeout" : ERROR;
+        } finally {
+            if (input != null && input.inFrame()) {
+                services.metrics().dropped(DropReason.TRUNCATED.tag(), 1);
+            }
+            services.rateLimiter().leave(client.limitKey());
+        }
+    }
+}

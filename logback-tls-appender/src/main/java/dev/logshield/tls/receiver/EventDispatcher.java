@@ -1,0 +1,135 @@
+package dev.logshield.tls.receiver;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The one thread that hands received events to the receiver context's appenders, in the order they were queued,
+ * the way Logback's own socket receiver did: the logger of the event's name decides by its effective level, then
+ * {@code callAppenders} runs the appenders of the logger and its ancestors (additivity honoured). TurboFilters are
+ * not applied: they decide at the logging call, which happened in the client.
+ *
+ * <p>No logger is created for a name a client sends: the event goes through the nearest existing ancestor (the
+ * logger a new one would inherit its level and appenders from), so clients cannot fill the context with
+ * loggers, while the event keeps the name it was sent with. Appender failures are reported, rate-limited, and never stop the thread.
+ */
+final class EventDispatcher implements Runnable {
+
+    private final LoggerContext context;
+    private final EventQueue queue;
+    private final ReceiverMetrics metrics;
+    private final ThrottledStatus status;
+    private final Thread thread;
+
+    EventDispatcher(LoggerContext context, EventQueue queue, ReceiverMetrics metrics, ThrottledStatus status,
+            Function<Runnable, Thread> threads) {
+        this.context = context;
+        this.queue = queue;
+        this.metrics = metrics;
+        this.status = status;
+        this.thread = threads.apply(this);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            QueuedEvent event;
+            try {
+                event = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (event == null) {
+                return;
+            }
+            dispatch(event);
+        }
+    }
+
+    private void dispatch(QueuedEvent queued) {
+        LoggingEvent event = queued.event();
+        try {
+            Logger logger = nearestLogger(event.getLoggerName());
+            if (logger.isEnabledFor(event.getLevel())) {
+                logger.callAppenders(event);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            status.warn("dispatch", () -> "receiver: the appenders failed on an event of logger "
+                    + event.getLoggerName() + ": " + e);
+        }
+        queued.counted().increment();
+        if (queued.tracker() != null) {
+            queued.tracker().dispatchedOne();
+        }
+    }
+
+    /**
+     * The logger named {@code name} if it exists, else its nearest existing ancestor (the root at worst). Walks down
+     * from the root and stops at the first missing level: Logback creates every ancestor of a logger with it, so
+     * nothing below a missing one exists. The work is bounded by the depth of the context's own loggers, whatever
+     * the name a client sends.
+     */
+    Logger nearestLogger(String name) {
+        Logger nearest = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        int from = 0;
+        while (true) {
+            int cut = separator(name, from);
+            Logger logger = context.exists(cut < 0 ? name : name.substring(0, cut));
+            if (logger == null) {
+                return nearest;
+            }
+            nearest = logger;
+            if (cut < 0) {
+                return nearest;
+            }
+            from = cut + 1;
+        }
+    }
+
+    /** The index of the next {@code .} or {@code $} (Logback's name separators) from {@code from}, or -1. */
+    private static int separator(String name, int from) {
+        for (int i = from; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.' || c == '$') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Lets the dispatcher hand over what is queued until {@code deadlineNanos}, then gives up the rest.
+     *
+     * @return the events given up, counted as {@code frames.dropped{reason=shutdown}}
+     */
+    long drain(long deadlineNanos) {
+        queue.close();
+        join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L));
+        List<QueuedEvent> left = queue.abandon();
+        metrics.dropped(ReceiverServer.SHUTDOWN, left.size());
+        if (thread.isAlive()) {
+            thread.interrupt();
+            join(500);
+            if (thread.isAlive()) {
+                status.warn("dispatcher-stuck", () -> "receiver: the dispatcher thread is still inside an appender"
+                        + " after the stop timeout; it is left to finish on its own");
+            }
+        }
+        return left.size();
+    }
+
+    private void join(long millis) {
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.logshield.tls.receiver;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.CallerData;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.spi.SequenceNumberGenerator;
+import dev.logshield.tls.receiver.parse.ParsedEvent;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a parsed event and the identity of the connection it came on into a Logback event of the receiver's
+ * context, ready for its appenders:
+ * <ul>
+ * <li>logger name, level and message as sent (the message is already rendered: no argument array; the thresholds
+ * ALL and OFF become TRACE and ERROR); the time the client gives, else the time of receipt; the thread name sent,
+ * else {@value #DEFAULT_THREAD_NAME};</li>
+ * <li>MDC: the fields the client sent, except any whose key starts with {@code client.} (in any case), then
+ * {@value #CLIENT_CN}, {@value #CLIENT_SUBJECT}, {@value #CLIENT_SPKI} and {@value #CLIENT_ADDRESS} from the
+ * verified certificate and the socket, so that no client can pass itself off as another;</li>
+ * <li>a stack trace sent by the client as the MDC entry {@value #STACK_TRACE} (a text: there is no Throwable to
+ * give {@code %ex}); write it with {@code %X{stack_trace}} or a JSON encoder's MDC;</li>
+ * <li>no caller data (the receiver's own frames would be meaningless).</li>
+ * </ul>
+ * Thread-safe.
+ */
+final class ReceivedEventFactory {
+
+    /** The MDC key of the client certificate's common name. */
+    static final String CLIENT_CN = "client.cn";
+    /** The MDC key of the client certificate's subject, RFC 2253. */
+    static final String CLIENT_SUBJECT = "client.subject";
+    /** The MDC key of the client key's SPKI pin, {@code sha256/BASE64}. */
+    static final String CLIENT_SPKI = "client.spki";
+    /** The MDC key of the client's {@code ip:port}. */
+    static final String CLIENT_ADDRESS = "client.address";
+    /** The MDC key of a stack trace the client sent. */
+    static final String STACK_TRACE = "stack_trace";
+    /** The thread name of events that name none. */
+    static final String DEFAULT_THREAD_NAME = "receiver";
+
+    private static final String CLIENT_PREFIX = "client.";
+
+    private final LoggerContext context;
+
+    ReceivedEventFactory(LoggerContext context) {
+        this.context = context;
+    }
+
+    /** The event for {@code parsed}, received now from {@code client}. */
+    LoggingEvent create(ParsedEvent parsed, ClientIdentity client) {
+        LoggingEvent event = new LoggingEvent();
+        event.setLoggerContext(context);
+        event.setLoggerName(parsed.loggerName());
+        event.setLevel(level(parsed.level()));
+        event.setMessage(parsed.message());
+        event.setInstant(parsed.timestamp() != null ? parsed.timestamp() : Instant.now());
+        event.setThreadName(parsed.threadName() != null && !parsed.threadName().isEmpty() ? parsed.threadName()
+                : DEFAULT_THREAD_NAME);
+        event.setCallerData(CallerData.EMPTY_CALLER_DATA_ARRAY);
+        SequenceNumberGenerator sequence = context.getSequenceNumberGenerator();
+        if (sequence != null) {
+            event.setSequenceNumber(sequence.nextSequenceNumber());
+        }
+        event.setMDCPropertyMap(mdc(parsed, client));
+        return event;
+    }
+
+    /** ALL and OFF are thresholds, not levels of an event: they become TRACE and ERROR. */
+    private static Level level(Level level) {
+        if (level.toInt() < Level.TRACE_INT) {
+            return Level.TRACE;
+        }
+        return level.toInt() > Level.ERROR_INT ? Level.ERROR : level;
+    }
+
+    private static Map<String, String> mdc(ParsedEvent parsed, ClientIdentity client) {
+        Map<String, String> mdc = new LinkedHashMap<>(parsed.fields().size() + 6);
+        for (Map.Entry<String, String> field : parsed.fields().entrySet()) {
+            if (!isClientKey(field.getKey())) {
+                mdc.put(field.getKey(), field.getValue());
+            }
+        }
+        if (parsed.stackTrace() != null) {
+            mdc.put(STACK_TRACE, parsed.stackTrace());
+        }
+        mdc.put(CLIENT_CN, client.commonName());
+        mdc.put(CLIENT_SUBJECT, client.subjectName());
+        mdc.put(CLIENT_SPKI, client.pin().toString());
+        mdc.put(CLIENT_ADDRESS, client.address());
+        return mdc;
+    }
+
+    private static boolean isClientKey(String key) {
+        return key.length() >= CLIENT_PREFIX.length()
+                && key.regionMatches(true, 0, CLIENT_PREFIX, 0, CLIENT_PREFIX.length());
+    }
+}

@@ -1,0 +1,146 @@
+package dev.logshield.tls.receiver;
+
+import dev.logshield.tls.framing.relp.RelpFrame;
+import dev.logshield.tls.receiver.frames.DropReason;
+import dev.logshield.tls.receiver.frames.FramingLostException;
+import dev.logshield.tls.receiver.frames.RelpServerResponses;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+
+/**
+ * The server's side of one RELP session: {@code open} is answered with the receiver's offers, each
+ * {@code syslog} command becomes an event, {@code close} is answered and ends the connection (the answers come
+ * from {@link RelpServerResponses}).
+ *
+ * <p>An acknowledgement ({@code rsp 200 OK}) means the event has been handed to the appenders: the session queues
+ * events as long as the client's bytes are already there, and just before a read would block on the socket it
+ * waits for the dispatcher to have handed over everything queued, then writes every pending acknowledgement in
+ * transaction order and flushes. So a client that waits for acknowledgements before sending more (its window is
+ * full) always gets them, the dispatcher never writes to a socket (a client that does not read cannot stall the
+ * others), and acknowledgements are batched under load.
+ *
+ * <p>A {@code syslog} command whose payload cannot be parsed is acknowledged {@code 200 OK} all the same, and
+ * counted in {@code frames.dropped}: an error response would make RELP clients (rsyslog's omrelp, LogShield's own
+ * appender) send the same bytes again forever. An {@code open} without {@code relp_version=0} and the
+ * {@code syslog} command, a command before {@code open}, or a second {@code open}, is answered {@code 500} and ends
+ * the session; an unknown command is answered {@code 500} and the session goes on.
+ * Used by the connection's thread only.
+ */
+final class RelpServerSession {
+
+    private final WireFormats.RelpCommands commands;
+    private final OutputStream out;
+    private final EventIntake intake;
+    private final Deadline deadline;
+    private final long ackTimeoutNanos;
+    private final long writeTimeoutNanos;
+    private final RelpServerResponses responses = new RelpServerResponses();
+    private final DispatchTracker tracker = new DispatchTracker();
+    private final ArrayDeque<RelpFrame> pending = new ArrayDeque<>();
+    private long queued;
+    private boolean open;
+
+    /**
+     * @param out               buffered: answers are flushed in batches
+     * @param ackTimeoutNanos   how long to wait for the dispatcher before giving the session up
+     * @param writeTimeoutNanos how long writing the answers may take (a client that does not read)
+     */
+    RelpServerSession(WireFormats.RelpCommands commands, ConnectionInput input, OutputStream out, EventIntake intake,
+            Deadline deadline, long ackTimeoutNanos, long writeTimeoutNanos) {
+        this.commands = commands;
+        this.out = out;
+        this.intake = intake;
+        this.deadline = deadline;
+        this.ackTimeoutNanos = ackTimeoutNanos;
+        this.writeTimeoutNanos = writeTimeoutNanos;
+        input.beforeBlocking(this::answerPending);
+    }
+
+    /**
+     * Runs the session until the client closes it or the connection ends.
+     *
+     * @throws FramingLostException when the client breaks the protocol (the session is over)
+     */
+    void run() throws IOException {
+        RelpFrame frame;
+        while ((frame = commands.next()) != null) {
+            int txnr = frame.txnr();
+            switch (frame.command()) {
+                case "open":
+                    if (open) {
+                        refuse(frame, responses.error(txnr, "session already open"));
+                    }
+                    RelpFrame answer = responses.answerOpen(frame);
+                    if (!isOk(answer)) {
+                        refuse(frame, answer);
+                    }
+                    open = true;
+                    pending.addLast(answer);
+                    break;
+                case "syslog":
+                    if (!open) {
+                        refuse(frame, responses.error(txnr, "no open command yet"));
+                    }
+                    if (intake.accept(frame.data(), tracker)) {
+                        queued++;
+                    }
+                    pending.addLast(responses.ok(txnr));
+                    break;
+                case "close":
+                    pending.addLast(responses.closeAcknowledged(txnr));
+                    answerPending();
+                    return;
+                default:
+                    intake.dropped(DropReason.RELP_PROTOCOL, "unsupported RELP command '" + frame.command() + "'");
+                    pending.addLast(responses.error(txnr, "command " + frame.command() + " not supported"));
+                    break;
+            }
+        }
+    }
+
+    private static boolean isOk(RelpFrame answer) {
+        return answer.dataAsString().startsWith("200 ");
+    }
+
+    /** Answers after everything queued before, then ends the session as a protocol error. */
+    private void refuse(RelpFrame command, RelpFrame answer) throws IOException {
+        pending.addLast(answer);
+        answerPending();
+        throw new FramingLostException(DropReason.RELP_PROTOCOL, answer.dataAsString() + " (txnr " + command.txnr()
+                + ", command " + command.command() + ")");
+    }
+
+    /** Waits until every queued event is dispatched, then writes and flushes every pending answer. */
+    private void answerPending() throws IOException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            if (!tracker.awaitDispatched(queued, ackTimeoutNanos)) {
+                throw new AckTimeout();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReceiverStoppingException();
+        }
+        deadline.arm(System.nanoTime() + writeTimeoutNanos, ClientConnection.WRITE_TIMEOUT);
+        try {
+            while (!pending.isEmpty()) {
+                pending.pollFirst().writeTo(out);
+            }
+            out.flush();
+        } finally {
+            deadline.disarm();
+        }
+    }
+
+    /** The dispatcher did not hand this session's events over in time: the session is given up unacknowledged. */
+    static final class AckTimeout extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        AckTimeout() {
+            super("the events of this RELP session were not dispatched in time to acknowledge them");
+        }
+    }
+}

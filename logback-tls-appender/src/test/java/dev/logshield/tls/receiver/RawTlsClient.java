@@ -1,0 +1,144 @@
+package dev.logshield.tls.receiver;
+
+import dev.logshield.tls.config.TlsClientSettings;
+import dev.logshield.tls.config.TlsContextFactory;
+import dev.logshield.tls.testing.TestIdentity;
+import dev.logshield.tls.testing.TestPki;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/** A hand-driven TLS client for receiver tests: connect with a test identity, write exact bytes, watch for a close. */
+final class RawTlsClient implements AutoCloseable {
+
+    private final SSLSocket socket;
+
+    private RawTlsClient(SSLSocket socket) {
+        this.socket = socket;
+    }
+
+    /** Connects to 127.0.0.1:{@code port} as {@code identity} and completes the client's side of the handshake. */
+    static RawTlsClient connect(TestPki pki, TestIdentity identity, int port) throws Exception {
+        TlsClientSettings settings = TlsClientSettings.builder().certificate(identity.chain()).privateKey(identity.key())
+                .trustedCertificates(pki.caCert()).build();
+        SSLContext context = TlsContextFactory.create(settings);
+        Socket tcp = new Socket();
+        tcp.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(tcp, "127.0.0.1", port, true);
+        TlsContextFactory.configure(tls, settings, "127.0.0.1");
+        tls.setSoTimeout(10_000);
+        tls.startHandshake();
+        return new RawTlsClient(tls);
+    }
+
+    SSLSocket socket() {
+        return socket;
+    }
+
+    /** Writes {@code text} (UTF-8) and flushes. */
+    void write(String text) throws IOException {
+        write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void write(byte[] bytes) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** An RFC 5424 message as octet-counted frame: logger in MSGID, severity 6 (INFO). */
+    static String octetCounted(String logger, String message) {
+        return octetCounted(14, logger, message);
+    }
+
+    /** An RFC 5424 message with priority {@code pri} (facility user: 11 ERROR, 12 WARN, 14 INFO, 15 DEBUG). */
+    static String octetCounted(int pri, String logger, String message) {
+        String syslog = "<" + pri + ">1 - test-host test-app - " + logger + " - " + message;
+        return syslog.getBytes(StandardCharsets.UTF_8).length + " " + syslog;
+    }
+
+    /** A RELP command frame, {@code TXNR SP COMMAND SP DATALEN [SP DATA] LF}. */
+    static String relp(int txnr, String command, String data) {
+        int length = data.getBytes(StandardCharsets.UTF_8).length;
+        return txnr + " " + command + " " + length + (length > 0 ? " " + data : "") + "\n";
+    }
+
+    /**
+     * Reads one RELP frame the server sends and returns it as {@code TXNR COMMAND DATA} (no DATALEN, no trailer).
+     *
+     * @throws IOException when the connection ends or nothing comes within {@code millis}
+     */
+    String readRelp(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        java.io.InputStream in = socket.getInputStream();
+        String txnr = token(in);
+        String command = token(in);
+        StringBuilder length = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= '0' && b <= '9') {
+            length.append((char) b);
+        }
+        int n = Integer.parseInt(length.toString());
+        byte[] data = new byte[0];
+        if (n > 0) {
+            data = in.readNBytes(n);
+            b = in.read();
+        }
+        if (b != '\n') {
+            throw new IOException("no LF after the frame: " + b);
+        }
+        return txnr + " " + command + " " + new String(data, StandardCharsets.UTF_8);
+    }
+
+    private static String token(java.io.InputStream in) throws IOException {
+        StringBuilder token = new StringBuilder();
+        for (int b = in.read(); b != ' '; b = in.read()) {
+            if (b < 0) {
+                throw new java.io.EOFException("connection closed after '" + token + "'");
+            }
+            token.append((char) b);
+        }
+        return token.toString();
+    }
+
+    /** Whether the server closed or failed the connection within {@code millis} (EOF, an alert or a reset). */
+    boolean closedByServer(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            return socket.getInputStream().read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Reads what the server sends until {@code expected} bytes or {@code millis} pass. */
+    String read(int expected, int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        byte[] buffer = new byte[expected];
+        int n = 0;
+        try {
+            while (n < expected) {
+                int r = socket.getInputStream().read(buffer, n, expected - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+        } catch (SocketTimeoutException e) {
+            // what came within the time
+        }
+        return new String(buffer, 0, n, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
