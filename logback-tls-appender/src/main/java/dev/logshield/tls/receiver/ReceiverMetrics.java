@@ -35,6 +35,10 @@ import java.util.function.IntSupplier;
 final class ReceiverMetrics {
 
     static final String PREFIX = "logshield.receiver.";
+    /** Distinct {@code client} tag values before further clients are counted as {@link #OTHER_CLIENTS}. */
+    static final int MAX_CLIENT_TAGS = 1000;
+    /** The {@code client} tag of the clients past {@link #MAX_CLIENT_TAGS}. */
+    static final String OTHER_CLIENTS = "other";
 
     private final Meters meters;
     private final String port;
@@ -101,9 +105,18 @@ final class ReceiverMetrics {
         queueWaits.add(1);
     }
 
-    /** The {@code events{client}} counter of the client named {@code client} (its CN). */
+    /**
+     * The {@code events{client}} counter of the client named {@code client} (its CN). Past {@link #MAX_CLIENT_TAGS}
+     * distinct names (possible with {@code <allowAnyClient>}) further clients share the tag {@code other}, so a CA
+     * that issues many certificates cannot grow the registry without bound.
+     */
     EventCounter clientEvents(String client) {
-        return clientEvents.computeIfAbsent(client, c -> {
+        EventCounter known = clientEvents.get(client);
+        if (known != null) {
+            return known;
+        }
+        String tag = clientEvents.size() >= MAX_CLIENT_TAGS ? OTHER_CLIENTS : client;
+        return clientEvents.computeIfAbsent(tag, c -> {
             EventCounter counter = meters.counter(PREFIX + "events", "Events dispatched to the receiver context's loggers, by client CN",
                     "port", port, "client", c);
             return new EventCounter() {
