@@ -1,5 +1,7 @@
 package dev.logshield.tls.receiver;
 
+import static dev.logshield.crypto.verify.VerificationReport.INTACT;
+import static dev.logshield.crypto.verify.VerificationReport.UNCLOSED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -29,25 +31,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * End to end, as issue 6 asks: LogShield's {@code MtlsAppender} (RELP, RFC 5424 with sequence ids) logs 100 000
  * numbered events to the standalone receiver ({@code ReceiverMain serve --config receiver.xml}) running in its own
  * JVM, over mutual TLS, which writes every event to an {@code EncryptedFileAppender}. With 40 000 events
- * acknowledged the receiver process is SIGKILLed, and a second later started again on the same port writing to the
- * same file. Decrypted with the reader's identity ({@code logcrypt decrypt}), the file holds every number (the
- * events the receiver had written but not yet acknowledged come twice: at-least-once); {@code logcrypt verify}
- * finds no tampering, only the killed segment left unclosed; the segment written after the restart is closed by
- * the receiver's clean stop (SIGTERM).
+ * acknowledged the receiver process is stopped, SIGKILLed or SIGTERMed, and a second later started again on the
+ * same port writing to the same file. Decrypted with the reader's identity ({@code logcrypt decrypt}), the file
+ * holds every number, each with its sequence id and the client's CN (events written but not yet acknowledged when
+ * the receiver went away may come twice: at-least-once); {@code logcrypt verify} finds no tampering: after SIGKILL
+ * the killed segment is unclosed (intact so far), after SIGTERM every segment is closed.
  */
 @Tag("slow")
 class AcknowledgedEventsSurviveAReceiverRestartTest {
 
     private static final String NAME = "AcknowledgedEventsSurviveAReceiverRestartTest";
     private static final int EVENTS = 100_000;
-    private static final int KILL_AFTER_ACKNOWLEDGED = 40_000;
+    private static final int STOP_AFTER_ACKNOWLEDGED = 40_000;
     private static final long OUTAGE_MS = 1_000;
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String ACKNOWLEDGED = "logshield.tls.acknowledged";
@@ -58,8 +61,17 @@ class AcknowledgedEventsSurviveAReceiverRestartTest {
     @TempDir
     Path dir;
 
-    @Test
-    void everyEventArrivesInTheEncryptedFileAcrossAReceiverKill() throws Exception {
+    /** How the receiver process is stopped in the middle of the stream. */
+    enum Stop {
+        /** SIGKILL: no shutdown hook, the segment being written is left unclosed. */
+        KILL,
+        /** SIGTERM: the receiver drains its queue into the appender, which closes its segment. */
+        TERM
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stop.class)
+    void everyEventArrivesInTheEncryptedFileAcrossAReceiverRestart(Stop stop) throws Exception {
         TestPki pki = SharedPki.get();
         Path identity = dir.resolve("reader.key");
         Matcher recipient = RECIPIENT.matcher(logcrypt(0, "keygen", "--out", identity.toString()));
@@ -76,7 +88,8 @@ class AcknowledgedEventsSurviveAReceiverRestartTest {
                     "destination", "127.0.0.1:" + port, "registry", meters.name(),
                     "clientCert", pki.client("client1").chain().toString(),
                     "clientKey", pki.client("client1").key().toString(), "caCert", pki.caCert().toString()));
-            assertThat(XmlConfiguredContext.isStarted(client, "SHIP")).as("errors: %s", XmlConfiguredContext.errors(client)).isTrue();
+            assertThat(XmlConfiguredContext.isStarted(client, "SHIP"))
+                    .as("errors: %s", XmlConfiguredContext.errors(client)).isTrue();
             Logger logger = client.getLogger("com.example.shop.Orders");
             long start = System.nanoTime();
             FutureTask<Long> logging = new FutureTask<>(() -> {
@@ -87,53 +100,62 @@ class AcknowledgedEventsSurviveAReceiverRestartTest {
             });
             new Thread(logging, "application").start();
 
-            assertThat(meters.awaitCount(ACKNOWLEDGED, KILL_AFTER_ACKNOWLEDGED, WAIT)).as(receiver.output())
-                    .isGreaterThanOrEqualTo(KILL_AFTER_ACKNOWLEDGED);
-            receiver.kill();
-            long killed = System.nanoTime();
-            long acknowledgedAtKill = meters.count(ACKNOWLEDGED);
+            assertThat(meters.awaitCount(ACKNOWLEDGED, STOP_AFTER_ACKNOWLEDGED, WAIT)).as(receiver.output())
+                    .isGreaterThanOrEqualTo(STOP_AFTER_ACKNOWLEDGED);
+            long stopping = System.nanoTime();
+            int midStreamExit = stop == Stop.KILL ? receiver.kill() : receiver.terminate();
+            long stopped = System.nanoTime();
+            long acknowledgedAtStop = meters.count(ACKNOWLEDGED);
             Thread.sleep(OUTAGE_MS);
             receiver.start();
             long listening = System.nanoTime();
-            assertThat(meters.awaitCount(ACKNOWLEDGED, acknowledgedAtKill + 1, WAIT))
-                    .as("acknowledgements after the restart; receiver output:\n%s", receiver.output())
-                    .isGreaterThan(acknowledgedAtKill);
+            assertThat(meters.awaitCount(ACKNOWLEDGED, acknowledgedAtStop + 1, WAIT))
+                    .as("acknowledgements after the restart; receiver output:%n%s", receiver.output())
+                    .isGreaterThan(acknowledgedAtStop);
             long resumed = System.nanoTime();
             long logged = logging.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             client.stop(); // returns once the appender's queue is delivered and acknowledged (or its stopTimeout)
             long delivered = System.nanoTime();
-            int exitCode = receiver.terminate();
+            int finalExit = receiver.terminate();
 
-            String decrypted = logcrypt(4, Stream.concat(Stream.of("decrypt", "-i", identity.toString()),
+            int closedVerdict = stop == Stop.KILL ? UNCLOSED : INTACT;
+            String decrypted = logcrypt(closedVerdict, Stream.concat(Stream.of("decrypt", "-i", identity.toString()),
                     lseFiles(vault).stream()).toArray(String[]::new));
-            Path text = Files.writeString(dir.resolve("received.txt"), decrypted);
-            DeliveryTally tally = DeliveryTally.of(text, "event", EVENTS);
-            List<String> verify = logcrypt(4, Stream.concat(Stream.of("verify", "-i", identity.toString()),
+            DeliveryTally tally = DeliveryTally.of(Files.writeString(dir.resolve("received.txt"), decrypted), "event",
+                    EVENTS);
+            List<String> verify = logcrypt(closedVerdict, Stream.concat(Stream.of("verify", "-i", identity.toString()),
                     lseFiles(vault).stream()).toArray(String[]::new)).lines().toList();
 
-            System.out.printf("appender -> RELP/mTLS -> receiver JVM -> encrypted file: %s; %,d events/s end to end"
-                            + " (logging %d ms, delivered in %d ms); receiver SIGKILLed at %,d acknowledged, down"
-                            + " %d ms, listening again %d ms after the kill, first acknowledgement %d ms after"
-                            + " that; the appender replayed %,d events over %d connections; exit code after SIGTERM"
-                            + " %d; logcrypt verify:%n  %s%n", tally,
+            System.out.printf("appender -> RELP/mTLS -> receiver JVM -> encrypted file, receiver stopped by SIG%s: %s;"
+                            + " %,d events/s end to end (logging %d ms, delivered in %d ms); stopped at %,d"
+                            + " acknowledged in %d ms (exit %d), listening again %d ms after the signal, first"
+                            + " acknowledgement %d ms after that (%d ms without one); the appender replayed %,d events"
+                            + " over %d connections; exit %d after the final SIGTERM; logcrypt verify:%n  %s%n"
+                            + "the receiver printed:%n%s", stop, tally,
                     EVENTS * 1_000_000_000L / (delivered - start), millis(logged - start), millis(delivered - start),
-                    acknowledgedAtKill, millis(resumed - killed), millis(listening - killed),
-                    millis(resumed - listening), meters.count("logshield.tls.replayed"),
-                    meters.count("logshield.tls.reconnects"), exitCode, String.join("\n  ", verify));
+                    acknowledgedAtStop, millis(stopped - stopping), midStreamExit, millis(listening - stopping),
+                    millis(resumed - listening), millis(resumed - stopping), meters.count("logshield.tls.replayed"),
+                    meters.count("logshield.tls.reconnects"), finalExit, String.join("\n  ", verify),
+                    receiver.output());
 
-            assertThat(acknowledgedAtKill).as("killed mid-stream").isLessThan(EVENTS);
+            assertThat(acknowledgedAtStop).as("stopped mid-stream").isLessThan(EVENTS);
             assertThat(tally.missing()).as("lost events (first: %s)", tally.missingSample()).isZero();
             assertThat(tally.firstArrivalsInOrder()).as("first arrival of event %d out of order", tally.firstOutOfOrder())
                     .isTrue();
             assertThat(meters.count(ACKNOWLEDGED)).isGreaterThanOrEqualTo(EVENTS);
             assertThat(meters.count("logshield.tls.dropped")).isZero();
             assertEveryLineCarriesItsSequenceIdAndClient(decrypted);
-            // the killed segment is unclosed (intact so far), the one after the restart closed by SIGTERM
             assertThat(verify).noneMatch(line -> line.startsWith("TAMPERED") || line.startsWith("KEY"));
-            assertThat(verify).filteredOn(line -> line.startsWith("UNCLOSED")).isNotEmpty()
-                    .allMatch(line -> line.contains(": segment 0"));
-            assertThat(verify.get(verify.size() - 1)).startsWith("2 segment(s)").contains("UNCLOSED (exit 4)");
-            assertThat(receiver.output()).doesNotContain("ERROR");
+            if (stop == Stop.KILL) { // the killed segment is unclosed but intact so far
+                assertThat(verify).filteredOn(line -> line.startsWith("UNCLOSED")).isNotEmpty()
+                        .allMatch(line -> line.contains(": segment 0"));
+            } else {
+                assertThat(midStreamExit).as("the JVM's code after SIGTERM, 128 + 15").isEqualTo(143);
+                assertThat(verify).noneMatch(line -> line.startsWith("UNCLOSED"));
+            }
+            assertThat(verify.get(verify.size() - 1)).startsWith("2 segment(s)");
+            assertThat(finalExit).as("the JVM's code after SIGTERM, 128 + 15").isEqualTo(143);
+            assertThat(receiver.output()).doesNotContain("ERROR").contains("MtlsReceiver stopped");
         }
     }
 

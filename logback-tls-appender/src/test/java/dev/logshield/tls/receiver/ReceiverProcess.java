@@ -69,12 +69,20 @@ final class ReceiverProcess implements AutoCloseable {
         throw new IOException("the receiver did not listen within " + START_TIMEOUT_MS + " ms:\n" + output());
     }
 
-    /** SIGKILL, waiting for the process to be gone: nothing of the receiver runs after it, no shutdown hook. */
-    void kill() throws InterruptedException {
-        if (process != null && process.isAlive()) {
+    /**
+     * SIGKILL, waiting for the process to be gone: nothing of the receiver runs after it, no shutdown hook.
+     *
+     * @return the exit code (137 when it was running), or -1 when never started
+     */
+    int kill() throws InterruptedException {
+        if (process == null) {
+            return -1;
+        }
+        if (process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
+        return process.exitValue();
     }
 
     /**

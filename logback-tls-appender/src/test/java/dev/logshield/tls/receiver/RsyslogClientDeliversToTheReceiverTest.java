@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +50,8 @@ class RsyslogClientDeliversToTheReceiverTest {
     /** Severities 3, 4, 6, 7 and the levels the receiver gives them. */
     private static final int[] SEVERITIES = {3, 4, 6, 7};
     private static final Level[] LEVELS = {Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG};
+    /** UTF-8 beyond Latin-1 and an astral character, as rsyslog forwards them unescaped. */
+    private static final String TEXT = " \u2013 caf\u00e9 \u2713 \uD83D\uDD12";
     /** local4 */
     private static final int FACILITY = 20;
 
@@ -66,17 +69,21 @@ class RsyslogClientDeliversToTheReceiverTest {
         pki.issueClient("rsyslog", "rsyslog.test");
     }
 
-    @ParameterizedTest(name = "{0}, {1} framing, {2}")
+    /** RELP frames by itself: no TCP framing. */
+    @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource({"TCP_TLS, OCTET_COUNTED, SYSLOG_PROTOCOL_23", "TCP_TLS, TRADITIONAL, SYSLOG_PROTOCOL_23",
-            "TCP_TLS, TRADITIONAL, FORWARD", "RELP_TLS, OCTET_COUNTED, SYSLOG_PROTOCOL_23"})
+            "TCP_TLS, TRADITIONAL, FORWARD", "RELP_TLS, , SYSLOG_PROTOCOL_23"})
     void everyMessageArrivesWithItsFieldsAndRsyslogsIdentity(Transport transport, Framing framing, Template template)
             throws Exception {
         assumeTrue(RsyslogForwarder.available(transport), "rsyslog with " + transport + " support is not installed");
         try (TestMeters meters = TestMeters.register()) {
             LoggerContext context = receiver(transport, "rsyslog.test", meters);
             int port = ReceiverContexts.startedReceiver(context).localPort();
-            try (RsyslogForwarder rsyslog = RsyslogForwarder.prepare(dir, options(port, transport)
-                    .framing(framing).template(template)).start()) {
+            Options options = options(port, transport).template(template);
+            if (framing != null) {
+                options.framing(framing);
+            }
+            try (RsyslogForwarder rsyslog = RsyslogForwarder.prepare(dir, options).start()) {
                 rsyslog.send(messages());
 
                 List<ILoggingEvent> events = await(ReceiverContexts.received(context), N, rsyslog);
@@ -85,8 +92,9 @@ class RsyslogClientDeliversToTheReceiverTest {
                 for (int i = 0; i < N; i++) {
                     ILoggingEvent event = events.get(i);
                     Map<String, String> mdc = event.getMDCPropertyMap();
-                    String where = "event " + i + " " + mdc + "; " + rsyslog.diagnostics();
-                    assertThat(event.getFormattedMessage()).as(where).isEqualTo("message " + i);
+                    int n = i;
+                    Supplier<String> where = () -> "event " + n + " " + mdc + "; " + rsyslog.diagnostics();
+                    assertThat(event.getFormattedMessage()).as(where).isEqualTo("message " + i + TEXT);
                     assertThat(event.getLevel()).as(where).isEqualTo(LEVELS[i % LEVELS.length]);
                     assertThat(event.getInstant()).as(where).isEqualTo(SENT_TIME);
                     assertThat(event.getLoggerName()).as(where).isEqualTo(rfc5424 ? "ORDERS" : "shop");
@@ -183,7 +191,7 @@ class RsyslogClientDeliversToTheReceiverTest {
         for (int i = 0; i < N; i++) {
             int pri = FACILITY * 8 + SEVERITIES[i % SEVERITIES.length];
             messages.add("<" + pri + ">1 2024-05-01T10:00:00Z web-1.example shop 42 ORDERS [mdc@32473 order=\"" + i
-                    + "\"] message " + i);
+                    + "\"] message " + i + TEXT);
         }
         return messages;
     }
