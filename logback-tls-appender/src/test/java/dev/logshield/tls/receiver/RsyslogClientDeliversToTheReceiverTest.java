@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * receiver, framing {@code auto} for TCP, gets every message with its text, level, time, hostname, app-name and
  * procid, and {@code client.cn} from rsyslog's certificate, and drops no frame; rsyslog's stop is a client close
  * (omfwd's is often a TCP reset, see {@code ClientConnection}), not warned; a
- * stack trace sent octet-counted or over RELP stays one event. A receiver that does not list
+ * stack trace sent octet-counted or over RELP stays one event; over RELP, what rsyslog was sent while the receiver
+ * restarted arrives after it (omrelp re-sends its window: duplicates allowed). A receiver that does not list
  * rsyslog's name closes each of its connections, counted {@code not-allowed}, and gets no event.
  * Skipped when rsyslog or the transport's module is not installed.
  */
@@ -150,6 +152,43 @@ class RsyslogClientDeliversToTheReceiverTest {
         }
     }
 
+    @Test
+    void relpMessagesSentWhileTheReceiverRestartsArriveAfterIt() throws Exception {
+        assumeTrue(RsyslogForwarder.available(Transport.RELP_TLS), "rsyslog with omrelp over TLS is not installed");
+        try (TestMeters meters = TestMeters.register()) {
+            LoggerContext first = receiver(Transport.RELP_TLS, "rsyslog.test", meters);
+            int port = ReceiverContexts.startedReceiver(first).localPort();
+            try (RsyslogForwarder rsyslog = RsyslogForwarder.prepare(dir, options(port, Transport.RELP_TLS)).start()) {
+                List<String> messages = messages();
+                rsyslog.send(messages.subList(0, N / 2));
+                ReceivedEvents beforeRestart = ReceiverContexts.received(first);
+                await(beforeRestart, N / 2, rsyslog);
+                first.stop();
+                rsyslog.send(messages.subList(N / 2, N));
+                LoggerContext second = ReceiverContexts.configure(NAME, pki, Map.of("allowedName", "rsyslog.test",
+                        "framing", "relp", "registry", meters.name(), "port", Integer.toString(port)));
+                try {
+                    ReceiverContexts.startedReceiver(second);
+                    ReceivedEvents afterRestart = ReceiverContexts.received(second);
+                    // omrelp may notice the broken session only when it has something new to send
+                    String nudge = "<167>1 2024-05-01T10:00:00Z web-1.example shop 42 NUDGE - nudge";
+                    rsyslog.keepSendingUntil(nudge, () -> messagesOf(beforeRestart, afterRestart).containsAll(texts(0, N)), WAIT);
+
+                    List<String> received = messagesOf(beforeRestart, afterRestart);
+                    assertThat(received.stream().filter(m -> !m.equals("nudge")).distinct())
+                            .as(rsyslog.diagnostics()).containsExactlyElementsOf(texts(0, N));
+                    assertThat(meters.count("logshield.receiver.frames.dropped")).isZero();
+                    System.out.printf("omrelp across a receiver restart: %d events for %d messages (%d nudges)%n",
+                            received.size(), N, received.stream().filter(m -> m.equals("nudge")).count());
+                } finally {
+                    second.stop();
+                }
+            } finally {
+                first.stop();
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aReceiverThatDoesNotListRsyslogGetsNothing(Transport transport) throws Exception {
@@ -192,6 +231,23 @@ class RsyslogClientDeliversToTheReceiverTest {
             int pri = FACILITY * 8 + SEVERITIES[i % SEVERITIES.length];
             messages.add("<" + pri + ">1 2024-05-01T10:00:00Z web-1.example shop 42 ORDERS [mdc@32473 order=\"" + i
                     + "\"] message " + i + TEXT);
+        }
+        return messages;
+    }
+
+    private static List<String> texts(int from, int to) {
+        List<String> texts = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            texts.add("message " + i + TEXT);
+        }
+        return texts;
+    }
+
+    /** The messages the receivers got, in order of arrival. */
+    private static List<String> messagesOf(ReceivedEvents... receivers) {
+        List<String> messages = new ArrayList<>();
+        for (ReceivedEvents received : receivers) {
+            received.events().forEach(e -> messages.add(e.getFormattedMessage()));
         }
         return messages;
     }
