@@ -34,13 +34,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A real rsyslog as a client of the receiver, with its own client certificate ({@code rsyslog.test}) and checking
  * the receiver's by name ({@code x509/name}, permitted peer {@code localhost}): omfwd over TLS (GnuTLS) in both TCP
  * framings, octet-counted with the RFC 5424 template (whose LF rsyslog counts into each frame) and traditional LF
- * framing with the RFC 5424 or the RFC 3164-like {@code RSYSLOG_ForwardFormat} template, and omrelp over TLS. The
- * receiver, framing {@code auto} for TCP, gets every message with its text, level, time, hostname, app-name and
- * procid, and {@code client.cn} from rsyslog's certificate, and drops no frame; rsyslog's stop is a client close
- * (omfwd's is often a TCP reset, see {@code ClientConnection}), not warned; a
- * stack trace sent octet-counted or over RELP stays one event; over RELP, what rsyslog was sent while the receiver
- * restarted arrives after it (omrelp re-sends its window: duplicates allowed). A receiver that does not list
- * rsyslog's name closes each of its connections, counted {@code not-allowed}, and gets no event.
+ * framing with the RFC 5424 or the RFC 3164-like {@code RSYSLOG_ForwardFormat} template, and omrelp over TLS (whose
+ * payloads end with the template's LF too).
+ * <ul>
+ * <li>The receiver, framing {@code auto} for TCP, gets every message with its UTF-8 text, level, time, hostname,
+ * app-name and procid, and {@code client.cn} from rsyslog's certificate, and drops no frame; rsyslog's stop is a
+ * client close, not warned (omfwd's is often a TCP reset, see {@code ClientConnection}).</li>
+ * <li>A stack trace sent octet-counted or over RELP stays one event.</li>
+ * <li>Over RELP, what rsyslog was sent while the receiver restarted arrives after it (omrelp re-sends its window:
+ * duplicates allowed).</li>
+ * <li>A receiver that does not list rsyslog's name closes each of its connections, counted {@code not-allowed},
+ * and gets no event.</li>
+ * </ul>
  * Skipped when rsyslog or the transport's module is not installed.
  */
 class RsyslogClientDeliversToTheReceiverTest {
