@@ -12,6 +12,8 @@ import dev.logshield.tls.testing.XmlConfiguredContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,57 +28,55 @@ class ClientResetBetweenFramesIsAQuietCloseTest {
     private static final String CLOSED = "logshield.receiver.connections.closed";
 
     private final TestPki pki = SharedPki.get();
+    private TestMeters meters;
+    private LoggerContext context;
+    private RawTlsClient client;
+
+    @BeforeEach
+    void connect() throws Exception {
+        meters = TestMeters.register();
+        context = ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name()));
+        client = RawTlsClient.connect(pki, pki.client("client1"), ReceiverContexts.startedReceiver(context).localPort());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.close();
+        context.stop();
+        meters.close();
+    }
 
     @Test
     void aResetAfterWholeFramesIsCountedAsOneAndNotWarned() throws Exception {
-        try (TestMeters meters = TestMeters.register()) {
-            LoggerContext context = ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name()));
-            try {
-                int port = ReceiverContexts.startedReceiver(context).localPort();
-                RawTlsClient client = RawTlsClient.connect(pki, pki.client("client1"), port);
-                client.write(RawTlsClient.octetCounted("shop", "first") + RawTlsClient.octetCounted("shop", "second"));
-                ReceiverContexts.received(context).await(2, Duration.ofSeconds(10));
+        client.write(RawTlsClient.octetCounted("shop", "first") + RawTlsClient.octetCounted("shop", "second"));
+        ReceiverContexts.received(context).await(2, Duration.ofSeconds(10));
 
-                client.reset();
+        client.reset();
 
-                assertThat(meters.awaitCount(CLOSED, 1, Duration.ofSeconds(10))).isEqualTo(1);
-                assertThat(meters.count(CLOSED, "reason", "client-reset")).as(meters.describe().toString()).isEqualTo(1);
-                assertThat(meters.count("logshield.receiver.frames.dropped")).isZero();
-                assertThat(XmlConfiguredContext.statuses(context, Status.WARN)).isEmpty();
-                assertThat(ReceiverContexts.received(context).events()).extracting(ILoggingEvent::getFormattedMessage)
-                        .containsExactly("first", "second");
-            } finally {
-                context.stop();
-            }
-        }
+        assertThat(meters.awaitCount(CLOSED, 1, Duration.ofSeconds(10))).isEqualTo(1);
+        assertThat(meters.count(CLOSED, "reason", "client-reset")).as(meters.describe().toString()).isEqualTo(1);
+        assertThat(meters.count("logshield.receiver.frames.dropped")).isZero();
+        assertThat(XmlConfiguredContext.statuses(context, Status.WARN)).isEmpty();
+        assertThat(ReceiverContexts.received(context).events()).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("first", "second");
     }
 
     @Test
     void aResetInsideAFrameIsAnErrorAndTheFrameIsCountedTruncated() throws Exception {
-        try (TestMeters meters = TestMeters.register()) {
-            LoggerContext context = ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name()));
-            try {
-                int port = ReceiverContexts.startedReceiver(context).localPort();
-                RawTlsClient client = RawTlsClient.connect(pki, pki.client("client1"), port);
-                String whole = RawTlsClient.octetCounted("shop", "whole");
-                String cut = RawTlsClient.octetCounted("shop", "cut short");
-                cut = cut.substring(0, cut.length() - 5);
-                client.write(whole + cut);
-                long written = (whole + cut).getBytes(StandardCharsets.UTF_8).length;
-                ReceiverContexts.received(context).await(1, Duration.ofSeconds(10));
-                assertThat(meters.awaitCount("logshield.receiver.bytes", written, Duration.ofSeconds(10)))
-                        .isEqualTo(written);
+        String whole = RawTlsClient.octetCounted("shop", "whole");
+        String cut = RawTlsClient.octetCounted("shop", "cut short");
+        cut = cut.substring(0, cut.length() - 5);
+        client.write(whole + cut);
+        long written = (whole + cut).getBytes(StandardCharsets.UTF_8).length;
+        ReceiverContexts.received(context).await(1, Duration.ofSeconds(10));
+        assertThat(meters.awaitCount("logshield.receiver.bytes", written, Duration.ofSeconds(10))).isEqualTo(written);
 
-                client.reset();
+        client.reset();
 
-                assertThat(meters.awaitCount(CLOSED, 1, Duration.ofSeconds(10))).isEqualTo(1);
-                assertThat(meters.count(CLOSED, "reason", "error")).as(meters.describe().toString()).isEqualTo(1);
-                assertThat(meters.count("logshield.receiver.frames.dropped", "reason", "truncated")).isEqualTo(1);
-                assertThat(XmlConfiguredContext.statuses(context, Status.WARN))
-                        .anyMatch(s -> s.contains("client1.test") && s.contains("error"));
-            } finally {
-                context.stop();
-            }
-        }
+        assertThat(meters.awaitCount(CLOSED, 1, Duration.ofSeconds(10))).isEqualTo(1);
+        assertThat(meters.count(CLOSED, "reason", "error")).as(meters.describe().toString()).isEqualTo(1);
+        assertThat(meters.count("logshield.receiver.frames.dropped", "reason", "truncated")).isEqualTo(1);
+        assertThat(XmlConfiguredContext.statuses(context, Status.WARN))
+                .anyMatch(s -> s.contains("client1.test") && s.contains("error"));
     }
 }
