@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Locale;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 
@@ -25,8 +26,8 @@ import javax.net.ssl.SSLSocket;
  * limit ({@code too-many-client-connections});</li>
  * <li>frames read, parsed and queued until the client closes, a limit or the protocol ends the connection
  * ({@code connections.closed{reason}}). A TCP reset between frames is the client's close ({@code client-reset},
- * not warned): rsyslog's omfwd, which never reads, resets at every stop because the TLS 1.3 session tickets are
- * still unread; a reset inside a frame is an {@code error}.</li>
+ * not warned): rsyslog's omfwd, which never reads, often resets at its stop because the TLS 1.3 session tickets
+ * are still unread; a reset inside a frame is an {@code error}.</li>
  * </ol>
  * Every slot it was given (connection, handshake, client) is released exactly once, whatever happens.
  */
@@ -223,6 +224,6 @@ final class ClientConnection implements Runnable {
     }
 
     private static boolean isReset(IOException e) {
-        return HandshakeFailures.messages(e).toLowerCase(java.util.Locale.ROOT).contains("connection reset");
+        return HandshakeFailures.messages(e).toLowerCase(Locale.ROOT).contains("connection reset");
     }
 }
