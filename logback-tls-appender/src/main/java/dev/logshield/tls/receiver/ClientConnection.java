@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Locale;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 
@@ -24,7 +25,9 @@ import javax.net.ssl.SSLSocket;
  * <li>before any application byte is read: the allow-list ({@code not-allowed}) and the client's connection
  * limit ({@code too-many-client-connections});</li>
  * <li>frames read, parsed and queued until the client closes, a limit or the protocol ends the connection
- * ({@code connections.closed{reason}}).</li>
+ * ({@code connections.closed{reason}}). A TCP reset between frames is the client's close ({@code client-reset},
+ * not warned): rsyslog's omfwd, which never reads, often resets at its stop because the TLS 1.3 session tickets
+ * are still unread; a reset inside a frame is an {@code error}.</li>
  * </ol>
  * Every slot it was given (connection, handshake, client) is released exactly once, whatever happens.
  */
@@ -32,6 +35,7 @@ final class ClientConnection implements Runnable {
 
     static final String WRITE_TIMEOUT = "write-timeout";
     static final String CLIENT_CLOSED = "client-closed";
+    static final String CLIENT_RESET = "client-reset";
     static final String FRAMING_LOST = "framing-lost";
     static final String ERROR = "error";
 
@@ -88,7 +92,7 @@ final class ClientConnection implements Runnable {
             services.metrics().accepted();
             String ended = serve(tls, client);
             services.metrics().closed(ended);
-            if (!ended.equals(CLIENT_CLOSED) && !ended.equals(ReceiverServer.SHUTDOWN)) {
+            if (!ended.equals(CLIENT_CLOSED) && !ended.equals(CLIENT_RESET) && !ended.equals(ReceiverServer.SHUTDOWN)) {
                 services.status().warn("closed-" + ended, () -> "receiver closed the connection of " + client.describe()
                         + " (" + ended + "; counted in " + ReceiverMetrics.PREFIX + "connections.closed)");
             }
@@ -204,12 +208,22 @@ final class ClientConnection implements Runnable {
             if (services.stopping()) {
                 return ReceiverServer.SHUTDOWN;
             }
-            return expired != null ? expired : e instanceof RelpServerSession.AckTimeout ? "ack-timeout" : ERROR;
+            if (expired != null) {
+                return expired;
+            }
+            if (e instanceof RelpServerSession.AckTimeout) {
+                return "ack-timeout";
+            }
+            return input != null && !input.inFrame() && isReset(e) ? CLIENT_RESET : ERROR;
         } finally {
             if (input != null && input.inFrame()) {
                 services.metrics().dropped(DropReason.TRUNCATED.tag(), 1);
             }
             services.rateLimiter().leave(client.limitKey());
         }
+    }
+
+    private static boolean isReset(IOException e) {
+        return HandshakeFailures.messages(e).toLowerCase(Locale.ROOT).contains("connection reset");
     }
 }

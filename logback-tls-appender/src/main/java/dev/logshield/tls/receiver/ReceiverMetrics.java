@@ -17,8 +17,8 @@ import java.util.function.IntSupplier;
  * {@link HandshakeFailures}, and {@code not-allowed}, {@code too-many-connections},
  * {@code too-many-handshakes}, {@code too-many-client-connections});</li>
  * <li>{@code logshield.receiver.connections.closed{reason}}: accepted connections that ended
- * ({@code client-closed}, {@code idle-timeout}, {@code frame-timeout}, {@code framing-lost}, {@code error},
- * {@code shutdown}...);</li>
+ * ({@code client-closed}, {@code client-reset} (a TCP reset between frames, as when rsyslog's omfwd stops),
+ * {@code idle-timeout}, {@code frame-timeout}, {@code framing-lost}, {@code error}, {@code shutdown}...);</li>
  * <li>{@code logshield.receiver.events{client}}: events dispatched to the context's loggers (whose levels and
  * appenders then decide), by client CN;</li>
  * <li>{@code logshield.receiver.frames.dropped{reason}}: frames that became no event (a

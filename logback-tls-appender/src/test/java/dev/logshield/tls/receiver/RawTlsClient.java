@@ -16,9 +16,11 @@ import javax.net.ssl.SSLSocket;
 /** A hand-driven TLS client for receiver tests: connect with a test identity, write exact bytes, watch for a close. */
 final class RawTlsClient implements AutoCloseable {
 
+    private final Socket tcp;
     private final SSLSocket socket;
 
-    private RawTlsClient(SSLSocket socket) {
+    private RawTlsClient(Socket tcp, SSLSocket socket) {
+        this.tcp = tcp;
         this.socket = socket;
     }
 
@@ -33,7 +35,7 @@ final class RawTlsClient implements AutoCloseable {
         TlsContextFactory.configure(tls, settings, "127.0.0.1");
         tls.setSoTimeout(10_000);
         tls.startHandshake();
-        return new RawTlsClient(tls);
+        return new RawTlsClient(tcp, tls);
     }
 
     SSLSocket socket() {
@@ -135,6 +137,15 @@ final class RawTlsClient implements AutoCloseable {
             // what came within the time
         }
         return new String(buffer, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Ends the connection the way a client that exits with bytes it never read does (rsyslog's omfwd leaves the TLS
+     * 1.3 session tickets unread): a TCP reset, without TLS close_notify.
+     */
+    void reset() throws IOException {
+        tcp.setSoLinger(true, 0);
+        tcp.close();
     }
 
     @Override

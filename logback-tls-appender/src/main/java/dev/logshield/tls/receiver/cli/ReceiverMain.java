@@ -22,8 +22,10 @@ import java.util.concurrent.CountDownLatch;
  * for the common case (see {@link ServeFlags}). The process runs until it is terminated (SIGTERM or Ctrl-C), then
  * stops the receiver, which drains its queue into the appenders, and the appenders.
  *
- * <p>Exit codes: 0 after a normal stop, 2 for a usage error, 3 when the configuration leaves no receiver running
- * (every problem is printed to standard error first).
+ * <p>Exit codes: 0 for help, 2 for a usage error, 3 when the configuration leaves no receiver running (every problem is printed
+ * to standard error first). Stopped by a signal, the JVM exits with 128 + the signal's number once the receiver and
+ * the appenders have stopped: 143 after SIGTERM, 130 after Ctrl-C (a systemd unit says
+ * {@code SuccessExitStatus=143}).
  */
 public final class ReceiverMain {
 
