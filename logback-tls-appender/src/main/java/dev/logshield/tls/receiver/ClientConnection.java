@@ -177,6 +177,7 @@ final class ClientConnection implements Runnable {
         EventIntake intake = new EventIntake(services.parser(), services.eventFactory(), client, services.queue(),
                 services.metrics(), services.status());
         ConnectionInput input = null;
+        boolean framingLost = false;
         try {
             input = new ConnectionInput(tls, tls.getInputStream(), deadline, settings.idleTimeoutMillis(),
                     settings.frameTimeoutMillis(), bucket, services.metrics(),
@@ -195,6 +196,8 @@ final class ClientConnection implements Runnable {
             }
             return CLIENT_CLOSED;
         } catch (FramingLostException e) {
+            // the frame being read, if any, is the one dropped here: it is not truncated as well
+            framingLost = true;
             intake.dropped(e.reason(), "framing lost, connection closed: " + e.getMessage());
             return FRAMING_LOST;
         } catch (ConnectionInput.DeadlinePassed e) {
@@ -206,7 +209,7 @@ final class ClientConnection implements Runnable {
             }
             return expired != null ? expired : e instanceof RelpServerSession.AckTimeout ? "ack-timeout" : ERROR;
         } finally {
-            if (input != null && input.inFrame()) {
+            if (input != null && input.inFrame() && !framingLost) {
                 services.metrics().dropped(DropReason.TRUNCATED.tag(), 1);
             }
             services.rateLimiter().leave(client.limitKey());
