@@ -3,6 +3,7 @@ package dev.logshield.tls.receiver;
 import dev.logshield.tls.testing.TestIdentity;
 import dev.logshield.tls.testing.TestPki;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -14,6 +15,7 @@ import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Random;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -116,6 +118,34 @@ final class HostileClients {
         byte[] bytes = new byte[n];
         new Random(seed).nextBytes(bytes);
         return bytes;
+    }
+
+    /**
+     * Writes {@code bytes} one at a time, {@code millis} apart, until done or the connection fails.
+     *
+     * @return when each byte written was written ({@link System#nanoTime()})
+     */
+    static long[] trickle(Socket socket, byte[] bytes, long millis) {
+        long[] written = new long[bytes.length];
+        int n = 0;
+        try {
+            OutputStream out = socket.getOutputStream();
+            for (byte b : bytes) {
+                out.write(b);
+                out.flush();
+                written[n++] = System.nanoTime();
+                Thread.sleep(millis);
+            }
+        } catch (IOException | InterruptedException closed) {
+            // the receiver hung up
+        }
+        return Arrays.copyOf(written, n);
+    }
+
+    /** How many of the {@code writes} ({@link #trickle} times) came before {@code hangup}, seen from {@code since}. */
+    static long writtenBefore(long[] writes, long since, Hangup hangup) {
+        long at = since + hangup.millis() * 1_000_000L;
+        return Arrays.stream(writes).filter(t -> t - at < 0).count();
     }
 
     /** A handshake record holding a client_hello message that announces {@code announcedLength} body bytes. */

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -34,8 +35,13 @@ final class RawTlsClient implements AutoCloseable {
      * handshake.
      */
     static RawTlsClient connect(TestPki pki, TestIdentity identity, int port, InetAddress from) throws Exception {
-        TlsClientSettings settings = TlsClientSettings.builder().certificate(identity.chain()).privateKey(identity.key())
-                .trustedCertificates(pki.caCert()).build();
+        return connect(pki.caCert(), identity.chain(), identity.key(), port, from);
+    }
+
+    /** As {@link #connect(TestPki, TestIdentity, int, InetAddress)}, from the PEM files of a test identity and CA. */
+    static RawTlsClient connect(Path caCert, Path chain, Path key, int port, InetAddress from) throws Exception {
+        TlsClientSettings settings = TlsClientSettings.builder().certificate(chain).privateKey(key)
+                .trustedCertificates(caCert).build();
         SSLContext context = TlsContextFactory.create(settings);
         Socket tcp = new Socket();
         if (from != null) {

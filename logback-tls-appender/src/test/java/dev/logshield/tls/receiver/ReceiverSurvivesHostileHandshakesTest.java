@@ -7,7 +7,6 @@ import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.Statuses;
 import dev.logshield.tls.testing.TestPki;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +14,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,17 +40,8 @@ class ReceiverSurvivesHostileHandshakesTest {
     private static final long AT_ONCE_MILLIS = 1_000;
     private static final long HANDSHAKE_TIMEOUT_MILLIS = 2_000;
 
-    private static ReceiverUnderAttack receiver;
-
-    @BeforeAll
-    static void start() {
-        receiver = ReceiverUnderAttack.start(NAME, PKI);
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
+    @RegisterExtension
+    static final ReceiverUnderAttack receiver = ReceiverUnderAttack.configuredBy(NAME, PKI);
 
     static Stream<Arguments> refusedCertificates() {
         return Stream.of(Arguments.of("no client certificate", null, 2, "no-certificate"),
@@ -131,10 +120,12 @@ class ReceiverSurvivesHostileHandshakesTest {
         byte[] hello = HostileClients.halfClientHello();
         try (Socket socket = HostileClients.tcp(loopback(0, 0, 11), receiver.port())) {
             // each byte keeps every single read of the receiver shorter than the timeout: only its deadline ends it
-            CompletableFuture<Integer> written = CompletableFuture.supplyAsync(() -> trickle(socket, hello, 100));
+            CompletableFuture<long[]> writes = CompletableFuture.supplyAsync(
+                    () -> HostileClients.trickle(socket, hello, 100));
             Hangup hangup = Hangup.await(socket, attack.start(), Duration.ofSeconds(6));
             assertClosedAtTheHandshakeTimeout(hangup);
-            assertThat(written.get()).as("bytes written before the receiver hung up").isBetween(10, 30);
+            assertThat(HostileClients.writtenBefore(writes.get(), attack.start(), hangup))
+                    .as("bytes written before the receiver hung up, one every 100 ms").isBetween(15L, 25L);
         }
         assertThat(attack.rejected("handshake-timeout", 1)).isEqualTo(1);
         attack.survived();
@@ -150,23 +141,6 @@ class ReceiverSurvivesHostileHandshakesTest {
             }
             return Hangup.await(socket, attack.start(), Duration.ofSeconds(6));
         }
-    }
-
-    /** Writes {@code bytes} one at a time, {@code millis} apart, until done or the connection fails; the bytes written. */
-    private static int trickle(Socket socket, byte[] bytes, long millis) {
-        int written = 0;
-        try {
-            OutputStream out = socket.getOutputStream();
-            for (byte b : bytes) {
-                out.write(b);
-                out.flush();
-                written++;
-                Thread.sleep(millis);
-            }
-        } catch (IOException | InterruptedException closed) {
-            // the receiver hung up
-        }
-        return written;
     }
 
     private static void assertRefusedAtOnce(Hangup hangup) {

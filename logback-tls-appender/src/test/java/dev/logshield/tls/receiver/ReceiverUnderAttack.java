@@ -9,17 +9,21 @@ import dev.logshield.tls.testing.TestPki;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A receiver under attack, for the hostile-client suites: configured from {@code logback/receiver/<test>.xml}
- * (defaults but for shorter timeouts), with its legitimate client ({@link SteadyClient}) logging throughout. Each
+ * A receiver under attack, for the hostile-client suites, as a JUnit extension of the test class: configured from
+ * {@code logback/receiver/<test>.xml} (defaults but for shorter timeouts), with its legitimate client
+ * ({@link SteadyClient}) logging throughout. Each
  * attack is an {@link Attack}: it reads the receiver's counters as they change from its start, and
  * {@link Attack#survived()} checks what every attack must leave behind: each legitimate event logged meanwhile
  * arrived, within {@link #MAX_LATENCY}, on the client's first connection; the receiver is still started, serves a
  * fresh legitimate connection, and is back to that client's one connection and {@link #IDLE_THREADS} threads. One
  * line per attack is printed.
  */
-final class ReceiverUnderAttack implements AutoCloseable {
+final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
 
     /** The most a legitimate event may take from the logging call to the receiver's appender during an attack. */
     static final Duration MAX_LATENCY = Duration.ofSeconds(2);
@@ -32,24 +36,45 @@ final class ReceiverUnderAttack implements AutoCloseable {
     private static final String METER = "logshield.receiver.";
     private static final Duration SETTLE = Duration.ofSeconds(10);
 
+    private final String name;
     private final TestPki pki;
-    private final TestMeters meters;
-    private final LoggerContext context;
-    private final MtlsReceiver receiver;
-    private final SteadyClient steady;
+    private TestMeters meters;
+    private LoggerContext context;
+    private MtlsReceiver receiver;
+    private SteadyClient steady;
 
-    private ReceiverUnderAttack(TestPki pki, TestMeters meters, LoggerContext context) {
+    private ReceiverUnderAttack(String name, TestPki pki) {
+        this.name = name;
         this.pki = pki;
-        this.meters = meters;
-        this.context = context;
-        this.receiver = ReceiverContexts.startedReceiver(context);
-        this.steady = SteadyClient.start(pki, receiver.localPort(), ReceiverContexts.received(context));
     }
 
-    /** Starts the receiver of {@code logback/receiver/<name>.xml} and its legitimate client. */
-    static ReceiverUnderAttack start(String name, TestPki pki) {
-        TestMeters meters = TestMeters.register();
-        return new ReceiverUnderAttack(pki, meters, ReceiverContexts.configure(name, pki, Map.of("registry", meters.name())));
+    /**
+     * The receiver of {@code logback/receiver/<name>.xml} and its legitimate client, for a test class's
+     * {@code @RegisterExtension static} field: started before its first test, stopped after its last.
+     */
+    static ReceiverUnderAttack configuredBy(String name, TestPki pki) {
+        return new ReceiverUnderAttack(name, pki);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) {
+        meters = TestMeters.register();
+        context = ReceiverContexts.configure(name, pki, Map.of("registry", meters.name()));
+        receiver = ReceiverContexts.startedReceiver(context);
+        steady = SteadyClient.start(pki, receiver.localPort(), ReceiverContexts.received(context));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        if (steady != null) {
+            steady.close();
+        }
+        if (context != null) {
+            context.stop();
+        }
+        if (meters != null) {
+            meters.close();
+        }
     }
 
     int port() {
@@ -104,13 +129,6 @@ final class ReceiverUnderAttack implements AutoCloseable {
     /** Starts watching an attack named {@code name}. */
     Attack attack(String name) {
         return new Attack(name);
-    }
-
-    @Override
-    public void close() {
-        steady.close();
-        context.stop();
-        meters.close();
     }
 
     /** One attack, from its start: the counters it changes, then the checks of {@link #survived()}. */
