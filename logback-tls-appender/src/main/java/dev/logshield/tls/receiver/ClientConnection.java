@@ -21,8 +21,8 @@ import javax.net.ssl.SSLSocket;
  * <ol>
  * <li>the TLS handshake, within {@code <handshakeTimeout>}, client certificate required; a failure is counted in
  * {@code connections.rejected} by {@link HandshakeFailures reason};</li>
- * <li>before any application byte is read: the allow-list ({@code not-allowed}) and the client's connection
- * limit ({@code too-many-client-connections});</li>
+ * <li>before any application byte is read: the revocation list ({@code revoked}), the allow-list
+ * ({@code not-allowed}) and the client's connection limit ({@code too-many-client-connections});</li>
  * <li>frames read, parsed and queued until the client closes, a limit or the protocol ends the connection
  * ({@code connections.closed{reason}}).</li>
  * </ol>
@@ -34,6 +34,8 @@ final class ClientConnection implements Runnable {
     static final String CLIENT_CLOSED = "client-closed";
     static final String FRAMING_LOST = "framing-lost";
     static final String ERROR = "error";
+    /** The {@code connections.rejected} reason of a client whose certificate is in the revocation list. */
+    static final String REVOKED = "revoked";
 
     private static final long REJECT_CLOSE_MILLIS = 1_000;
 
@@ -152,6 +154,12 @@ final class ClientConnection implements Runnable {
             reject(tls, HandshakeFailures.UNTRUSTED_CERTIFICATE, () -> "receiver refused a resumed session from "
                     + remote + ": the client certificate " + leaf.getSubjectX500Principal() + " is no longer valid ("
                     + e.getMessage() + ")");
+            return null;
+        }
+        String revoked = services.tls().revocationList().revocation(leaf);
+        if (revoked != null) {
+            reject(tls, REVOKED, () -> "receiver refused a connection from " + remote + ": the client certificate "
+                    + leaf.getSubjectX500Principal() + " is revoked (" + revoked + ")");
             return null;
         }
         return ClientIdentity.of(leaf, (InetSocketAddress) tcp.getRemoteSocketAddress());
