@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.Statuses;
+import dev.logshield.tls.testing.TestIdentity;
 import dev.logshield.tls.testing.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
@@ -24,12 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Clients that never get past the handshake, each from a loopback address of its own while the legitimate client
  * logs on from 127.0.0.1: no certificate, a certificate of another CA, a valid certificate whose name is not on the
- * allow-list, a TLS 1.1 ClientHello, plaintext HTTP and syslog, random bytes, silence, half a ClientHello, a
+ * allow-list or that is revoked, a TLS 1.1 ClientHello, plaintext HTTP and syslog, random bytes, silence, half a ClientHello, a
  * ClientHello trickled in. Each is closed (at once, or at the 2 s {@code <handshakeTimeout>} for the stalling ones,
  * however slowly the bytes trickle), counted under its own {@code connections.rejected} reason, and leaves the
  * receiver serving: see {@link ReceiverUnderAttack.Attack#survived()}.
  *
- * <p>Revocation: the receiver reads no CRL; a revoked client is one taken off the allow-list, the unlisted case.
+ * <p>The certificates that pass the handshake but are refused before a byte is read: a name missing from the
+ * allow-list, and a certificate the CA's {@code <revocationList>} lists (a revoked client).
  */
 @Tag("slow")
 class ReceiverSurvivesHostileHandshakesTest {
@@ -40,8 +43,12 @@ class ReceiverSurvivesHostileHandshakesTest {
     private static final long AT_ONCE_MILLIS = 1_000;
     private static final long HANDSHAKE_TIMEOUT_MILLIS = 2_000;
 
+    /** Allowed by its name, but revoked by the CA's revocation list. */
+    private static final TestIdentity REVOKED = ReceiverUnderAttack.hostile(PKI, "revoked");
+
     @RegisterExtension
-    static final ReceiverUnderAttack receiver = ReceiverUnderAttack.configuredBy(NAME, PKI);
+    static final ReceiverUnderAttack receiver = ReceiverUnderAttack.configuredBy(NAME, PKI,
+            Map.of("revocationList", PKI.revocationList(NAME + ".crl", REVOKED).toString()));
 
     static Stream<Arguments> refusedCertificates() {
         return Stream.of(Arguments.of("no client certificate", null, 2, "no-certificate"),
@@ -63,20 +70,28 @@ class ReceiverSurvivesHostileHandshakesTest {
         attack.survived();
     }
 
-    @Test
-    void validCertificateWithAnUnlistedNameIsRefusedBeforeAnyEvent() throws Exception {
-        InetAddress from = loopback(0, 0, 4);
-        ReceiverUnderAttack.Attack attack = receiver.attack("valid CA, unlisted (or revoked) name");
-        try (RawTlsClient client = RawTlsClient.connect(PKI, PKI.client("client2"), receiver.port(), from)) {
+    static Stream<Arguments> refusedClients() {
+        return Stream.of(Arguments.of("valid CA, unlisted name", PKI.client("client2"), 4, "not-allowed",
+                        "not on the allow-list"),
+                Arguments.of("valid CA, allowed name, revoked", REVOKED, 12, "revoked", "is revoked (serial "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedClients")
+    void aClientTheCaIssuedButNotWelcomeIsRefusedBeforeAnyEvent(String name, TestIdentity client, int address,
+            String reason, String warning) throws Exception {
+        InetAddress from = loopback(0, 0, address);
+        ReceiverUnderAttack.Attack attack = receiver.attack(name);
+        try (RawTlsClient intruder = RawTlsClient.connect(PKI, client, receiver.port(), from)) {
             try {
-                client.write(RawTlsClient.octetCounted("intruder", "must not arrive"));
+                intruder.write(RawTlsClient.octetCounted("intruder", "must not arrive"));
             } catch (IOException refused) {
                 // the receiver may have closed already
             }
-            assertRefusedAtOnce(Hangup.await(client.socket(), attack.start(), Duration.ofSeconds(5)));
+            assertRefusedAtOnce(Hangup.await(intruder.socket(), attack.start(), Duration.ofSeconds(5)));
         }
-        assertThat(attack.rejected("not-allowed", 1)).isEqualTo(1);
-        assertWarned(from, "not on the allow-list");
+        assertThat(attack.rejected(reason, 1)).isEqualTo(1);
+        assertWarned(from, warning);
         attack.survived();
         assertThat(ReceiverContexts.received(receiver.context()).events())
                 .noneMatch(e -> e.getFormattedMessage().equals("must not arrive"));

@@ -7,6 +7,7 @@ import dev.logshield.tls.testing.TestIdentity;
 import dev.logshield.tls.testing.TestMeters;
 import dev.logshield.tls.testing.TestPki;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -38,14 +39,16 @@ final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
 
     private final String name;
     private final TestPki pki;
+    private final Map<String, String> properties;
     private TestMeters meters;
     private LoggerContext context;
     private MtlsReceiver receiver;
     private SteadyClient steady;
 
-    private ReceiverUnderAttack(String name, TestPki pki) {
+    private ReceiverUnderAttack(String name, TestPki pki, Map<String, String> properties) {
         this.name = name;
         this.pki = pki;
+        this.properties = properties;
     }
 
     /**
@@ -53,13 +56,34 @@ final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
      * {@code @RegisterExtension static} field: started before its first test, stopped after its last.
      */
     static ReceiverUnderAttack configuredBy(String name, TestPki pki) {
-        return new ReceiverUnderAttack(name, pki);
+        return configuredBy(name, pki, Map.of());
+    }
+
+    /** As {@link #configuredBy(String, TestPki)}, with more properties for the XML. */
+    static ReceiverUnderAttack configuredBy(String name, TestPki pki, Map<String, String> properties) {
+        return new ReceiverUnderAttack(name, pki, properties);
+    }
+
+    /**
+     * An authenticated attacker: a certificate of {@code pki}'s CA for {@code <label>.hostile.test}, which the
+     * receivers under attack allow with {@code <allowedName>*.hostile.test</allowedName>}. Issued on first use.
+     */
+    static TestIdentity hostile(TestPki pki, String label) {
+        synchronized (pki) {
+            try {
+                return pki.client("hostile-" + label);
+            } catch (IllegalArgumentException notYet) {
+                return pki.issueClient("hostile-" + label, label + ".hostile.test");
+            }
+        }
     }
 
     @Override
     public void beforeAll(ExtensionContext extension) {
         meters = TestMeters.register();
-        context = ReceiverContexts.configure(name, pki, Map.of("registry", meters.name()));
+        Map<String, String> all = new HashMap<>(properties);
+        all.put("registry", meters.name());
+        context = ReceiverContexts.configure(name, pki, all);
         receiver = ReceiverContexts.startedReceiver(context);
         steady = SteadyClient.start(pki, receiver.localPort(), ReceiverContexts.received(context));
     }
@@ -89,18 +113,9 @@ final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
         return meters;
     }
 
-    /**
-     * Authenticated attacker {@code n}: a certificate of the trusted CA for {@code h<n>.hostile.test}, which the
-     * receivers under attack allow with {@code <allowedName>*.hostile.test</allowedName>}. Issued on first use.
-     */
+    /** Authenticated attacker {@code n}, for {@code h<n>.hostile.test}: see {@link #hostile(TestPki, String)}. */
     TestIdentity hostile(int n) {
-        synchronized (pki) {
-            try {
-                return pki.client("hostile-" + n);
-            } catch (IllegalArgumentException notYet) {
-                return pki.issueClient("hostile-" + n, "h" + n + ".hostile.test");
-            }
-        }
+        return hostile(pki, "h" + n);
     }
 
     /** The receiver's live threads: acceptor, dispatcher, watchdog and one per connection. */
