@@ -17,12 +17,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A receiver under attack, for the hostile-client suites, as a JUnit extension of the test class: configured from
  * {@code logback/receiver/<test>.xml} (defaults but for shorter timeouts), with its legitimate client
- * ({@link SteadyClient}) logging throughout. Each
- * attack is an {@link Attack}: it reads the receiver's counters as they change from its start, and
- * {@link Attack#survived()} checks what every attack must leave behind: each legitimate event logged meanwhile
- * arrived, within {@link #MAX_LATENCY}, on the client's first connection; the receiver is still started, serves a
- * fresh legitimate connection, and is back to that client's one connection and {@link #IDLE_THREADS} threads. One
- * line per attack is printed.
+ * ({@link SteadyClient}) logging throughout.
+ * <pre>
+ * &#64;RegisterExtension
+ * static final ReceiverUnderAttack receiver = ReceiverUnderAttack.configuredBy(NAME, SharedPki.get());
+ * ...
+ * ReceiverUnderAttack.Attack attack = receiver.attack("plaintext HTTP");
+ * ... attack from a loopback address of its own ...
+ * assertThat(attack.rejected("not-tls", 1)).isEqualTo(1);
+ * attack.survived();
+ * </pre>
+ * An {@link Attack} reads the receiver's counters as they change from its start; {@link Attack#survived()} checks
+ * what every attack must leave behind: each legitimate event logged meanwhile arrived, within {@link #MAX_LATENCY},
+ * on the client's first connection; the receiver is still started, serves a fresh legitimate connection, and is
+ * back to that client's one connection and {@link #IDLE_THREADS} threads. One line per attack is printed.
  */
 final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
 
@@ -107,10 +115,6 @@ final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
 
     LoggerContext context() {
         return context;
-    }
-
-    TestMeters meters() {
-        return meters;
     }
 
     /** Authenticated attacker {@code n}, for {@code h<n>.hostile.test}: see {@link #hostile(TestPki, String)}. */
