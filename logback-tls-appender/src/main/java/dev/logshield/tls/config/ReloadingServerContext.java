@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
- * The receiver's server {@link SSLContext}, rebuilt when its files change (a renewed receiver certificate, a
- * rotated client CA bundle), without restarting. {@link #current()} is called for every accepted connection; it
+ * The receiver's server {@link SSLContext} and the clients' {@link RevocationList}, rebuilt when their files change
+ * (a renewed receiver certificate, a rotated client CA bundle, a new CRL), without restarting. {@link #current()} is called for every accepted connection; it
  * looks at the files (size, modification time, SHA-256, see {@link FileFingerprint}) at most once per
  * {@code checkInterval}, so that a flood of connections does not become a flood of file reads. Broken new
  * material (half written, mismatched key, expired) leaves the previous context in use and is reported once per
@@ -93,6 +93,11 @@ public final class ReloadingServerContext {
         return state.trust;
     }
 
+    /** The revocation list that goes with the client CAs in use ({@link RevocationList#NONE} when none). */
+    public synchronized RevocationList revocationList() {
+        return state.revocations;
+    }
+
     /** The settings this context follows. */
     public TlsServerSettings settings() {
         return settings;
@@ -101,19 +106,23 @@ public final class ReloadingServerContext {
     private static State build(TlsServerSettings settings, List<FileFingerprint> files) throws TlsConfigException {
         KeyMaterial key = settings.keySource().load();
         TrustMaterial trust = settings.trustSource().load();
-        return new State(TlsServerContextFactory.create(key, trust), key, trust, files);
+        RevocationList revocations = settings.loadRevocationList(trust);
+        return new State(TlsServerContextFactory.create(key, trust), key, trust, revocations, files);
     }
 
     private static final class State {
         final SSLContext context;
         final KeyMaterial key;
         final TrustMaterial trust;
+        final RevocationList revocations;
         final List<FileFingerprint> files;
 
-        State(SSLContext context, KeyMaterial key, TrustMaterial trust, List<FileFingerprint> files) {
+        State(SSLContext context, KeyMaterial key, TrustMaterial trust, RevocationList revocations,
+                List<FileFingerprint> files) {
             this.context = context;
             this.key = key;
             this.trust = trust;
+            this.revocations = revocations;
             this.files = files;
         }
     }

@@ -22,8 +22,8 @@ import javax.net.ssl.SSLSocket;
  * <ol>
  * <li>the TLS handshake, within {@code <handshakeTimeout>}, client certificate required; a failure is counted in
  * {@code connections.rejected} by {@link HandshakeFailures reason};</li>
- * <li>before any application byte is read: the allow-list ({@code not-allowed}) and the client's connection
- * limit ({@code too-many-client-connections});</li>
+ * <li>before any application byte is read: the revocation list ({@code revoked}), the allow-list
+ * ({@code not-allowed}) and the client's connection limit ({@code too-many-client-connections});</li>
  * <li>frames read, parsed and queued until the client closes, a limit or the protocol ends the connection
  * ({@code connections.closed{reason}}). A TCP reset between frames is the client's close ({@code client-reset},
  * not warned): rsyslog's omfwd, which never reads, often resets at its stop because the TLS 1.3 session tickets
@@ -38,6 +38,8 @@ final class ClientConnection implements Runnable {
     static final String CLIENT_RESET = "client-reset";
     static final String FRAMING_LOST = "framing-lost";
     static final String ERROR = "error";
+    /** The {@code connections.rejected} reason of a client whose certificate is in the revocation list. */
+    static final String REVOKED = "revoked";
 
     private static final long REJECT_CLOSE_MILLIS = 1_000;
 
@@ -158,6 +160,12 @@ final class ClientConnection implements Runnable {
                     + e.getMessage() + ")");
             return null;
         }
+        String revoked = services.tls().revocationList().revocation(leaf);
+        if (revoked != null) {
+            reject(tls, REVOKED, () -> "receiver refused a connection from " + remote + ": the client certificate "
+                    + leaf.getSubjectX500Principal() + " is revoked (" + revoked + ")");
+            return null;
+        }
         return ClientIdentity.of(leaf, (InetSocketAddress) tcp.getRemoteSocketAddress());
     }
 
@@ -181,6 +189,7 @@ final class ClientConnection implements Runnable {
         EventIntake intake = new EventIntake(services.parser(), services.eventFactory(), client, services.queue(),
                 services.metrics(), services.status());
         ConnectionInput input = null;
+        boolean framingLost = false;
         try {
             input = new ConnectionInput(tls, tls.getInputStream(), deadline, settings.idleTimeoutMillis(),
                     settings.frameTimeoutMillis(), bucket, services.metrics(),
@@ -199,6 +208,8 @@ final class ClientConnection implements Runnable {
             }
             return CLIENT_CLOSED;
         } catch (FramingLostException e) {
+            // the frame being read, if any, is the one dropped here: it is not truncated as well
+            framingLost = true;
             intake.dropped(e.reason(), "framing lost, connection closed: " + e.getMessage());
             return FRAMING_LOST;
         } catch (ConnectionInput.DeadlinePassed e) {
@@ -216,7 +227,7 @@ final class ClientConnection implements Runnable {
             }
             return input != null && !input.inFrame() && isReset(e) ? CLIENT_RESET : ERROR;
         } finally {
-            if (input != null && input.inFrame()) {
+            if (input != null && input.inFrame() && !framingLost) {
                 services.metrics().dropped(DropReason.TRUNCATED.tag(), 1);
             }
             services.rateLimiter().leave(client.limitKey());

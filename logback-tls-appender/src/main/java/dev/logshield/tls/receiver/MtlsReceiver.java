@@ -12,6 +12,7 @@ import dev.logshield.metrics.Meters;
 import dev.logshield.tls.config.KeyMaterial;
 import dev.logshield.tls.config.ReloadingServerContext;
 import dev.logshield.tls.config.ReloadingTlsContext;
+import dev.logshield.tls.config.RevocationList;
 import dev.logshield.tls.config.TlsConfigException;
 import dev.logshield.tls.config.TlsServerContextFactory;
 import dev.logshield.tls.config.TrustMaterial;
@@ -47,9 +48,11 @@ import java.util.List;
  * </configuration>
  * }</pre>
  * Key and trust material may also come from {@code <keyStore>}/{@code <keyStorePassword>}/{@code <keyAlias>} and
- * {@code <trustStore>}/{@code <trustStorePassword>}/{@code <trustStoreType>}; the files are re-read when they
- * change. {@code <allowAnyClient>true</allowAnyClient>} accepts every certificate the trusted CAs issued (warned
- * at start); without it an empty allow-list is an error.
+ * {@code <trustStore>}/{@code <trustStorePassword>}/{@code <trustStoreType>}. {@code <revocationList>} names the
+ * CRLs of the clients' CAs (PEM or DER, each signed by a trusted certificate): a client whose certificate they list
+ * is refused before a byte is read, resumed TLS sessions included. The files are re-read when they change.
+ * {@code <allowAnyClient>true</allowAnyClient>} accepts every certificate the trusted CAs issued (warned at start);
+ * without it an empty allow-list is an error.
  *
  * <p>Limits, with their defaults: {@code <maxConnections>} 512 (handshaking ones included),
  * {@code <maxHandshakesPerAddress>} 8, {@code <maxConnectionsPerClient>} 16, {@code <maxFrameSize>} 128 KB (RELP's
@@ -143,6 +146,14 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
     /** {@code PKCS12} or {@code JKS}; detected when absent. */
     public void setTrustStoreType(String trustStoreType) {
         tls.trustStoreType = trustStoreType;
+    }
+
+    /**
+     * The certificate revocation lists (PEM or DER) of the clients' CAs: a client whose certificate is listed is
+     * refused ({@code connections.rejected{reason=revoked}}). Re-read when the file changes.
+     */
+    public void setRevocationList(String revocationList) {
+        tls.revocationList = revocationList;
     }
 
     /** {@code TLSv1.3,TLSv1.2} (default) or one of them. */
@@ -292,6 +303,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
             addWarn("MtlsReceiver: " + warning);
         }
         contexts.trustMaterial().warnings().forEach(w -> addWarn("MtlsReceiver: " + w));
+        contexts.revocationList().warnings().forEach(w -> addWarn("MtlsReceiver: " + w));
         if (allowList.allowsAnyClient()) {
             addWarn("MtlsReceiver: <allowAnyClient> is true: every client certificate issued by "
                     + contexts.trustMaterial().describe() + " is accepted; list the clients with <allowedName>,"
@@ -310,7 +322,8 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
         loggerContext.register(this);
         addInfo("MtlsReceiver listening on " + options.where(server.port()) + " ("
                 + settings.framing() + ", " + settings.format() + ", key " + contexts.keyMaterial().describe()
-                + "); clients allowed: " + allowList.describe());
+                + "); clients allowed: " + allowList.describe() + (contexts.revocationList() == RevocationList.NONE ? ""
+                : "; revoked: " + contexts.revocationList().describe()));
     }
 
     private ReloadingTlsContext.Listener reloadListener() {

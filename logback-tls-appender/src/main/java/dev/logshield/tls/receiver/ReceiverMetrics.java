@@ -14,7 +14,7 @@ import java.util.function.IntSupplier;
  * <li>{@code logshield.receiver.connections.open} (gauge): connections open, handshaking ones included;</li>
  * <li>{@code logshield.receiver.connections.accepted}: handshake done and client allowed;</li>
  * <li>{@code logshield.receiver.connections.rejected{reason}}: refused before any event was read (see
- * {@link HandshakeFailures}, and {@code not-allowed}, {@code too-many-connections},
+ * {@link HandshakeFailures}, and {@code revoked}, {@code not-allowed}, {@code too-many-connections},
  * {@code too-many-handshakes}, {@code too-many-client-connections});</li>
  * <li>{@code logshield.receiver.connections.closed{reason}}: accepted connections that ended
  * ({@code client-closed}, {@code client-reset} (a TCP reset between frames, as when rsyslog's omfwd stops),

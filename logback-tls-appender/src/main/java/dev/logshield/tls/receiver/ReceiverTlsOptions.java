@@ -22,13 +22,15 @@ final class ReceiverTlsOptions {
     String trustStorePassword;
     String trustStoreType;
     String protocols;
+    String revocationList;
 
     /**
      * @throws TlsConfigException saying which element is missing or in conflict, and what to configure
      */
     TlsServerSettings settings() throws TlsConfigException {
         return TlsServerSettings.of(keySource(), trustSource(),
-                present(protocols) ? Arrays.asList(protocols.strip().split("[,\\s]+")) : List.of());
+                present(protocols) ? Arrays.asList(protocols.strip().split("[,\\s]+")) : List.of(),
+                present(revocationList) ? Path.of(revocationList.strip()) : null);
     }
 
     private KeySource keySource() throws TlsConfigException {

@@ -6,10 +6,12 @@ import dev.logshield.tls.testing.TestIdentity;
 import dev.logshield.tls.testing.TestPki;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -26,16 +28,38 @@ final class RawTlsClient implements AutoCloseable {
 
     /** Connects to 127.0.0.1:{@code port} as {@code identity} and completes the client's side of the handshake. */
     static RawTlsClient connect(TestPki pki, TestIdentity identity, int port) throws Exception {
-        TlsClientSettings settings = TlsClientSettings.builder().certificate(identity.chain()).privateKey(identity.key())
-                .trustedCertificates(pki.caCert()).build();
+        return connect(pki, identity, port, null);
+    }
+
+    /**
+     * Connects from the local address {@code from} (any loopback address, 127.0.0.2...; {@code null} for the
+     * system's choice) to 127.0.0.1:{@code port} as {@code identity}, and completes the client's side of the
+     * handshake.
+     */
+    static RawTlsClient connect(TestPki pki, TestIdentity identity, int port, InetAddress from) throws Exception {
+        return connect(pki.caCert(), identity.chain(), identity.key(), port, from);
+    }
+
+    /** As {@link #connect(TestPki, TestIdentity, int, InetAddress)}, from the PEM files of a test identity and CA. */
+    static RawTlsClient connect(Path caCert, Path chain, Path key, int port, InetAddress from) throws Exception {
+        TlsClientSettings settings = TlsClientSettings.builder().certificate(chain).privateKey(key)
+                .trustedCertificates(caCert).build();
         SSLContext context = TlsContextFactory.create(settings);
         Socket tcp = new Socket();
-        tcp.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(tcp, "127.0.0.1", port, true);
-        TlsContextFactory.configure(tls, settings, "127.0.0.1");
-        tls.setSoTimeout(10_000);
-        tls.startHandshake();
-        return new RawTlsClient(tcp, tls);
+        if (from != null) {
+            tcp.bind(new InetSocketAddress(from, 0));
+        }
+        try {
+            tcp.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(tcp, "127.0.0.1", port, true);
+            TlsContextFactory.configure(tls, settings, "127.0.0.1");
+            tls.setSoTimeout(10_000);
+            tls.startHandshake();
+            return new RawTlsClient(tcp, tls);
+        } catch (Exception | Error e) {
+            tcp.close();
+            throw e;
+        }
     }
 
     SSLSocket socket() {

@@ -5,14 +5,21 @@ import ch.qos.logback.core.AppenderBase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * The receiver context's appender in tests: keeps every event handed to it (the receiver's output), optionally
- * taking {@code <delayMillis>} per event, after keeping it, to play a slow appender.
+ * The receiver context's appender in tests: keeps every event handed to it (the receiver's output) with the
+ * {@link System#nanoTime()} it arrived at, optionally taking {@code <delayMillis>} per event, after keeping it, to
+ * play a slow appender.
  */
 public class ReceivedEvents extends AppenderBase<ILoggingEvent> {
 
+    /** An event and when it reached this appender ({@link System#nanoTime()}). */
+    public record Arrival(ILoggingEvent event, long nanoTime) {
+    }
+
     private final List<ILoggingEvent> events = new ArrayList<>();
+    private final List<Long> arrivals = new ArrayList<>();
     private long delayMillis;
 
     public void setDelayMillis(long delayMillis) {
@@ -23,6 +30,7 @@ public class ReceivedEvents extends AppenderBase<ILoggingEvent> {
     protected void append(ILoggingEvent event) {
         synchronized (events) {
             events.add(event);
+            arrivals.add(System.nanoTime());
             events.notifyAll();
         }
         if (delayMillis > 0) {
@@ -40,6 +48,37 @@ public class ReceivedEvents extends AppenderBase<ILoggingEvent> {
         }
     }
 
+    /** Every event so far with its arrival time, in arrival order. */
+    public List<Arrival> arrivals() {
+        synchronized (events) {
+            List<Arrival> all = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                all.add(new Arrival(events.get(i), arrivals.get(i)));
+            }
+            return all;
+        }
+    }
+
+    /** Waits until an event with a message satisfying {@code condition} arrived; returns the first one. */
+    public ILoggingEvent await(Predicate<String> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (events) {
+            while (true) {
+                for (ILoggingEvent event : events) {
+                    if (condition.test(event.getFormattedMessage())) {
+                        return event;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("within " + timeout + " no event of the " + events.size()
+                            + " that arrived has the expected message; the last: " + messages(events));
+                }
+                waitFor(left);
+            }
+        }
+    }
+
     /** Waits until at least {@code count} events arrived; returns them all. */
     public List<ILoggingEvent> await(int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -50,14 +89,19 @@ public class ReceivedEvents extends AppenderBase<ILoggingEvent> {
                     throw new AssertionError("within " + timeout + " only " + events.size() + " of " + count
                             + " events arrived: " + messages(events));
                 }
-                try {
-                    events.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted");
-                }
+                waitFor(left);
             }
             return new ArrayList<>(events);
+        }
+    }
+
+    /** Called holding the lock on {@code events}. */
+    private void waitFor(long nanos) {
+        try {
+            events.wait(Math.max(1, nanos / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.logshield.tls.testing;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.status.Status;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Waits for status messages that the appender's sender thread adds asynchronously (a meter can already show a
- * failure that the status manager does not have yet).
+ * Waits for status messages that a component's own threads add asynchronously (a meter can already show a failure
+ * that the status manager does not have yet).
  */
 public final class Statuses {
 
@@ -19,15 +21,28 @@ public final class Statuses {
      * @throws AssertionError listing the errors when none does in time
      */
     public static List<String> awaitError(LoggerContext context, String text, Duration timeout) {
+        return await(context, Status.ERROR, e -> e.contains(text), "error contains \"" + text + "\"", timeout);
+    }
+
+    /**
+     * Waits until a status warning or error satisfies {@code condition}; returns every warning and error then.
+     *
+     * @throws AssertionError listing them when none does in time
+     */
+    public static List<String> awaitWarning(LoggerContext context, Predicate<String> condition, Duration timeout) {
+        return await(context, Status.WARN, condition, "warning is as expected", timeout);
+    }
+
+    private static List<String> await(LoggerContext context, int level, Predicate<String> condition, String what,
+            Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<String> errors = XmlConfiguredContext.errors(context);
-            if (errors.stream().anyMatch(e -> e.contains(text))) {
-                return errors;
+            List<String> statuses = XmlConfiguredContext.statuses(context, level);
+            if (statuses.stream().anyMatch(condition)) {
+                return statuses;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("within " + timeout + " no status error contains \"" + text + "\"; errors: "
-                        + errors);
+                throw new AssertionError("within " + timeout + " no status " + what + "; got: " + statuses);
             }
             try {
                 Thread.sleep(10);

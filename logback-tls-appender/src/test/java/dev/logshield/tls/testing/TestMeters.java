@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoublePredicate;
 
@@ -52,6 +54,15 @@ public final class TestMeters implements AutoCloseable {
             sum += counter.count();
         }
         return (long) sum;
+    }
+
+    /** The counters called {@code meter}, summed by the value of their tag {@code tag} (e.g. by reason). */
+    public Map<String, Long> countsBy(String meter, String tag) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Counter counter : registry.find(meter).counters()) {
+            counts.merge(String.valueOf(counter.getId().getTag(tag)), (long) counter.count(), Long::sum);
+        }
+        return counts;
     }
 
     /** The value of the one gauge called {@code meter} with the given tags; NaN when there is none. */

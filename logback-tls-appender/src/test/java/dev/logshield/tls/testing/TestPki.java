@@ -16,6 +16,7 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -27,13 +28,16 @@ import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -62,6 +66,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * (client1.test signed by the rogue CA), {@code expired} (client1.test, expired yesterday),
  * {@code not-yet-valid} (client1.test, valid from tomorrow), {@code server-auth-only} (client1.test whose EKU
  * lists only serverAuth); more with {@link #issueClient(String, String)}</li>
+ * <li>revocation lists on demand: {@link #revocationList} (by the test CA), {@link #rogueRevocationList}</li>
  * </ul>
  * For each identity, the files described on {@link TestIdentity}. Keys are ECDSA P-256 unless another
  * {@link KeyType} is asked for; CAs use the same key type as their leaves.
@@ -218,6 +223,41 @@ public final class TestPki {
                     now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30))));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot issue test client " + name, e);
+        }
+    }
+
+    /**
+     * Writes {@code fileName} into {@link #dir()} (replacing it): a certificate revocation list (PEM) of the test CA,
+     * valid for a day, listing the certificates of {@code revoked}.
+     */
+    public Path revocationList(String fileName, TestIdentity... revoked) {
+        return writeCrl(ca, fileName, revoked);
+    }
+
+    /** As {@link #revocationList}, but signed by the rogue CA, which nothing trusts. */
+    public Path rogueRevocationList(String fileName, TestIdentity... revoked) {
+        return writeCrl(rogueCa, fileName, revoked);
+    }
+
+    private Path writeCrl(Ca issuer, String fileName, TestIdentity... revoked) {
+        Instant now = Instant.now();
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(X500Name.getInstance(issuer.certificate.getSubjectX500Principal().getEncoded()),
+                Date.from(now.minus(Duration.ofMinutes(5))));
+        builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+        for (TestIdentity identity : revoked) {
+            builder.addCRLEntry(identity.certificateChain().get(0).getSerialNumber(), Date.from(now.minus(Duration.ofMinutes(1))),
+                    CRLReason.keyCompromise);
+        }
+        try {
+            X509CRL crl = new JcaX509CRLConverter().getCRL(
+                    builder.build(new JcaContentSignerBuilder(signatureAlgorithm()).build(issuer.keys.getPrivate())));
+            Path file = dir.resolve(fileName);
+            Path written = Files.createTempFile(dir, fileName, ".tmp");
+            TestKeyFiles.writePem(written, crl);
+            // replaced in one step, as an operator's tooling would: a reader never sees it half written
+            return Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException | IOException e) {
+            throw new IllegalStateException("cannot write the revocation list " + fileName, e);
         }
     }
 

@@ -30,6 +30,7 @@ record ServeFlags(Path configFile, Map<String, List<String>> receiverSettings, S
             --certificate FILE          the receiver's certificate chain (PEM)
             --private-key FILE          its private key (PEM)
             --trusted-certificates FILE the CA(s) that issue client certificates (PEM)
+            --revocation-list FILE      their CRLs (PEM or DER): listed client certificates are refused
             --allow-name NAME           authorise clients by CN or SAN DNS name (repeatable; *.example.org allowed)
             --allow-subject DN          authorise clients by whole subject DN (repeatable)
             --allow-spki PIN            authorise clients by public key pin sha256/BASE64 (repeatable)
@@ -47,7 +48,7 @@ record ServeFlags(Path configFile, Map<String, List<String>> receiverSettings, S
             Map.entry("--private-key", "privateKey"), Map.entry("--trusted-certificates", "trustedCertificates"),
             Map.entry("--allow-name", "allowedName"), Map.entry("--allow-subject", "allowedSubject"),
             Map.entry("--allow-spki", "allowedSpki"), Map.entry("--framing", "framing"),
-            Map.entry("--format", "format"));
+            Map.entry("--format", "format"), Map.entry("--revocation-list", "revocationList"));
 
     /** Parses the arguments after {@code serve}; an {@link IllegalArgumentException} says what is wrong. */
     static ServeFlags parse(List<String> args) {

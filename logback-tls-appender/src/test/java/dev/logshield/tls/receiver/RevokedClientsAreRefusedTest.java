@@ -1,0 +1,108 @@
+package dev.logshield.tls.receiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.status.Status;
+import dev.logshield.tls.testing.SharedPki;
+import dev.logshield.tls.testing.Statuses;
+import dev.logshield.tls.testing.TestMeters;
+import dev.logshield.tls.testing.TestPki;
+import dev.logshield.tls.testing.XmlConfiguredContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code <revocationList>}: a client whose certificate the CA's CRL lists is refused before a byte is read, counted
+ * as {@code connections.rejected{reason=revoked}} and named in a warning with the serial and date; the others are
+ * served; a new CRL written over the file revokes from the next connection on; a CRL the trusted CAs did not sign,
+ * or a file without a CRL, keeps the receiver stopped.
+ */
+class RevokedClientsAreRefusedTest {
+
+    private static final String NAME = "RevokedClientsAreRefusedTest";
+
+    private final TestPki pki = SharedPki.get();
+    private final TestMeters meters = TestMeters.register();
+    private LoggerContext context;
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.stop();
+        }
+        meters.close();
+    }
+
+    @Test
+    void aListedCertificateIsRefusedAndTheOthersAreServed() throws Exception {
+        int port = start(pki.revocationList(NAME + "-client2.crl", pki.client("client2")));
+        assertThat(XmlConfiguredContext.statuses(context, Status.INFO)).anySatisfy(s -> assertThat(s)
+                .contains("revoked: 1 revoked by CN=LogShield Test CA"));
+        try (RawTlsClient revoked = RawTlsClient.connect(pki, pki.client("client2"), port)) {
+            revoked.write(RawTlsClient.octetCounted("revoked", "must not arrive"));
+            assertThat(revoked.closedByServer(5_000)).isTrue();
+        }
+        assertThat(meters.awaitCount("logshield.receiver.connections.rejected", 1, Duration.ofSeconds(5),
+                "reason", "revoked")).isEqualTo(1);
+        String serial = pki.client("client2").certificateChain().get(0).getSerialNumber().toString(16);
+        Statuses.awaitWarning(context, w -> w.contains("the client certificate CN=client2.test is revoked (serial "
+                + serial + " revoked on ") && w.contains("by CN=LogShield Test CA (KEY_COMPROMISE))"), Duration.ofSeconds(5));
+        try (RawTlsClient listedNowhere = RawTlsClient.connect(pki, pki.client("client1"), port)) {
+            listedNowhere.write(RawTlsClient.octetCounted("served", "client1 is not revoked"));
+            assertThat(ReceiverContexts.received(context).await(1, Duration.ofSeconds(5)))
+                    .extracting(e -> e.getFormattedMessage()).containsExactly("client1 is not revoked");
+        }
+    }
+
+    @Test
+    void aNewListWrittenOverTheFileRevokesFromTheNextConnectionOn() throws Exception {
+        Path crl = pki.revocationList(NAME + "-rewritten.crl");
+        int port = start(crl);
+        try (RawTlsClient before = RawTlsClient.connect(pki, pki.client("client1"), port)) {
+            before.write(RawTlsClient.octetCounted("served", "before the new list"));
+            ReceiverContexts.received(context).await("before the new list"::equals, Duration.ofSeconds(5));
+        }
+        pki.revocationList(NAME + "-rewritten.crl", pki.client("client1"));
+        // the receiver looks at its files at most once a second, when a connection comes
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        boolean refused = false;
+        while (!refused && System.nanoTime() < deadline) {
+            try (RawTlsClient after = RawTlsClient.connect(pki, pki.client("client1"), port)) {
+                refused = after.closedByServer(500);
+            }
+        }
+        assertThat(refused).as("client1 refused once the new list is read").isTrue();
+        assertThat(meters.awaitCount("logshield.receiver.connections.rejected", 1, Duration.ofSeconds(5),
+                "reason", "revoked")).isEqualTo(1);
+        assertThat(XmlConfiguredContext.statuses(context, Status.INFO)).anySatisfy(s -> assertThat(s)
+                .contains("MtlsReceiver: TLS material reloaded"));
+    }
+
+    @Test
+    void aListTheTrustedCasDidNotSignKeepsTheReceiverStopped() {
+        start(pki.rogueRevocationList(NAME + "-rogue.crl"));
+        assertStoppedWith("is issued by CN=LogShield Rogue CA, which is not one of the trusted certificates");
+    }
+
+    @Test
+    void aFileWithoutAListKeepsTheReceiverStopped() {
+        start(pki.caCert());
+        assertStoppedWith("revocation list " + pki.caCert());
+    }
+
+    private int start(Path revocationList) {
+        context = ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name(),
+                "revocationList", revocationList.toString()));
+        return ReceiverContexts.receiver(context).localPort();
+    }
+
+    private void assertStoppedWith(String error) {
+        assertThat(ReceiverContexts.receiver(context).isStarted()).isFalse();
+        assertThat(XmlConfiguredContext.errors(context)).anySatisfy(e -> assertThat(e)
+                .startsWith("MtlsReceiver stays stopped: ").contains(error));
+    }
+}
