@@ -1,9 +1,7 @@
 package dev.logshield.tls.config;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What a mutual-TLS server (the log receiver) is configured with: its own key material, the CAs its clients'
@@ -18,16 +16,12 @@ import java.util.Objects;
  * </pre>
  * Immutable; passwords stay inside the sources and are never shown.
  */
-public final class TlsServerSettings {
+public final class TlsServerSettings implements MaterialSources {
 
-    private final KeySource keySource;
-    private final TrustSource trustSource;
-    private final List<String> protocols;
+    private final TlsEndpointSettings endpoint;
 
-    private TlsServerSettings(KeySource keySource, TrustSource trustSource, List<String> protocols) {
-        this.keySource = keySource;
-        this.trustSource = trustSource;
-        this.protocols = protocols;
+    private TlsServerSettings(TlsEndpointSettings endpoint) {
+        this.endpoint = endpoint;
     }
 
     /**
@@ -38,52 +32,34 @@ public final class TlsServerSettings {
      */
     public static TlsServerSettings of(KeySource keySource, TrustSource trustSource, List<String> protocols)
             throws TlsConfigException {
-        Objects.requireNonNull(keySource, "keySource");
-        Objects.requireNonNull(trustSource, "trustSource");
-        List<String> chosen = new ArrayList<>();
-        for (String wanted : protocols) {
-            String known = TlsClientSettings.SUPPORTED_PROTOCOLS.stream().filter(p -> p.equalsIgnoreCase(wanted.strip()))
-                    .findFirst().orElseThrow(() -> new TlsConfigException("protocol '" + wanted + "' is not allowed:"
-                            + " LogShield speaks only " + String.join(" and ", TlsClientSettings.SUPPORTED_PROTOCOLS)));
-            if (!chosen.contains(known)) {
-                chosen.add(known);
-            }
-        }
-        List<String> ordered = new ArrayList<>(TlsClientSettings.SUPPORTED_PROTOCOLS);
-        if (!chosen.isEmpty()) {
-            ordered.retainAll(chosen);
-        }
-        return new TlsServerSettings(keySource, trustSource, List.copyOf(ordered));
+        return new TlsServerSettings(TlsEndpointSettings.of(keySource, trustSource, protocols));
     }
 
     /** Where the server's key and certificate chain come from. */
+    @Override
     public KeySource keySource() {
-        return keySource;
+        return endpoint.keySource();
     }
 
     /** Where the CAs of the clients' certificates come from. */
+    @Override
     public TrustSource trustSource() {
-        return trustSource;
+        return endpoint.trustSource();
     }
 
     /** The protocol versions to enable, in preference order. */
     public List<String> protocols() {
-        return protocols;
+        return endpoint.protocols();
     }
 
     /** Every file the material is read from, for change detection. */
+    @Override
     public List<Path> files() {
-        List<Path> files = new ArrayList<>(keySource.files());
-        for (Path f : trustSource.files()) {
-            if (!files.contains(f)) {
-                files.add(f);
-            }
-        }
-        return List.copyOf(files);
+        return endpoint.files();
     }
 
     @Override
     public String toString() {
-        return "key: " + keySource + "; client CAs: " + trustSource + "; protocols: " + String.join(",", protocols);
+        return endpoint.describe("client CAs");
     }
 }
