@@ -165,43 +165,43 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
     // trustedCertificates or trustStore/trustStorePassword/trustStoreType; pins; hostname verification; protocols.
 
     public void setCertificate(String certificate) {
-        tls.certificate = certificate;
+        tls.elements.certificate = certificate;
     }
 
     public void setPrivateKey(String privateKey) {
-        tls.privateKey = privateKey;
+        tls.elements.privateKey = privateKey;
     }
 
     public void setPrivateKeyPassword(String privateKeyPassword) {
-        tls.privateKeyPassword = privateKeyPassword;
+        tls.elements.privateKeyPassword = privateKeyPassword;
     }
 
     public void setKeyStore(String keyStore) {
-        tls.keyStore = keyStore;
+        tls.elements.keyStore = keyStore;
     }
 
     public void setKeyStorePassword(String keyStorePassword) {
-        tls.keyStorePassword = keyStorePassword;
+        tls.elements.keyStorePassword = keyStorePassword;
     }
 
     public void setKeyAlias(String keyAlias) {
-        tls.keyAlias = keyAlias;
+        tls.elements.keyAlias = keyAlias;
     }
 
     public void setTrustedCertificates(String trustedCertificates) {
-        tls.trustedCertificates = trustedCertificates;
+        tls.elements.trustedCertificates = trustedCertificates;
     }
 
     public void setTrustStore(String trustStore) {
-        tls.trustStore = trustStore;
+        tls.elements.trustStore = trustStore;
     }
 
     public void setTrustStorePassword(String trustStorePassword) {
-        tls.trustStorePassword = trustStorePassword;
+        tls.elements.trustStorePassword = trustStorePassword;
     }
 
     public void setTrustStoreType(String trustStoreType) {
-        tls.trustStoreType = trustStoreType;
+        tls.elements.trustStoreType = trustStoreType;
     }
 
     /** An SPKI pin {@code sha256/BASE64} the verified server certificate must match; repeatable. */
@@ -215,7 +215,7 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
 
     /** {@code TLSv1.3,TLSv1.2} (default) or one of them. */
     public void setProtocols(String protocols) {
-        tls.protocols = protocols;
+        tls.elements.protocols = protocols;
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.logshield.tls;
 
+import static dev.logshield.tls.config.TlsElements.present;
+
 import dev.logshield.tls.config.TlsClientSettings;
 import dev.logshield.tls.config.TlsConfigException;
+import dev.logshield.tls.config.TlsElements;
 import dev.logshield.tls.config.KeyMaterial;
 import dev.logshield.tls.config.ReloadingTlsContext;
 import dev.logshield.tls.config.TrustMaterial;
@@ -10,62 +13,55 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The appender's TLS elements as set by Joran, turned into settings and a transport factory in {@code start()}. */
+/**
+ * The appender's TLS elements as set by Joran (the ones the receiver shares in {@link #elements}, plus the client's
+ * pins and hostname verification), turned into settings and a transport factory in {@code start()}.
+ */
 final class TlsOptions {
 
-    String certificate;
-    String privateKey;
-    String privateKeyPassword;
-    String keyStore;
-    String keyStorePassword;
-    String keyAlias;
-    String trustedCertificates;
-    String trustStore;
-    String trustStorePassword;
-    String trustStoreType;
-    String protocols;
+    final TlsElements elements = new TlsElements();
     boolean hostnameVerification = true;
     final List<String> pins = new ArrayList<>();
 
     TlsClientSettings settings() throws TlsSetupException {
         try {
             TlsClientSettings.Builder builder = TlsClientSettings.builder();
-            if (present(certificate)) {
-                builder.certificate(Path.of(certificate.trim()));
+            if (present(elements.certificate)) {
+                builder.certificate(Path.of(elements.certificate.trim()));
             }
-            if (present(privateKey)) {
-                builder.privateKey(Path.of(privateKey.trim()));
+            if (present(elements.privateKey)) {
+                builder.privateKey(Path.of(elements.privateKey.trim()));
             }
-            if (present(privateKeyPassword)) {
-                builder.privateKeyPassword(privateKeyPassword.toCharArray());
+            if (present(elements.privateKeyPassword)) {
+                builder.privateKeyPassword(elements.privateKeyPassword.toCharArray());
             }
-            if (present(keyStore)) {
-                builder.keyStore(Path.of(keyStore.trim()));
+            if (present(elements.keyStore)) {
+                builder.keyStore(Path.of(elements.keyStore.trim()));
             }
-            if (present(keyStorePassword)) {
-                builder.keyStorePassword(keyStorePassword.toCharArray());
+            if (present(elements.keyStorePassword)) {
+                builder.keyStorePassword(elements.keyStorePassword.toCharArray());
             }
-            if (present(keyAlias)) {
-                builder.keyAlias(keyAlias.trim());
+            if (present(elements.keyAlias)) {
+                builder.keyAlias(elements.keyAlias.trim());
             }
-            if (present(trustedCertificates)) {
-                builder.trustedCertificates(Path.of(trustedCertificates.trim()));
+            if (present(elements.trustedCertificates)) {
+                builder.trustedCertificates(Path.of(elements.trustedCertificates.trim()));
             }
-            if (present(trustStore)) {
-                builder.trustStore(Path.of(trustStore.trim()));
+            if (present(elements.trustStore)) {
+                builder.trustStore(Path.of(elements.trustStore.trim()));
             }
-            if (present(trustStorePassword)) {
-                builder.trustStorePassword(trustStorePassword.toCharArray());
+            if (present(elements.trustStorePassword)) {
+                builder.trustStorePassword(elements.trustStorePassword.toCharArray());
             }
-            if (present(trustStoreType)) {
-                builder.trustStoreType(trustStoreType.trim());
+            if (present(elements.trustStoreType)) {
+                builder.trustStoreType(elements.trustStoreType.trim());
             }
             for (String pin : pins) {
                 builder.pins(pin);
             }
             builder.hostnameVerification(hostnameVerification);
-            if (present(protocols)) {
-                builder.protocols(protocols.split("[,\\s]+"));
+            if (present(elements.protocols)) {
+                builder.protocols(elements.protocols.split("[,\\s]+"));
             }
             return builder.build();
         } catch (TlsConfigException e) {
@@ -105,9 +101,5 @@ final class TlsOptions {
         void reloadFailed(String problem);
 
         void warning(String warning);
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
     }
 }

@@ -1,8 +1,5 @@
 package dev.logshield.tls.config;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -17,20 +14,11 @@ import javax.net.ssl.SSLContext;
 public final class ReloadingServerContext {
 
     private final TlsServerSettings settings;
-    private final ReloadingTlsContext.Listener listener;
-    private final long checkIntervalNanos;
-    private State state;
-    private long lastCheck;
-    private List<FileFingerprint> lastReported;
-    private String lastProblem;
+    private final ContextReloader<Served> reloader;
 
-    private ReloadingServerContext(TlsServerSettings settings, ReloadingTlsContext.Listener listener,
-            long checkIntervalNanos, State state) {
+    private ReloadingServerContext(TlsServerSettings settings, ContextReloader<Served> reloader) {
         this.settings = settings;
-        this.listener = listener;
-        this.checkIntervalNanos = checkIntervalNanos;
-        this.state = state;
-        this.lastCheck = System.nanoTime();
+        this.reloader = reloader;
     }
 
     /**
@@ -41,61 +29,29 @@ public final class ReloadingServerContext {
      */
     public static ReloadingServerContext start(TlsServerSettings settings, ReloadingTlsContext.Listener listener,
             long checkIntervalMillis) throws TlsConfigException {
-        Objects.requireNonNull(listener, "listener");
-        return new ReloadingServerContext(settings, listener, TimeUnit.MILLISECONDS.toNanos(checkIntervalMillis),
-                build(settings, FileFingerprint.of(settings.files())));
+        return new ReloadingServerContext(settings, ContextReloader.start(settings, (key, trust) -> new Served(
+                TlsServerContextFactory.create(key, trust), settings.loadRevocationList(trust)), listener,
+                checkIntervalMillis));
     }
 
     /** The context for a new connection: a new one if the files changed and work, else the one in use. */
     public SSLContext current() {
-        KeyMaterial reloadedKey = null;
-        TrustMaterial reloadedTrust = null;
-        String problem = null;
-        SSLContext context;
-        synchronized (this) {
-            long now = System.nanoTime();
-            if (now - lastCheck >= checkIntervalNanos) {
-                lastCheck = now;
-                List<FileFingerprint> files = FileFingerprint.of(settings.files());
-                if (!files.equals(state.files)) {
-                    try {
-                        state = build(settings, files);
-                        reloadedKey = state.key;
-                        reloadedTrust = state.trust;
-                        lastReported = null;
-                        lastProblem = null;
-                    } catch (TlsConfigException e) {
-                        if (!files.equals(lastReported) || !e.getMessage().equals(lastProblem)) {
-                            problem = e.getMessage();
-                            lastReported = files;
-                            lastProblem = problem;
-                        }
-                    }
-                }
-            }
-            context = state.context;
-        }
-        if (reloadedKey != null) {
-            listener.reloaded(reloadedKey, reloadedTrust);
-        } else if (problem != null) {
-            listener.reloadFailed("cannot reload TLS material, still using the previous one: " + problem);
-        }
-        return context;
+        return reloader.current().context();
     }
 
     /** The key material of the context in use. */
-    public synchronized KeyMaterial keyMaterial() {
-        return state.key;
+    public KeyMaterial keyMaterial() {
+        return reloader.keyMaterial();
     }
 
     /** The client CAs of the context in use. */
-    public synchronized TrustMaterial trustMaterial() {
-        return state.trust;
+    public TrustMaterial trustMaterial() {
+        return reloader.trustMaterial();
     }
 
     /** The revocation list that goes with the client CAs in use ({@link RevocationList#NONE} when none). */
-    public synchronized RevocationList revocationList() {
-        return state.revocations;
+    public RevocationList revocationList() {
+        return reloader.inUse().revocations();
     }
 
     /** The settings this context follows. */
@@ -103,27 +59,7 @@ public final class ReloadingServerContext {
         return settings;
     }
 
-    private static State build(TlsServerSettings settings, List<FileFingerprint> files) throws TlsConfigException {
-        KeyMaterial key = settings.keySource().load();
-        TrustMaterial trust = settings.trustSource().load();
-        RevocationList revocations = settings.loadRevocationList(trust);
-        return new State(TlsServerContextFactory.create(key, trust), key, trust, revocations, files);
-    }
-
-    private static final class State {
-        final SSLContext context;
-        final KeyMaterial key;
-        final TrustMaterial trust;
-        final RevocationList revocations;
-        final List<FileFingerprint> files;
-
-        State(SSLContext context, KeyMaterial key, TrustMaterial trust, RevocationList revocations,
-                List<FileFingerprint> files) {
-            this.context = context;
-            this.key = key;
-            this.trust = trust;
-            this.revocations = revocations;
-            this.files = files;
-        }
+    /** The server's context and the revocation list that goes with its client CAs, built and swapped together. */
+    private record Served(SSLContext context, RevocationList revocations) {
     }
 }

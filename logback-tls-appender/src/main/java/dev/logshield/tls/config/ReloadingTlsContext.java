@@ -1,7 +1,5 @@
 package dev.logshield.tls.config;
 
-import java.util.List;
-import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -35,15 +33,11 @@ public final class ReloadingTlsContext {
     }
 
     private final TlsClientSettings settings;
-    private final Listener listener;
-    private State state;
-    private List<FileFingerprint> lastReported;
-    private String lastProblem;
+    private final ContextReloader<SSLContext> reloader;
 
-    private ReloadingTlsContext(TlsClientSettings settings, Listener listener, State state) {
+    private ReloadingTlsContext(TlsClientSettings settings, ContextReloader<SSLContext> reloader) {
         this.settings = settings;
-        this.listener = listener;
-        this.state = state;
+        this.reloader = reloader;
     }
 
     /**
@@ -52,8 +46,8 @@ public final class ReloadingTlsContext {
      * @throws TlsConfigException for any problem with the configured material
      */
     public static ReloadingTlsContext start(TlsClientSettings settings, Listener listener) throws TlsConfigException {
-        Objects.requireNonNull(listener, "listener");
-        return new ReloadingTlsContext(settings, listener, build(settings));
+        return new ReloadingTlsContext(settings, ContextReloader.start(settings,
+                (key, trust) -> TlsContextFactory.create(key, trust, settings), listener, 0));
     }
 
     /**
@@ -61,74 +55,21 @@ public final class ReloadingTlsContext {
      * Never throws for file problems; they go to the listener.
      */
     public SSLContext current() {
-        KeyMaterial reloadedKey = null;
-        TrustMaterial reloadedTrust = null;
-        String problem = null;
-        SSLContext context;
-        synchronized (this) {
-            List<FileFingerprint> now = FileFingerprint.of(settings.files());
-            if (!now.equals(state.files)) {
-                try {
-                    state = build(settings, now);
-                    reloadedKey = state.key;
-                    reloadedTrust = state.trust;
-                    lastReported = null;
-                    lastProblem = null;
-                } catch (TlsConfigException e) {
-                    if (!now.equals(lastReported) || !e.getMessage().equals(lastProblem)) {
-                        problem = e.getMessage();
-                        lastReported = now;
-                        lastProblem = problem;
-                    }
-                }
-            }
-            context = state.context;
-        }
-        if (reloadedKey != null) {
-            listener.reloaded(reloadedKey, reloadedTrust);
-        } else if (problem != null) {
-            listener.reloadFailed("cannot reload TLS material, still using the previous one: " + problem);
-        }
-        return context;
+        return reloader.current();
     }
 
     /** The key material of the context in use. */
-    public synchronized KeyMaterial keyMaterial() {
-        return state.key;
+    public KeyMaterial keyMaterial() {
+        return reloader.keyMaterial();
     }
 
     /** The trust material of the context in use. */
-    public synchronized TrustMaterial trustMaterial() {
-        return state.trust;
+    public TrustMaterial trustMaterial() {
+        return reloader.trustMaterial();
     }
 
     /** The settings this context follows. */
     public TlsClientSettings settings() {
         return settings;
-    }
-
-    private static State build(TlsClientSettings settings) throws TlsConfigException {
-        return build(settings, FileFingerprint.of(settings.files()));
-    }
-
-    /** {@code files} are taken before reading, so a change during the read is seen at the next call. */
-    private static State build(TlsClientSettings settings, List<FileFingerprint> files) throws TlsConfigException {
-        KeyMaterial key = settings.keySource().load();
-        TrustMaterial trust = settings.trustSource().load();
-        return new State(TlsContextFactory.create(key, trust, settings), key, trust, files);
-    }
-
-    private static final class State {
-        final SSLContext context;
-        final KeyMaterial key;
-        final TrustMaterial trust;
-        final List<FileFingerprint> files;
-
-        State(SSLContext context, KeyMaterial key, TrustMaterial trust, List<FileFingerprint> files) {
-            this.context = context;
-            this.key = key;
-            this.trust = trust;
-            this.files = files;
-        }
     }
 }

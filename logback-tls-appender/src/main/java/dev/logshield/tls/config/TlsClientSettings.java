@@ -2,9 +2,7 @@ package dev.logshield.tls.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Everything a mutual-TLS client connection is configured with, checked for consistency once: where the client's
@@ -23,7 +21,7 @@ import java.util.Set;
  * </pre>
  * Immutable and thread-safe; passwords stay inside the {@link KeySource}/{@link TrustSource} and are never shown.
  */
-public final class TlsClientSettings {
+public final class TlsClientSettings implements MaterialSources {
 
     /** TLS 1.3. */
     public static final String TLS_1_3 = "TLSv1.3";
@@ -32,19 +30,15 @@ public final class TlsClientSettings {
     /** The only protocol versions LogShield speaks, in preference order. */
     public static final List<String> SUPPORTED_PROTOCOLS = List.of(TLS_1_3, TLS_1_2);
 
-    private final KeySource keySource;
-    private final TrustSource trustSource;
+    private final TlsEndpointSettings endpoint;
     private final SpkiPins pins;
     private final boolean hostnameVerification;
-    private final List<String> protocols;
     private final List<String> cipherSuites;
 
-    private TlsClientSettings(Builder b, KeySource keySource, TrustSource trustSource, List<String> protocols) {
-        this.keySource = keySource;
-        this.trustSource = trustSource;
+    private TlsClientSettings(Builder b, TlsEndpointSettings endpoint) {
+        this.endpoint = endpoint;
         this.pins = b.pins;
         this.hostnameVerification = b.hostnameVerification;
-        this.protocols = protocols;
         this.cipherSuites = List.copyOf(b.cipherSuites);
     }
 
@@ -54,13 +48,15 @@ public final class TlsClientSettings {
     }
 
     /** Where the client's key and certificate chain come from. */
+    @Override
     public KeySource keySource() {
-        return keySource;
+        return endpoint.keySource();
     }
 
     /** Where the trust anchors come from. */
+    @Override
     public TrustSource trustSource() {
-        return trustSource;
+        return endpoint.trustSource();
     }
 
     /** Pins the server's verified leaf must match; empty for no pinning. */
@@ -75,7 +71,7 @@ public final class TlsClientSettings {
 
     /** The protocol versions to enable, a non-empty subset of {@link #SUPPORTED_PROTOCOLS} in preference order. */
     public List<String> protocols() {
-        return protocols;
+        return endpoint.protocols();
     }
 
     /** The cipher suites to enable; empty to use the JDK's defaults. */
@@ -84,19 +80,14 @@ public final class TlsClientSettings {
     }
 
     /** Every file the key and trust material are read from, for change detection. */
+    @Override
     public List<Path> files() {
-        List<Path> files = new ArrayList<>(keySource.files());
-        for (Path f : trustSource.files()) {
-            if (!files.contains(f)) {
-                files.add(f);
-            }
-        }
-        return List.copyOf(files);
+        return endpoint.files();
     }
 
     @Override
     public String toString() {
-        return "key: " + keySource + "; trust: " + trustSource + "; protocols: " + String.join(",", protocols)
+        return endpoint.describe("trust", "")
                 + (cipherSuites.isEmpty() ? "" : "; cipher suites: " + String.join(",", cipherSuites))
                 + "; hostname verification: " + (hostnameVerification ? "on" : "off")
                 + (pins.isEmpty() ? "" : "; pins: " + pins);
@@ -225,7 +216,7 @@ public final class TlsClientSettings {
          *         protocol other than TLSv1.3/TLSv1.2 is asked for
          */
         public TlsClientSettings build() throws TlsConfigException {
-            return new TlsClientSettings(this, keySource(), trustSource(), checkedProtocols());
+            return new TlsClientSettings(this, TlsEndpointSettings.of(keySource(), trustSource(), protocols));
         }
 
         private KeySource keySource() throws TlsConfigException {
@@ -284,24 +275,6 @@ public final class TlsClientSettings {
                         + " or a trust store; LogShield never falls back to the JVM's default CA certificates");
             }
             return TrustSource.pem(trustedCertificates);
-        }
-
-        private List<String> checkedProtocols() throws TlsConfigException {
-            if (protocols.isEmpty()) {
-                return SUPPORTED_PROTOCOLS;
-            }
-            Set<String> chosen = new LinkedHashSet<>();
-            for (String p : protocols) {
-                String known = SUPPORTED_PROTOCOLS.stream().filter(s -> s.equalsIgnoreCase(p)).findFirst().orElse(null);
-                if (known == null) {
-                    throw new TlsConfigException("protocol '" + p + "' is not allowed: LogShield speaks only "
-                            + String.join(" and ", SUPPORTED_PROTOCOLS));
-                }
-                chosen.add(known);
-            }
-            List<String> ordered = new ArrayList<>(SUPPORTED_PROTOCOLS);
-            ordered.retainAll(chosen);
-            return List.copyOf(ordered);
         }
 
         private static List<String> split(String... names) {

@@ -3,7 +3,6 @@ package dev.logshield.tls.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What a mutual-TLS server (the log receiver) is configured with: its own key material, the CAs its clients'
@@ -19,19 +18,20 @@ import java.util.Objects;
  * </pre>
  * Immutable; passwords stay inside the sources and are never shown.
  */
-public final class TlsServerSettings {
+public final class TlsServerSettings implements MaterialSources {
 
-    private final KeySource keySource;
-    private final TrustSource trustSource;
-    private final List<String> protocols;
+    private final TlsEndpointSettings endpoint;
     private final Path revocationList;
+    private final List<Path> files;
 
-    private TlsServerSettings(KeySource keySource, TrustSource trustSource, List<String> protocols,
-            Path revocationList) {
-        this.keySource = keySource;
-        this.trustSource = trustSource;
-        this.protocols = protocols;
+    private TlsServerSettings(TlsEndpointSettings endpoint, Path revocationList) {
+        this.endpoint = endpoint;
         this.revocationList = revocationList;
+        List<Path> all = new ArrayList<>(endpoint.files());
+        if (revocationList != null && !all.contains(revocationList)) {
+            all.add(revocationList);
+        }
+        this.files = List.copyOf(all);
     }
 
     /**
@@ -55,37 +55,24 @@ public final class TlsServerSettings {
      */
     public static TlsServerSettings of(KeySource keySource, TrustSource trustSource, List<String> protocols,
             Path revocationList) throws TlsConfigException {
-        Objects.requireNonNull(keySource, "keySource");
-        Objects.requireNonNull(trustSource, "trustSource");
-        List<String> chosen = new ArrayList<>();
-        for (String wanted : protocols) {
-            String known = TlsClientSettings.SUPPORTED_PROTOCOLS.stream().filter(p -> p.equalsIgnoreCase(wanted.strip()))
-                    .findFirst().orElseThrow(() -> new TlsConfigException("protocol '" + wanted + "' is not allowed:"
-                            + " LogShield speaks only " + String.join(" and ", TlsClientSettings.SUPPORTED_PROTOCOLS)));
-            if (!chosen.contains(known)) {
-                chosen.add(known);
-            }
-        }
-        List<String> ordered = new ArrayList<>(TlsClientSettings.SUPPORTED_PROTOCOLS);
-        if (!chosen.isEmpty()) {
-            ordered.retainAll(chosen);
-        }
-        return new TlsServerSettings(keySource, trustSource, List.copyOf(ordered), revocationList);
+        return new TlsServerSettings(TlsEndpointSettings.of(keySource, trustSource, protocols), revocationList);
     }
 
     /** Where the server's key and certificate chain come from. */
+    @Override
     public KeySource keySource() {
-        return keySource;
+        return endpoint.keySource();
     }
 
     /** Where the CAs of the clients' certificates come from. */
+    @Override
     public TrustSource trustSource() {
-        return trustSource;
+        return endpoint.trustSource();
     }
 
     /** The protocol versions to enable, in preference order. */
     public List<String> protocols() {
-        return protocols;
+        return endpoint.protocols();
     }
 
     /** The CRL file of the clients' CAs, or {@code null} when none is configured. */
@@ -98,24 +85,14 @@ public final class TlsServerSettings {
         return revocationList == null ? RevocationList.NONE : RevocationList.load(revocationList, trust);
     }
 
-    /** Every file the material is read from, for change detection. */
+    /** Every file the material is read from, the revocation list included, for change detection. */
+    @Override
     public List<Path> files() {
-        List<Path> files = new ArrayList<>(keySource.files());
-        List<Path> more = new ArrayList<>(trustSource.files());
-        if (revocationList != null) {
-            more.add(revocationList);
-        }
-        for (Path f : more) {
-            if (!files.contains(f)) {
-                files.add(f);
-            }
-        }
-        return List.copyOf(files);
+        return files;
     }
 
     @Override
     public String toString() {
-        return "key: " + keySource + "; client CAs: " + trustSource + (revocationList == null ? ""
-                : "; revocation list: " + revocationList) + "; protocols: " + String.join(",", protocols);
+        return endpoint.describe("client CAs", revocationList == null ? "" : "; revocation list: " + revocationList);
     }
 }

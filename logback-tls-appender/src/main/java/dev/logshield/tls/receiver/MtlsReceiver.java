@@ -102,50 +102,50 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
 
     /** The receiver's certificate, PEM, leaf first. */
     public void setCertificate(String certificate) {
-        tls.certificate = certificate;
+        tls.elements.certificate = certificate;
     }
 
     /** The receiver's private key, PEM. */
     public void setPrivateKey(String privateKey) {
-        tls.privateKey = privateKey;
+        tls.elements.privateKey = privateKey;
     }
 
     /** The password of an encrypted {@code <privateKey>}. */
     public void setPrivateKeyPassword(String privateKeyPassword) {
-        tls.privateKeyPassword = privateKeyPassword;
+        tls.elements.privateKeyPassword = privateKeyPassword;
     }
 
     /** The receiver's key and chain as PKCS#12 instead of PEM. */
     public void setKeyStore(String keyStore) {
-        tls.keyStore = keyStore;
+        tls.elements.keyStore = keyStore;
     }
 
     public void setKeyStorePassword(String keyStorePassword) {
-        tls.keyStorePassword = keyStorePassword;
+        tls.elements.keyStorePassword = keyStorePassword;
     }
 
     /** The key store entry, when it holds several keys. */
     public void setKeyAlias(String keyAlias) {
-        tls.keyAlias = keyAlias;
+        tls.elements.keyAlias = keyAlias;
     }
 
     /** The CA certificates (PEM) that issue the clients' certificates. */
     public void setTrustedCertificates(String trustedCertificates) {
-        tls.trustedCertificates = trustedCertificates;
+        tls.elements.trustedCertificates = trustedCertificates;
     }
 
     /** The clients' CAs as a PKCS#12 or JKS trust store instead of PEM. */
     public void setTrustStore(String trustStore) {
-        tls.trustStore = trustStore;
+        tls.elements.trustStore = trustStore;
     }
 
     public void setTrustStorePassword(String trustStorePassword) {
-        tls.trustStorePassword = trustStorePassword;
+        tls.elements.trustStorePassword = trustStorePassword;
     }
 
     /** {@code PKCS12} or {@code JKS}; detected when absent. */
     public void setTrustStoreType(String trustStoreType) {
-        tls.trustStoreType = trustStoreType;
+        tls.elements.trustStoreType = trustStoreType;
     }
 
     /**
@@ -158,7 +158,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
 
     /** {@code TLSv1.3,TLSv1.2} (default) or one of them. */
     public void setProtocols(String protocols) {
-        tls.protocols = protocols;
+        tls.elements.protocols = protocols;
     }
 
     /** A client allowed by its CN or a SAN DNS name; {@code *.example.internal} allows one label. Repeatable. */

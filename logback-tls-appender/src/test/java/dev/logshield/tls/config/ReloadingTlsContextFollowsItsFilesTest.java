@@ -36,18 +36,8 @@ class ReloadingTlsContextFollowsItsFilesTest {
     @TempDir
     Path live;
 
-    private final List<String> events = new ArrayList<>();
-    private final ReloadingTlsContext.Listener listener = new ReloadingTlsContext.Listener() {
-        @Override
-        public void reloadFailed(String problem) {
-            events.add("failed: " + problem);
-        }
-
-        @Override
-        public void reloaded(KeyMaterial key, TrustMaterial trust) {
-            events.add("reloaded: " + key.leaf().getSubjectX500Principal().getName());
-        }
-    };
+    private final RecordingReloadListener listener = new RecordingReloadListener();
+    private final List<String> events = listener.events();
 
     private TlsTestServer server;
     private Path cert;

@@ -1,0 +1,21 @@
+package dev.logshield.tls.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where one end's key and trust material come from, and every file they are read from: what
+ * {@link ContextReloader} needs of {@link TlsClientSettings} and {@link TlsServerSettings} to load the material and
+ * notice when it changes.
+ */
+interface MaterialSources {
+
+    /** Where the own key and certificate chain come from. */
+    KeySource keySource();
+
+    /** Where the CAs trusted for the peer come from. */
+    TrustSource trustSource();
+
+    /** Every file the material is read from, each once. */
+    List<Path> files();
+}
