@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shaded {@code target/logcrypt.jar} runs in a JVM of its own with nothing else on the class path: it makes a
  * key, decrypts and verifies a series, follows a file until its standard input is closed, and loads no Logback or
- * Micrometer class. Skipped when the jar has not been built by {@code mvn package} since the classes last changed.
+ * Micrometer class. Run by failsafe after {@code package}; skipped when the jar is older than the classes (e.g. under {@code -Dtest}).
  */
-class ShadedJarRunsAloneTest {
+class ShadedJarRunsAloneIT {
 
     private static final Path JAR = Path.of("target", "logcrypt.jar");
     private static final Path CLASSES = Path.of("target", "classes", "dev", "logshield", "crypto", "cli",
