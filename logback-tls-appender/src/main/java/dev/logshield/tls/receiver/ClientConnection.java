@@ -48,6 +48,7 @@ final class ClientConnection implements Runnable {
     private final InetAddress address;
     private final String remote;
     private final Deadline deadline;
+    private volatile ConnectionInput reading;
 
     ClientConnection(Socket tcp, ReceiverServer.Services services) {
         this.tcp = tcp;
@@ -59,6 +60,18 @@ final class ClientConnection implements Runnable {
 
     Deadline deadline() {
         return deadline;
+    }
+
+    /**
+     * The receiver is stopping (its flag is already set): a connection not yet reading frames, or blocked in a
+     * socket read (so with nothing unacknowledged), is closed at once; any other stops reading at its next frame
+     * boundary, a RELP session after acknowledging what it handed over.
+     */
+    void stopReading() {
+        ConnectionInput input = reading;
+        if (input == null || input.claimIfBlocked()) {
+            deadline.end(ReceiverServer.SHUTDOWN);
+        }
     }
 
     @Override
@@ -193,20 +206,26 @@ final class ClientConnection implements Runnable {
         try {
             input = new ConnectionInput(tls, tls.getInputStream(), deadline, settings.idleTimeoutMillis(),
                     settings.frameTimeoutMillis(), bucket, services.metrics(),
-                    (reason, bytes) -> intake.dropped(reason, "a " + reason.tag() + " frame (" + bytes + " bytes)"));
+                    (reason, bytes) -> intake.dropped(reason, "a " + reason.tag() + " frame (" + bytes + " bytes)"),
+                    services::stopping);
+            reading = input;
             if (settings.relp()) {
-                new RelpServerSession(services.wireFormats().relpCommands(input, settings.maxFrameSize(), input), input,
-                        new BufferedOutputStream(tls.getOutputStream(), 8192), intake, deadline,
-                        settings.idleTimeoutMillis() * 1_000_000L, settings.idleTimeoutMillis() * 1_000_000L).run();
-            } else {
-                FrameReader frames = services.wireFormats().frameReader(settings.framing(), input,
-                        settings.maxFrameSize(), input);
-                byte[] frame;
-                while ((frame = frames.next()) != null) {
-                    intake.accept(frame, null);
-                }
+                boolean clientClosed = new RelpServerSession(services.wireFormats().relpCommands(input,
+                        settings.maxFrameSize(), input), input, new BufferedOutputStream(tls.getOutputStream(), 8192),
+                        intake, deadline, settings.idleTimeoutMillis() * 1_000_000L,
+                        settings.idleTimeoutMillis() * 1_000_000L, services::stopping).run();
+                return clientClosed ? CLIENT_CLOSED : ReceiverServer.SHUTDOWN;
             }
-            return CLIENT_CLOSED;
+            FrameReader frames = services.wireFormats().frameReader(settings.framing(), input,
+                    settings.maxFrameSize(), input);
+            while (!services.stopping()) {
+                byte[] frame = frames.next();
+                if (frame == null) {
+                    return CLIENT_CLOSED;
+                }
+                intake.accept(frame, null);
+            }
+            return ReceiverServer.SHUTDOWN;
         } catch (FramingLostException e) {
             // the frame being read, if any, is the one dropped here: it is not truncated as well
             framingLost = true;

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The application bytes of one authenticated connection, as the frame reader sees them, with the connection's
@@ -19,6 +21,9 @@ import java.net.SocketTimeoutException;
  * <li>rate limit: each frame that ends takes a token from the client's bucket, waiting when it is empty, so the
  * next read happens only when the client is within {@code <maxEventsPerSecond>};</li>
  * <li>a hook run just before a read would block on the socket (RELP writes its acknowledgements there);</li>
+ * <li>stopping: a read that would block while the receiver stops is not started, and the receiver may claim a
+ * read already blocked ({@link #claimIfBlocked()}) and close the socket under it: either way the connection has
+ * nothing unacknowledged, and the bytes such a read may still return are discarded, never queued;</li>
  * <li>bytes counted, drops reported by the reader counted.</li>
  * </ul>
  * Used by the connection's thread only.
@@ -33,6 +38,10 @@ final class ConnectionInput extends InputStream implements FrameObserver {
     static final String IDLE_TIMEOUT = "idle-timeout";
     static final String FRAME_TIMEOUT = "frame-timeout";
 
+    private static final int NOT_BLOCKED = 0;
+    private static final int BLOCKED = 1;
+    private static final int CLAIMED = 2;
+
     private final Socket socket;
     private final InputStream in;
     private final Deadline deadline;
@@ -41,6 +50,8 @@ final class ConnectionInput extends InputStream implements FrameObserver {
     private final ClientRateLimiter.Bucket bucket;
     private final ReceiverMetrics metrics;
     private final DropReport drops;
+    private final BooleanSupplier stopping;
+    private final AtomicInteger blocking = new AtomicInteger(NOT_BLOCKED);
     private BeforeBlocking beforeBlocking;
     private boolean inFrame;
     private long frameStart;
@@ -52,7 +63,7 @@ final class ConnectionInput extends InputStream implements FrameObserver {
     }
 
     ConnectionInput(Socket socket, InputStream in, Deadline deadline, long idleMillis, long frameMillis,
-            ClientRateLimiter.Bucket bucket, ReceiverMetrics metrics, DropReport drops) {
+            ClientRateLimiter.Bucket bucket, ReceiverMetrics metrics, DropReport drops, BooleanSupplier stopping) {
         this.socket = socket;
         this.in = in;
         this.deadline = deadline;
@@ -61,10 +72,21 @@ final class ConnectionInput extends InputStream implements FrameObserver {
         this.bucket = bucket;
         this.metrics = metrics;
         this.drops = drops;
+        this.stopping = stopping;
     }
 
     void beforeBlocking(BeforeBlocking hook) {
         this.beforeBlocking = hook;
+    }
+
+    /**
+     * Called by the stopping receiver: when this connection's thread is blocked in a socket read (after the
+     * {@link #beforeBlocking} hook, so nothing it queued is unanswered), takes that read over so that whatever it
+     * returns is discarded, and returns true: the caller closes the socket at once. False when the thread is
+     * elsewhere; it then sees the receiver stopping before its next blocking read.
+     */
+    boolean claimIfBlocked() {
+        return blocking.compareAndSet(BLOCKED, CLAIMED);
     }
 
     /** Whether a frame has started and not ended: the connection ending now truncates it. */
@@ -84,8 +106,11 @@ final class ConnectionInput extends InputStream implements FrameObserver {
         if (len == 0) {
             return 0;
         }
-        if (beforeBlocking != null && in.available() == 0) {
-            beforeBlocking.run();
+        boolean mayBlock = in.available() == 0;
+        if (mayBlock) {
+            if (beforeBlocking != null) {
+                beforeBlocking.run();
+            }
         }
         long now = System.nanoTime();
         long until = now + idleNanos;
@@ -99,18 +124,48 @@ final class ConnectionInput extends InputStream implements FrameObserver {
             throw new DeadlinePassed(reason);
         }
         socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000)));
-        deadline.arm(until, reason);
-        try {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                metrics.bytes(n);
+        if (mayBlock) {
+            // set before looking at the stopping flag, which the receiver sets before claiming: one of the two sees
+            // the other, so no read blocks unnoticed by a stop
+            blocking.set(BLOCKED);
+            if (stopping.getAsBoolean() && blocking.compareAndSet(BLOCKED, NOT_BLOCKED)) {
+                throw new StoppedBeforeRead();
             }
-            return n;
-        } catch (SocketTimeoutException e) {
-            throw new DeadlinePassed(reason);
+        }
+        deadline.arm(until, reason);
+        int n;
+        try {
+            n = in.read(b, off, len);
+        } catch (IOException e) {
+            boolean claimed = mayBlock && !unblocked();
+            if (claimed) {
+                throw new ReceiverStoppingException();
+            }
+            if (e instanceof SocketTimeoutException) {
+                throw new DeadlinePassed(reason);
+            }
+            throw e;
         } finally {
             deadline.disarm();
         }
+        if (mayBlock && !unblocked()) {
+            // the stopping receiver closed the socket under this read: these bytes are never queued, so never
+            // handed to the appenders unacknowledged
+            throw new ReceiverStoppingException();
+        }
+        if (n > 0) {
+            metrics.bytes(n);
+        }
+        return n;
+    }
+
+    /** Ends a blocking read; false when the stopping receiver claimed it. */
+    private boolean unblocked() {
+        if (blocking.compareAndSet(BLOCKED, NOT_BLOCKED)) {
+            return true;
+        }
+        blocking.set(NOT_BLOCKED);
+        return false;
     }
 
     @Override
@@ -144,6 +199,18 @@ final class ConnectionInput extends InputStream implements FrameObserver {
     @Override
     public void dropped(DropReason reason, long bytes) {
         drops.dropped(reason, bytes);
+    }
+
+    /**
+     * The receiver is stopping and this read would have blocked: it is not started. The socket is still open and
+     * the {@link #beforeBlocking} hook has run, so a RELP session can still say {@code serverclose}.
+     */
+    static final class StoppedBeforeRead extends java.io.InterruptedIOException {
+        private static final long serialVersionUID = 1L;
+
+        StoppedBeforeRead() {
+            super("the receiver is stopping");
+        }
     }
 
     /** A read's deadline passed: {@link #reason()} is {@value #IDLE_TIMEOUT} or {@value #FRAME_TIMEOUT}. */

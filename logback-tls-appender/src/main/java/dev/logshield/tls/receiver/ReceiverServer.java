@@ -21,9 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * closes a new connection at once, before any TLS, when {@code <maxConnections>} are open or its address already
  * has {@code <maxHandshakesPerAddress>} handshakes under way, so no thread is spent on it.
  *
- * <p>{@link #stop} never hangs: it stops accepting, closes every connection, hands what is queued to the appenders
- * within the stop timeout, counts what is left as {@code frames.dropped{reason=shutdown}}, and joins its threads
- * with bounded waits.
+ * <p>{@link #stop} never hangs: within the stop timeout it stops accepting, lets every connection stop reading at
+ * its next frame boundary (a RELP session first acknowledges every event it handed over and sends
+ * {@code serverclose}, so its client resends none of them; a connection blocked in a read has nothing to
+ * acknowledge and is closed at once), then hands what is still queued to the appenders; it counts what is left as
+ * {@code frames.dropped{reason=shutdown}}, force-closes what has not ended, and joins its threads with bounded
+ * waits.
  */
 final class ReceiverServer {
 
@@ -164,8 +167,8 @@ final class ReceiverServer {
     }
 
     /**
-     * Stops accepting, ends every connection, hands the queued events to the appenders for up to
-     * {@code <stopTimeout>}, and joins the threads.
+     * Stops accepting, lets the connections end at a frame boundary (RELP sessions acknowledging what they handed
+     * over), hands the queued events to the appenders, all within {@code <stopTimeout>}, and joins the threads.
      *
      * @return the events still queued when the time was up, counted as dropped
      */
@@ -178,8 +181,13 @@ final class ReceiverServer {
             // closed anyway
         }
         join(acceptor, 1_000);
-        services.queue().close();
+        // the queue stays open and the dispatcher running: a RELP session waits for its events to be dispatched
+        connections.keySet().forEach(ClientConnection::stopReading);
+        for (Thread thread : new ArrayList<>(connections.values())) {
+            join(thread, (deadline - System.nanoTime()) / 1_000_000L);
+        }
         for (Map.Entry<ClientConnection, Thread> c : new ArrayList<>(connections.entrySet())) {
+            // out of time: closed under their feet, what they handed over unacknowledged may be resent
             c.getKey().deadline().end(SHUTDOWN);
             c.getValue().interrupt();
         }

@@ -7,6 +7,7 @@ import dev.logshield.tls.receiver.frames.RelpServerResponses;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.function.BooleanSupplier;
 
 /**
  * The server's side of one RELP session: {@code open} is answered with the receiver's offers, each
@@ -25,6 +26,11 @@ import java.util.ArrayDeque;
  * appender) send the same bytes again forever. An {@code open} without {@code relp_version=0} and the
  * {@code syslog} command, a command before {@code open}, or a second {@code open}, is answered {@code 500} and ends
  * the session; an unknown command is answered {@code 500} and the session goes on.
+ *
+ * <p>When the receiver stops, the session reads no command after the one in hand: it waits for its queued events
+ * to be dispatched, writes their acknowledgements and the {@code serverclose} hint, and ends, so the client resends
+ * nothing the appenders already have. (A session blocked in a read has answered everything already; the receiver
+ * closes it at once.)
  * Used by the connection's thread only.
  */
 final class RelpServerSession {
@@ -37,6 +43,7 @@ final class RelpServerSession {
     private final long writeTimeoutNanos;
     private final RelpServerResponses responses = new RelpServerResponses();
     private final DispatchTracker tracker = new DispatchTracker();
+    private final BooleanSupplier stopping;
     private final ArrayDeque<RelpFrame> pending = new ArrayDeque<>();
     private long queued;
     private boolean open;
@@ -47,24 +54,40 @@ final class RelpServerSession {
      * @param writeTimeoutNanos how long writing the answers may take (a client that does not read)
      */
     RelpServerSession(WireFormats.RelpCommands commands, ConnectionInput input, OutputStream out, EventIntake intake,
-            Deadline deadline, long ackTimeoutNanos, long writeTimeoutNanos) {
+            Deadline deadline, long ackTimeoutNanos, long writeTimeoutNanos, BooleanSupplier stopping) {
         this.commands = commands;
         this.out = out;
         this.intake = intake;
         this.deadline = deadline;
         this.ackTimeoutNanos = ackTimeoutNanos;
         this.writeTimeoutNanos = writeTimeoutNanos;
+        this.stopping = stopping;
         input.beforeBlocking(this::answerPending);
     }
 
     /**
-     * Runs the session until the client closes it or the connection ends.
+     * Runs the session until the client closes it, the receiver stops or the connection ends.
      *
+     * @return true when the client ended the session, false when the stopping receiver did (after answering
+     *         everything and sending {@code serverclose})
      * @throws FramingLostException when the client breaks the protocol (the session is over)
      */
-    void run() throws IOException {
-        RelpFrame frame;
-        while ((frame = commands.next()) != null) {
+    boolean run() throws IOException {
+        while (true) {
+            RelpFrame frame;
+            try {
+                frame = stopping.getAsBoolean() ? null : commands.next();
+            } catch (ConnectionInput.StoppedBeforeRead e) {
+                frame = null;
+            }
+            if (frame == null) {
+                if (!stopping.getAsBoolean()) {
+                    return true;
+                }
+                pending.addLast(responses.serverClose());
+                answerPending();
+                return false;
+            }
             int txnr = frame.txnr();
             switch (frame.command()) {
                 case "open":
@@ -90,7 +113,7 @@ final class RelpServerSession {
                 case "close":
                     pending.addLast(responses.closeAcknowledged(txnr));
                     answerPending();
-                    return;
+                    return true;
                 default:
                     intake.dropped(DropReason.RELP_PROTOCOL, "unsupported RELP command '" + frame.command() + "'");
                     pending.addLast(responses.error(txnr, "command " + frame.command() + " not supported"));
