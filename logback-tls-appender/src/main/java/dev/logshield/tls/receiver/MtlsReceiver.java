@@ -341,8 +341,10 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
     }
 
     /**
-     * Stops accepting, closes every connection, hands the queued events to the appenders within
-     * {@code <stopTimeout>} (the rest is counted in {@code frames.dropped{reason=shutdown}}), frees the port.
+     * Stops accepting, lets every connection stop reading at its next frame boundary (on RELP after acknowledging
+     * every event it handed to the appenders and sending {@code serverclose}, so clients resend none of them), hands
+     * the queued events to the appenders, all within {@code <stopTimeout>} (what is left is counted in
+     * {@code frames.dropped{reason=shutdown}}, connections still open are closed), frees the port.
      */
     @Override
     public synchronized void stop() {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * A clean stop of the receiver (its context stopped) while a RELP client streams: the session reads no command
  * after the one in hand, acknowledges every event it handed to the appenders, sends {@code serverclose} and only
  * then closes, so the client has nothing to resend that the appenders already got; and the stop returns within
- * {@code <stopTimeout>}. A session idle in a read has everything acknowledged already and is closed at once (at
+ * {@code <stopTimeout>}, even when a slow appender keeps the session waiting (it is then closed unanswered, and
+ * what was still queued is counted as dropped). A session idle in a read has everything acknowledged already and is closed at once (at
  * most after the {@code serverclose} hint).
  */
 class CleanStopAcknowledgesWhatWasHandedOverTest {
@@ -73,6 +74,44 @@ class CleanStopAcknowledgesWhatWasHandedOverTest {
                 assertThat(stopMillis).as("stop within <stopTimeout>").isLessThan(STOP_TIMEOUT_MILLIS);
                 assertThat(meters.count("logshield.receiver.frames.dropped", "reason", "shutdown")).isZero();
                 assertThat(meters.count("logshield.receiver.connections.closed", "reason", "shutdown")).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aSlowAppenderCannotHoldTheStopPastItsTimeout() throws Exception {
+        try (TestMeters meters = TestMeters.register()) {
+            LoggerContext context = ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name(),
+                    "delayMillis", "50", "stopTimeout", "300 milliseconds"));
+            ReceivedEvents received = ReceiverContexts.received(context);
+            int port = ReceiverContexts.startedReceiver(context).localPort();
+            try (RawTlsClient client = RawTlsClient.connect(pki, pki.client("client1"), port)) {
+                client.write(RawTlsClient.relp(1, "open", OPEN));
+                assertThat(client.readRelp(5_000)).startsWith("1 rsp 200 OK");
+                CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() -> stream(client));
+                CompletableFuture<List<String>> answers = CompletableFuture.supplyAsync(() -> answers(client));
+                received.await(message -> message.equals("event 3"), Duration.ofSeconds(10));
+
+                long start = System.nanoTime();
+                context.stop();
+                long stopMillis = (System.nanoTime() - start) / 1_000_000;
+
+                List<String> frames = answers.get(10, TimeUnit.SECONDS);
+                sending.get(10, TimeUnit.SECONDS);
+                Set<String> handedOver = new TreeSet<>();
+                received.events().forEach(event -> handedOver.add(event.getFormattedMessage()));
+                long dropped = meters.count("logshield.receiver.frames.dropped", "reason", "shutdown");
+                System.out.printf("forced stop in %d ms: %,d events handed to the appenders, %,d answers, %,d dropped"
+                        + " at shutdown%n", stopMillis, handedOver.size(), frames.size(), dropped);
+
+                assertThat(stopMillis).as("<stopTimeout> 300 ms plus the bounded joins").isLessThan(2_000);
+                assertThat(dropped).as("the queued events the appender could not take in time").isPositive();
+                for (String frame : frames) {
+                    if (frame.endsWith(" rsp 200 OK")) {
+                        assertThat(handedOver).as("acknowledged only once handed over")
+                                .contains("event " + frame.substring(0, frame.indexOf(' ')));
+                    }
+                }
             }
         }
     }
