@@ -30,7 +30,10 @@ class TokenDetectorsAllocateNothingOnCleanTextTest {
                 scan(d, lines, findings);
             }
             long quietest = Long.MAX_VALUE;
-            for (int round = 0; round < ROUNDS && quietest > 0; round++) {
+            // until one round is quiet, at least the usual rounds and at most 10 s: on a loaded machine the
+            // optimising compiler may install the allocation-free code only after many more calls
+            long giveUp = System.nanoTime() + 10_000_000_000L;
+            for (int round = 0; quietest > 0 && (round < ROUNDS || System.nanoTime() < giveUp); round++) {
                 long before = threads.getCurrentThreadAllocatedBytes();
                 for (int i = 0; i < 50; i++) {
                     scan(d, lines, findings);
