@@ -1,6 +1,8 @@
 package dev.logshield.crypto;
 
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.logshield.metrics.ReportGate;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -9,12 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ErrorThrottle {
 
-    private final long periodMs;
-    private final AtomicLong lastReportMs = new AtomicLong(Long.MIN_VALUE);
+    private final ReportGate gate;
     private final AtomicLong droppedSinceReport = new AtomicLong();
 
     ErrorThrottle(long periodMs) {
-        this.periodMs = periodMs;
+        this.gate = new ReportGate(Duration.ofMillis(periodMs));
     }
 
     void countDrop(int events) {
@@ -22,12 +23,7 @@ final class ErrorThrottle {
     }
 
     void report(ContextAwareBase owner, String message, Throwable cause) {
-        long now = System.currentTimeMillis();
-        long last = lastReportMs.get();
-        if (last != Long.MIN_VALUE && now - last < periodMs) {
-            return;
-        }
-        if (!lastReportMs.compareAndSet(last, now)) {
+        if (!gate.tryOpen()) {
             return;
         }
         long dropped = droppedSinceReport.getAndSet(0);

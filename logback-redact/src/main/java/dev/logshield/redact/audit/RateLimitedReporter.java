@@ -1,9 +1,10 @@
 package dev.logshield.redact.audit;
 
 import ch.qos.logback.core.spi.ContextAware;
+import dev.logshield.metrics.ReportGate;
 import dev.logshield.redact.engine.RedactionListener;
 import dev.logshield.redact.engine.Rule;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -13,11 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class RateLimitedReporter implements RedactionListener {
 
-    private static final long INTERVAL_NANOS = 10_000_000_000L;
-
     private final ContextAware status;
     private final LongAdder problems = new LongAdder();
-    private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - INTERVAL_NANOS);
+    private final ReportGate gate = new ReportGate(Duration.ofSeconds(10));
 
     RateLimitedReporter(ContextAware status) {
         this.status = status;
@@ -26,9 +25,7 @@ final class RateLimitedReporter implements RedactionListener {
     /** Counts a problem and reports it unless another was reported less than ten seconds ago. */
     void report(String message, Throwable cause) {
         problems.increment();
-        long now = System.nanoTime();
-        long last = lastReport.get();
-        if (now - last >= INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
+        if (gate.tryOpen()) {
             try {
                 status.addError(message + " (" + problems.sum() + " audit encoding problems so far)", cause);
             } catch (RuntimeException ignored) {

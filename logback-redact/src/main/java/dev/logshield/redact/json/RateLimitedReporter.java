@@ -1,7 +1,8 @@
 package dev.logshield.redact.json;
 
 import ch.qos.logback.core.spi.ContextAware;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.logshield.metrics.ReportGate;
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -11,11 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class RateLimitedReporter {
 
-    private static final long INTERVAL_NANOS = 10_000_000_000L;
-
     private final ContextAware target;
     private final LongAdder count = new LongAdder();
-    private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - INTERVAL_NANOS);
+    private final ReportGate gate = new ReportGate(Duration.ofSeconds(10));
 
     RateLimitedReporter(ContextAware target) {
         this.target = target;
@@ -23,9 +22,7 @@ final class RateLimitedReporter {
 
     void error(String message) {
         count.increment();
-        long now = System.nanoTime();
-        long last = lastReport.get();
-        if (now - last >= INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
+        if (gate.tryOpen()) {
             try {
                 target.addError(message + " (" + count.sum() + " so far; repeats are reported every 10 s)");
             } catch (RuntimeException ignored) {

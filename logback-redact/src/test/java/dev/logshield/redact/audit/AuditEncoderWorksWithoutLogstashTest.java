@@ -36,6 +36,7 @@ class AuditEncoderWorksWithoutLogstashTest {
             codeSource(ch.qos.logback.core.Context.class),            // logback-core
             codeSource(org.slf4j.Logger.class),                       // slf4j-api
             codeSource(tools.jackson.core.JsonGenerator.class),       // jackson-core
+            codeSource(dev.logshield.metrics.ReportGate.class),       // logshield-metrics (always a dependency)
             codeSource(com.google.re2j.Pattern.class),                // LogShield dependencies
             codeSource(org.snakeyaml.engine.v2.api.LoadSettings.class),
         };

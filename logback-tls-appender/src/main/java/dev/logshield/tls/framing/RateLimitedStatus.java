@@ -1,7 +1,8 @@
 package dev.logshield.tls.framing;
 
 import ch.qos.logback.core.spi.ContextAware;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.logshield.metrics.ReportGate;
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -10,11 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class RateLimitedStatus {
 
-    private static final long INTERVAL_NANOS = 10_000_000_000L;
-
     private final ContextAware status;
     private final LongAdder problems = new LongAdder();
-    private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - INTERVAL_NANOS);
+    private final ReportGate gate = new ReportGate(Duration.ofSeconds(10));
 
     RateLimitedStatus(ContextAware status) {
         this.status = status;
@@ -22,9 +21,7 @@ final class RateLimitedStatus {
 
     void report(String message, Throwable cause) {
         problems.increment();
-        long now = System.nanoTime();
-        long last = lastReport.get();
-        if (now - last >= INTERVAL_NANOS && lastReport.compareAndSet(last, now)) {
+        if (gate.tryOpen()) {
             try {
                 status.addError(message + " (" + problems.sum() + " encoding problems so far)", cause);
             } catch (RuntimeException ignored) {

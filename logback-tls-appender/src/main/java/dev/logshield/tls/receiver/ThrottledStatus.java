@@ -1,6 +1,8 @@
 package dev.logshield.tls.receiver;
 
 import ch.qos.logback.core.spi.ContextAware;
+import dev.logshield.metrics.ReportGate;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,21 +16,19 @@ import java.util.function.Supplier;
 final class ThrottledStatus {
 
     private final ContextAware status;
-    private final long intervalNanos;
+    private final Duration interval;
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
 
     ThrottledStatus(ContextAware status, long intervalMillis) {
         this.status = status;
-        this.intervalNanos = intervalMillis * 1_000_000L;
+        this.interval = Duration.ofMillis(intervalMillis);
     }
 
     /** Reports {@code message} as a warning unless {@code topic} was reported less than an interval ago. */
     void warn(String topic, Supplier<String> message) {
-        Topic t = topics.computeIfAbsent(topic, k -> new Topic(System.nanoTime() - intervalNanos));
+        Topic t = topics.computeIfAbsent(topic, k -> new Topic(new ReportGate(interval)));
         t.unreported.incrementAndGet();
-        long now = System.nanoTime();
-        long last = t.lastReport.get();
-        if (now - last >= intervalNanos && t.lastReport.compareAndSet(last, now)) {
+        if (t.gate.tryOpen()) {
             long similar = t.unreported.getAndSet(0) - 1;
             try {
                 status.addWarn(message.get() + (similar > 0 ? " (and " + similar + " similar since the last report)" : ""));
@@ -39,11 +39,11 @@ final class ThrottledStatus {
     }
 
     private static final class Topic {
-        final AtomicLong lastReport;
+        final ReportGate gate;
         final AtomicLong unreported = new AtomicLong();
 
-        Topic(long lastReport) {
-            this.lastReport = new AtomicLong(lastReport);
+        Topic(ReportGate gate) {
+            this.gate = gate;
         }
     }
 }
