@@ -66,6 +66,15 @@ public final class Redactor {
 
     /** Redacts {@code text}; returns the same instance when nothing matched; null stays null. */
     public CharSequence redact(CharSequence text) {
+        return redact(text, null);
+    }
+
+    /**
+     * Redacts {@code text} like {@link #redact(CharSequence)} and tells {@code spans} (when not null) which spans of
+     * the original text were replaced, in order, after overlapping findings were merged: what lets a caller map a
+     * redaction back onto the pieces the text was built from (a message's placeholder arguments).
+     */
+    public CharSequence redact(CharSequence text, SpanListener spans) {
         if (text == null) {
             return null;
         }
@@ -96,7 +105,7 @@ public final class Redactor {
             if (findings.size() == 0) {
                 return text;
             }
-            return render(text, findings);
+            return render(text, findings, spans);
         } finally {
             findings.clear();
             findings.inUse = false;
@@ -177,7 +186,7 @@ public final class Redactor {
         }
     }
 
-    private CharSequence render(CharSequence text, Findings f) {
+    private CharSequence render(CharSequence text, Findings f, SpanListener spans) {
         f.sort();
         StringBuilder out = new StringBuilder(text.length() + 16);
         int copied = 0;
@@ -205,6 +214,9 @@ public final class Redactor {
                 Replacement.append(r.action(), r.name(), text, start, end, prefix, hasher, out);
                 r.recordHit();
                 notifyHit(r);
+                if (spans != null) {
+                    spans.replaced(start, end, r);
+                }
                 copied = end;
             }
             i = j;
@@ -227,6 +239,13 @@ public final class Redactor {
         } catch (RuntimeException ignored) {
             // as above: hits are best-effort telemetry
         }
+    }
+
+    /** Told which spans of a text {@link #redact(CharSequence, SpanListener)} replaced. */
+    @FunctionalInterface
+    public interface SpanListener {
+        /** {@code text[start, end)} was replaced under {@code rule} (the rule of the merged span's first finding). */
+        void replaced(int start, int end, Rule rule);
     }
 
     /** Collects rules and settings; {@link #build()} compiles them into an immutable {@link Redactor}. */
