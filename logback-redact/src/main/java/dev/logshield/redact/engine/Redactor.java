@@ -66,15 +66,24 @@ public final class Redactor {
 
     /** Redacts {@code text}; returns the same instance when nothing matched; null stays null. */
     public CharSequence redact(CharSequence text) {
-        return redact(text, null);
+        return run(text, null);
     }
 
     /**
-     * Redacts {@code text} like {@link #redact(CharSequence)} and tells {@code spans} (when not null) which spans of
-     * the original text were replaced, in order, after overlapping findings were merged: what lets a caller map a
-     * redaction back onto the pieces the text was built from (a message's placeholder arguments).
+     * Tells {@code spans} which spans of {@code text} {@link #redact(CharSequence)} replaces, in order, after
+     * overlapping findings were merged, without rendering or counting them (the text was redacted, and its hits
+     * counted, already): what lets a caller map a redaction back onto the pieces the text was built from (a
+     * message's placeholder arguments). When a detector fails, the whole text is one span with a null rule.
      */
-    public CharSequence redact(CharSequence text, SpanListener spans) {
+    public void locate(CharSequence text, SpanListener spans) {
+        Objects.requireNonNull(spans, "spans");
+        if (text != null && !text.isEmpty() && run(text, spans) == FAILED) {
+            spans.replaced(0, text.length(), null);
+        }
+    }
+
+    /** Redacts {@code text}; with {@code spans}, only reports the spans it would replace (see {@link #locate}). */
+    private CharSequence run(CharSequence text, SpanListener spans) {
         if (text == null) {
             return null;
         }
@@ -98,7 +107,9 @@ public final class Redactor {
                 try {
                     d.detect(text, findings);
                 } catch (RuntimeException | StackOverflowError e) {
-                    notifyFailure(rules[r], e);
+                    if (spans == null) {
+                        notifyFailure(rules[r], e);
+                    }
                     return FAILED;
                 }
             }
@@ -186,9 +197,10 @@ public final class Redactor {
         }
     }
 
+    /** The redacted text; with {@code spans}, only the merged spans are reported (nothing rendered or counted). */
     private CharSequence render(CharSequence text, Findings f, SpanListener spans) {
         f.sort();
-        StringBuilder out = new StringBuilder(text.length() + 16);
+        StringBuilder out = spans == null ? new StringBuilder(text.length() + 16) : null;
         int copied = 0;
         int i = 0;
         final int count = f.size();
@@ -209,17 +221,21 @@ public final class Redactor {
                 end = text.length();
             }
             if (start < end) {
-                out.append(text, copied, start);
                 Rule r = rules[rule];
-                Replacement.append(r.action(), r.name(), text, start, end, prefix, hasher, out);
-                r.recordHit();
-                notifyHit(r);
                 if (spans != null) {
                     spans.replaced(start, end, r);
+                } else {
+                    out.append(text, copied, start);
+                    Replacement.append(r.action(), r.name(), text, start, end, prefix, hasher, out);
+                    r.recordHit();
+                    notifyHit(r);
                 }
                 copied = end;
             }
             i = j;
+        }
+        if (out == null) {
+            return text;
         }
         out.append(text, copied, text.length());
         return out;
@@ -241,10 +257,10 @@ public final class Redactor {
         }
     }
 
-    /** Told which spans of a text {@link #redact(CharSequence, SpanListener)} replaced. */
+    /** Told which spans of a text {@link #redact(CharSequence)} replaces (see {@link #locate}). */
     @FunctionalInterface
     public interface SpanListener {
-        /** {@code text[start, end)} was replaced under {@code rule} (the rule of the merged span's first finding). */
+        /** {@code text[start, end)} is replaced under {@code rule} (the merged span's first finding's; null: failed). */
         void replaced(int start, int end, Rule rule);
     }
 

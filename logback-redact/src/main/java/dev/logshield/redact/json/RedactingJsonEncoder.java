@@ -3,6 +3,7 @@ package dev.logshield.redact.json;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.logshield.redact.logback.CustomRuleElement;
 import dev.logshield.redact.logback.HashKeyElement;
+import dev.logshield.redact.logback.SelfRedactingEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +42,7 @@ import net.logstash.logback.util.ThreadLocalReusableByteBuffer;
  *       redacted message and the error fields. {@link #encode} never throws.</li>
  * </ul>
  */
-public class RedactingJsonEncoder extends LogstashEncoder {
+public class RedactingJsonEncoder extends LogstashEncoder implements SelfRedactingEncoder {
 
     private static final byte[] EMPTY = new byte[0];
 

@@ -1,11 +1,13 @@
 package dev.logshield.redact.logback;
 
-import dev.logshield.redact.engine.Redactor;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.logshield.redact.text.LogInjectionEscaper;
 
 /**
- * What a converter applies to each piece of user data it prints: redaction by the shared engine, then (when
- * on) log-injection neutralisation. Immutable.
+ * How a redacting layout or converter gets an event ready to print: the shared engine's redacted view, then, when
+ * neutralisation is on, a {@link NeutralizedEvent} over it. Converters inside a {@link RedactingPatternLayout} get
+ * events the layout already prepared ({@link #preparedByLayout}); a converter registered on its own in a plain
+ * layout prepares each event itself. Immutable.
  */
 final class FieldRedactor {
 
@@ -17,37 +19,22 @@ final class FieldRedactor {
         this.neutralize = neutralize;
     }
 
-    /** Free text: a message, a marker, an exception message. */
-    String text(String text) {
-        try {
-            String r = engine.redact(text);
-            return neutralize ? LogInjectionEscaper.escape(r) : r;
-        } catch (RuntimeException e) {
-            return Redactor.FAILED; // fail closed: never print what could not be redacted
+    /** For converters inside a layout that already handed them the prepared event. */
+    static FieldRedactor preparedByLayout(boolean neutralize) {
+        return new FieldRedactor(null, neutralize);
+    }
+
+    /** The event redacted and, when on, neutralised; as it is when the layout prepared it. Never throws. */
+    ILoggingEvent prepare(ILoggingEvent event) {
+        if (engine == null) {
+            return event;
         }
+        ILoggingEvent view = engine.view(event);
+        return neutralize ? new NeutralizedEvent(view) : view;
     }
 
-    /** A named value (MDC entry, key-value pair): masked whole when the name is sensitive. */
-    String value(String key, String value) {
-        try {
-            String r = engine.redactValue(key, value);
-            return neutralize ? LogInjectionEscaper.escape(r) : r;
-        } catch (RuntimeException e) {
-            return Redactor.FAILED;
-        }
-    }
-
-    /** A key or name printed as is, only neutralised. */
-    String name(String name) {
-        return neutralize ? LogInjectionEscaper.escape(name) : name;
-    }
-
-    /** Redacts without neutralising (for text whose line structure must stay, like stack traces). */
-    String redactOnly(String text) {
-        return engine.redact(text);
-    }
-
-    boolean neutralizes() {
-        return neutralize;
+    /** Neutralises text a converter renders from parts {@link NeutralizedEvent} does not cover (markers). */
+    String neutralized(String text) {
+        return neutralize ? LogInjectionEscaper.escape(text) : text;
     }
 }

@@ -1,7 +1,7 @@
 package dev.logshield.redact.logback;
 
 import ch.qos.logback.classic.pattern.ExtendedThrowableProxyConverter;
-import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
  * {@code %xEx, %xException, %xThrowable}: Logback's %xEx (with packaging data) with every exception message, cause message and suppressed
@@ -24,7 +24,7 @@ public class RedactedExtendedThrowableConverter extends ExtendedThrowableProxyCo
     }
 
     @Override
-    protected String throwableProxyToString(IThrowableProxy tp) {
-        return super.throwableProxyToString(RedactedThrowableProxy.wrap(tp, binding.get()));
+    public String convert(ILoggingEvent event) {
+        return super.convert(binding.get().prepare(event));
     }
 }

@@ -44,11 +44,10 @@ public class RedactedKeyValuePairConverter extends ClassicConverter implements R
 
     @Override
     public String convert(ILoggingEvent event) {
-        List<KeyValuePair> pairs = event.getKeyValuePairs();
+        List<KeyValuePair> pairs = binding.get().prepare(event).getKeyValuePairs();
         if (pairs == null || pairs.isEmpty()) {
             return "";
         }
-        FieldRedactor redactor = binding.get();
         StringBuilder out = new StringBuilder();
         for (KeyValuePair kvp : pairs) {
             if (out.length() > 0) {
@@ -56,8 +55,8 @@ public class RedactedKeyValuePairConverter extends ClassicConverter implements R
             }
             String key = String.valueOf(kvp.key);
             String value = String.valueOf(kvp.value);
-            out.append(redactor.name(key)).append('=').append(quote);
-            String printed = alwaysMasked.contains(key) ? "[REDACTED:secret]" : redactor.value(key, value);
+            out.append(key).append('=').append(quote);
+            String printed = alwaysMasked.contains(key) ? "[REDACTED:secret]" : value;
             if (!quote.isEmpty() && printed.contains(quote)) {
                 printed = printed.replace(quote, "\\" + quote); // a value cannot close its quotes and forge a pair
             }

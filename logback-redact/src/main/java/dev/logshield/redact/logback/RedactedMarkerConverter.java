@@ -26,11 +26,12 @@ public class RedactedMarkerConverter extends ClassicConverter implements Redacti
 
     @Override
     public String convert(ILoggingEvent event) {
-        List<Marker> markers = event.getMarkerList();
+        FieldRedactor redactor = binding.get();
+        List<Marker> markers = redactor.prepare(event).getMarkerList();
         if (markers == null || markers.isEmpty()) {
             return "";
         }
         String text = markers.size() == 1 ? markers.get(0).toString() : markers.toString();
-        return binding.get().text(text);
+        return redactor.neutralized(text);
     }
 }

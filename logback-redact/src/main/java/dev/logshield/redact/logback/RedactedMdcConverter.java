@@ -34,21 +34,20 @@ public class RedactedMdcConverter extends ClassicConverter implements RedactingC
 
     @Override
     public String convert(ILoggingEvent event) {
-        Map<String, String> mdc = event.getMDCPropertyMap();
+        Map<String, String> mdc = binding.get().prepare(event).getMDCPropertyMap();
         if (mdc == null || mdc.isEmpty()) {
             return defaultValue;
         }
-        FieldRedactor redactor = binding.get();
         if (key != null) {
             String value = mdc.get(key);
-            return value == null ? defaultValue : redactor.value(key, value);
+            return value == null ? defaultValue : value;
         }
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> e : mdc.entrySet()) {
             if (out.length() > 0) {
                 out.append(", ");
             }
-            out.append(redactor.name(e.getKey())).append('=').append(redactor.value(e.getKey(), e.getValue()));
+            out.append(e.getKey()).append('=').append(e.getValue());
         }
         return out.toString();
     }

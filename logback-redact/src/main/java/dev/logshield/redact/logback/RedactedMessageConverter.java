@@ -26,6 +26,6 @@ public class RedactedMessageConverter extends ClassicConverter implements Redact
 
     @Override
     public String convert(ILoggingEvent event) {
-        return binding.get().text(event.getFormattedMessage());
+        return binding.get().prepare(event).getFormattedMessage();
     }
 }

@@ -1,7 +1,7 @@
 package dev.logshield.redact.logback;
 
 import ch.qos.logback.classic.pattern.RootCauseFirstThrowableProxyConverter;
-import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
  * {@code %rEx, %rootException}: Logback's %rEx (root cause first) with every exception message, cause message and suppressed
@@ -24,7 +24,7 @@ public class RedactedRootCauseFirstThrowableConverter extends RootCauseFirstThro
     }
 
     @Override
-    protected String throwableProxyToString(IThrowableProxy tp) {
-        return super.throwableProxyToString(RedactedThrowableProxy.wrap(tp, binding.get()));
+    public String convert(ILoggingEvent event) {
+        return super.convert(binding.get().prepare(event));
     }
 }

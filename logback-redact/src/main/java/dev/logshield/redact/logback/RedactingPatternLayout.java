@@ -1,15 +1,19 @@
 package dev.logshield.redact.logback;
 
 import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.pattern.DynamicConverter;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A {@link PatternLayout} that prints the user's own pattern with every piece of user data redacted and
- * neutralised: {@code %msg}, {@code %X}/{@code %mdc}, {@code %kvp}/{@code %maskedKvp}, {@code %marker} and
- * every throwable conversion ({@code %ex}, {@code %xEx}, {@code %rEx}, and the {@code %ex} Logback appends by
- * itself when the pattern has none). The event itself is never changed.
+ * A {@link PatternLayout} that prints the user's own pattern from the event's redacted view, so every conversion
+ * word prints only redacted data: LogShield's own ({@code %msg}, {@code %X}/{@code %mdc}, {@code %kvp},
+ * {@code %marker}, {@code %ex}/{@code %xEx}/{@code %rEx} and the {@code %ex} Logback appends by itself when the
+ * pattern has none) and any other, such as Spring Boot's {@code %wEx}/{@code %clr}, custom converters or
+ * {@code %replace(...)} around anything. User data is also neutralised against log injection (messages, MDC,
+ * key-value pairs, exception messages; stack frames keep their lines). The event itself is never changed.
  *
  * <pre>{@code
  * <encoder class="ch.qos.logback.core.encoder.LayoutWrappingEncoder">
@@ -25,7 +29,7 @@ public class RedactingPatternLayout extends PatternLayout {
 
     private final RedactionSettings settings = new RedactionSettings();
     private boolean neutralize = true;
-    private FieldRedactor fieldRedactor;
+    private FieldRedactor eventPreparer;
 
     public RedactingPatternLayout() {
         Map<String, Supplier<DynamicConverter>> m = getInstanceConverterMap();
@@ -50,7 +54,7 @@ public class RedactingPatternLayout extends PatternLayout {
         for (String word : new String[] {"rEx", "rootException"}) {
             m.put(word, RedactedRootCauseFirstThrowableConverter::new);
         }
-        setPostCompileProcessor(new RedactingPostCompileProcessor(() -> fieldRedactor));
+        setPostCompileProcessor(new RedactingPostCompileProcessor(() -> FieldRedactor.preparedByLayout(neutralize)));
     }
 
     /** Policy file: {@code classpath:policy.yaml}, {@code file:/etc/app/policy.json} or a path. Default: none. */
@@ -99,7 +103,19 @@ public class RedactingPatternLayout extends PatternLayout {
             addError("RedactingPatternLayout has no context");
             return;
         }
-        fieldRedactor = new FieldRedactor(RedactionEngineRegistry.engineFor(getContext(), settings), neutralize);
+        eventPreparer = new FieldRedactor(RedactionEngineRegistry.engineFor(getContext(), settings), neutralize);
         super.start();
+    }
+
+    /**
+     * Renders the event's redacted (and, when on, neutralised) view, so every conversion word in the pattern, known
+     * to LogShield or not, prints only redacted data. Never throws.
+     */
+    @Override
+    public String doLayout(ILoggingEvent event) {
+        if (!isStarted()) {
+            return CoreConstants.EMPTY_STRING;
+        }
+        return super.doLayout(eventPreparer.prepare(event));
     }
 }

@@ -19,7 +19,7 @@ import ch.qos.logback.core.pattern.PatternLayoutEncoderBase;
  * </encoder>
  * }</pre>
  */
-public class RedactingPatternLayoutEncoder extends PatternLayoutEncoderBase<ILoggingEvent> {
+public class RedactingPatternLayoutEncoder extends PatternLayoutEncoderBase<ILoggingEvent> implements SelfRedactingEncoder {
 
     private final RedactingPatternLayout redactingLayout = new RedactingPatternLayout();
 

@@ -1,5 +1,6 @@
 package dev.logshield.redact.logback;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.logshield.redact.engine.Redactor;
 
 /**
@@ -17,6 +18,14 @@ public final class RedactionEngineHandle {
     /** The compiled engine in force now; take it once per event so that one event sees one policy. */
     public Redactor redactor() {
         return engine.redactor();
+    }
+
+    /**
+     * The redacted view of {@code event}: the event itself when nothing in it matched. Computed once per event and
+     * engine on each thread, however many components ask; never throws (a failure withholds the event's data).
+     */
+    public ILoggingEvent view(ILoggingEvent event) {
+        return engine.view(event);
     }
 
     /** Redacts {@code text} with the engine in force, reusing this thread's last result for the same instance. */

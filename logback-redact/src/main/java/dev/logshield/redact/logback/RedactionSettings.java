@@ -28,6 +28,21 @@ public final class RedactionSettings {
     private HashKeyElement hashKey;
     private int policyRefreshSeconds = DEFAULT_POLICY_REFRESH_SECONDS;
     private String metricsRegistry = "global";
+    private boolean enabled = true;
+    private boolean policyGiven;
+
+    /**
+     * Whether the component redacts at all; default true. Only the components that take a nested
+     * {@code <redaction>} element read it; switching it off makes them log a status WARN naming the risk.
+     */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** False when {@code <enabled>false</enabled>} switched redaction off. */
+    public boolean enabled() {
+        return enabled;
+    }
 
     /** Micrometer registry: {@code global} (default), {@code none}, or a registered name. */
     public void setMetricsRegistry(String name) {
@@ -42,6 +57,18 @@ public final class RedactionSettings {
     /** Policy file: {@code classpath:policy.yaml}, {@code file:/etc/app/policy.json} or a path. Default: none. */
     public void setPolicy(String location) {
         this.policyLocation = location == null || location.isBlank() ? null : location.trim();
+        this.policyGiven = true;
+    }
+
+    /**
+     * Uses the context's shared policy (the {@code logshield.redaction.policy} property, when set) unless
+     * {@code <policy>} was given: what components with a nested {@code <redaction>} element do by default.
+     */
+    void defaultPolicyFrom(Context context) {
+        if (!policyGiven && context != null) {
+            String shared = context.getProperty(RedactionEngineRegistry.DEFAULT_POLICY_PROPERTY);
+            this.policyLocation = shared == null || shared.isBlank() ? null : shared.trim();
+        }
     }
 
     String policyLocation() {

@@ -1,8 +1,12 @@
 package dev.logshield.redact.logback;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Context;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import dev.logshield.metrics.Meters;
+import dev.logshield.metrics.ReportGate;
+import dev.logshield.redact.event.EventRedactor;
+import dev.logshield.redact.event.RedactedEvent;
 import dev.logshield.redact.detect.BuiltInDetectors;
 import dev.logshield.redact.engine.Redactor;
 import dev.logshield.redact.policy.CompiledPolicy;
@@ -18,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.time.Duration;
 
 /**
  * The compiled engine behind one set of {@link RedactionSettings}, shared by every encoder, layout and
@@ -34,11 +40,17 @@ final class SharedRedactionEngine extends ContextAwareBase {
         Redactor redactor;
         String input;
         String output;
+        Redactor viewRedactor;
+        ILoggingEvent event;
+        ILoggingEvent view;
     }
 
     private final RedactionSettings settings;
     private final ThreadLocal<Memo> memo = ThreadLocal.withInitial(Memo::new);
     private final StatusReportingListener listener;
+    private final LongAdder viewsComputed = new LongAdder();
+    private final LongAdder viewFailures = new LongAdder();
+    private final ReportGate viewFailureReports = new ReportGate(Duration.ofSeconds(10));
     private volatile Redactor current;
     private volatile FileStamp stamp;
     private Path watchedFile;
@@ -75,6 +87,43 @@ final class SharedRedactionEngine extends ContextAwareBase {
         m.input = text;
         m.output = out;
         return out;
+    }
+
+    /**
+     * The redacted view of {@code event} under the engine in force (see {@link EventRedactor}): the event itself when
+     * nothing in it matched. Each thread remembers its last event and view, so every appender of the context that
+     * shares this engine, one after the other on the logging thread, gets the same view from one scan; an event
+     * that is already this engine's view is handed back as it is. Never throws.
+     */
+    ILoggingEvent view(ILoggingEvent event) {
+        Redactor r = current;
+        if (event == null || event instanceof RedactedEvent v && v.redactedBy() == r) {
+            return event;
+        }
+        Memo m = memo.get();
+        if (m.event == event && m.viewRedactor == r) {
+            return m.view;
+        }
+        viewsComputed.increment();
+        ILoggingEvent view = EventRedactor.redact(event, r, this::viewFailed);
+        m.viewRedactor = r;
+        m.event = event;
+        m.view = view;
+        return view;
+    }
+
+    /** How many events this engine has scanned for a view (not counting the memo's answers). */
+    long viewsComputed() {
+        return viewsComputed.sum();
+    }
+
+    private void viewFailed(Throwable failure) {
+        viewFailures.increment();
+        if (viewFailureReports.tryOpen()) {
+            addError("Redaction of an event failed; its message, arguments, MDC, key-value pairs, markers and "
+                    + "exception were withheld as " + Redactor.FAILED + " (" + viewFailures.sum()
+                    + " event(s) so far)", failure);
+        }
     }
 
     /** Redacts a named value: the whole value when the name is sensitive. */

@@ -2,43 +2,41 @@ package dev.logshield.redact.logback;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import dev.logshield.redact.text.LogInjectionEscaper;
 
 /**
- * A view of a throwable whose messages (its own, its causes' and its suppressed exceptions') are redacted and
- * neutralised, so that Logback's own stack-trace rendering can print it: frames keep their line structure
- * while a message can neither leak a secret nor forge a line. The original proxy is not modified, so other
- * appenders see the event unchanged.
+ * A throwable as a text layout may print it: its messages (its own, its causes' and its suppressed exceptions')
+ * and class names neutralised, so that Logback's own stack-trace rendering keeps the frames on their own lines
+ * while a message can never forge one. Wraps an already redacted proxy; the original is not modified.
  */
-final class RedactedThrowableProxy implements IThrowableProxy {
+final class NeutralizedThrowableProxy implements IThrowableProxy {
 
     private final IThrowableProxy delegate;
-    private final FieldRedactor redactor;
 
-    private RedactedThrowableProxy(IThrowableProxy delegate, FieldRedactor redactor) {
+    private NeutralizedThrowableProxy(IThrowableProxy delegate) {
         this.delegate = delegate;
-        this.redactor = redactor;
     }
 
-    static IThrowableProxy wrap(IThrowableProxy tp, FieldRedactor redactor) {
-        if (tp == null || tp instanceof RedactedThrowableProxy) {
+    static IThrowableProxy wrap(IThrowableProxy tp) {
+        if (tp == null || tp instanceof NeutralizedThrowableProxy) {
             return tp;
         }
-        return new RedactedThrowableProxy(tp, redactor);
+        return new NeutralizedThrowableProxy(tp);
     }
 
     @Override
     public String getMessage() {
-        return redactor.text(delegate.getMessage());
+        return LogInjectionEscaper.escape(delegate.getMessage());
     }
 
     @Override
     public String getOverridingMessage() {
-        return redactor.text(delegate.getOverridingMessage());
+        return LogInjectionEscaper.escape(delegate.getOverridingMessage());
     }
 
     @Override
     public String getClassName() {
-        return redactor.name(delegate.getClassName());
+        return LogInjectionEscaper.escape(delegate.getClassName());
     }
 
     @Override
@@ -53,7 +51,7 @@ final class RedactedThrowableProxy implements IThrowableProxy {
 
     @Override
     public IThrowableProxy getCause() {
-        return wrap(delegate.getCause(), redactor);
+        return wrap(delegate.getCause());
     }
 
     @Override
@@ -64,7 +62,7 @@ final class RedactedThrowableProxy implements IThrowableProxy {
         }
         IThrowableProxy[] out = new IThrowableProxy[suppressed.length];
         for (int i = 0; i < suppressed.length; i++) {
-            out[i] = wrap(suppressed[i], redactor);
+            out[i] = wrap(suppressed[i]);
         }
         return out;
     }

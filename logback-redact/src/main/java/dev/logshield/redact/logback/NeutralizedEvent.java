@@ -1,0 +1,112 @@
+package dev.logshield.redact.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import dev.logshield.redact.event.ForwardingLoggingEvent;
+import dev.logshield.redact.text.LogInjectionEscaper;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.event.KeyValuePair;
+
+/**
+ * An event as a text layout may print it, so that every conversion word, including ones LogShield has never heard
+ * of ({@code %wEx}, {@code %clr(...)}, a custom converter), prints neutralised user data: the message, template
+ * and string arguments, MDC keys and values, key-value pairs, thread and logger names and exception messages have
+ * CR, LF, ANSI and bidi controls escaped ({@link LogInjectionEscaper}). Stack frames keep their own lines and the
+ * pattern's own {@code %n} stays a newline. Wraps an already redacted event; text that needs no escaping is
+ * returned as the same instance.
+ */
+final class NeutralizedEvent extends ForwardingLoggingEvent {
+
+    NeutralizedEvent(ILoggingEvent redacted) {
+        super(redacted);
+    }
+
+    @Override
+    public String getFormattedMessage() {
+        return LogInjectionEscaper.escape(delegate().getFormattedMessage());
+    }
+
+    @Override
+    public String getMessage() {
+        return LogInjectionEscaper.escape(delegate().getMessage());
+    }
+
+    @Override
+    public Object[] getArgumentArray() {
+        Object[] args = delegate().getArgumentArray();
+        if (args == null) {
+            return null;
+        }
+        Object[] out = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof String s) {
+                String escaped = LogInjectionEscaper.escape(s);
+                if (escaped != s) {
+                    if (out == args) {
+                        out = args.clone();
+                    }
+                    out[i] = escaped;
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String getThreadName() {
+        return LogInjectionEscaper.escape(delegate().getThreadName());
+    }
+
+    @Override
+    public String getLoggerName() {
+        return LogInjectionEscaper.escape(delegate().getLoggerName());
+    }
+
+    @Override
+    public Map<String, String> getMDCPropertyMap() {
+        Map<String, String> mdc = delegate().getMDCPropertyMap();
+        if (mdc == null || mdc.isEmpty()) {
+            return mdc;
+        }
+        Map<String, String> out = null;
+        for (String key : mdc.keySet()) {
+            String value = mdc.get(key);
+            String escapedKey = LogInjectionEscaper.escape(key);
+            String escapedValue = LogInjectionEscaper.escape(value);
+            if (escapedKey != key || escapedValue != value) {
+                if (out == null) {
+                    out = new HashMap<>(mdc);
+                }
+                out.remove(key);
+                out.put(escapedKey, escapedValue);
+            }
+        }
+        return out == null ? mdc : Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public List<KeyValuePair> getKeyValuePairs() {
+        List<KeyValuePair> pairs = delegate().getKeyValuePairs();
+        if (pairs == null || pairs.isEmpty()) {
+            return pairs;
+        }
+        List<KeyValuePair> out = new ArrayList<>(pairs.size());
+        for (KeyValuePair pair : pairs) {
+            if (pair == null) {
+                continue;
+            }
+            String value = pair.value == null ? null : LogInjectionEscaper.escape(String.valueOf(pair.value));
+            out.add(new KeyValuePair(LogInjectionEscaper.escape(pair.key), value));
+        }
+        return out;
+    }
+
+    @Override
+    public IThrowableProxy getThrowableProxy() {
+        return NeutralizedThrowableProxy.wrap(delegate().getThrowableProxy());
+    }
+}
