@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
@@ -16,7 +17,7 @@ import org.slf4j.event.KeyValuePair;
  * Builds the redacted view of a logging event with one compiled engine: the formatted message and its template,
  * the placeholder arguments ({@link ArgumentRedaction}), MDC values and key-value pairs (masked whole under a
  * sensitive name), markers and structured arguments ({@code StructuredValues}), and the throwable at any depth
- * ({@link ThrowableRedaction}). When nothing matched, the answer is the event itself, found without allocating
+ * ({@link ThrowableRewriter}). When nothing matched, the answer is the event itself, found without allocating
  * (for events whose key-value pairs hold only strings and whose arguments were all placed in the message).
  *
  * <p>Logback components reach it through the per-context shared engine, which remembers each thread's last view
@@ -33,6 +34,15 @@ public final class EventRedactor {
      * and the answer withholds every part that could hold a secret ({@link Redactor#FAILED}).
      */
     public static ILoggingEvent redact(ILoggingEvent event, Redactor redactor, Consumer<Throwable> failures) {
+        return redact(event, redactor, failures, new Scratch());
+    }
+
+    /**
+     * As {@link #redact(ILoggingEvent, Redactor, Consumer)}, with {@code scratch} space the caller keeps for the
+     * current thread, so that a clean event costs no allocation at all.
+     */
+    public static ILoggingEvent redact(ILoggingEvent event, Redactor redactor, Consumer<Throwable> failures,
+            Scratch scratch) {
         if (event == null) {
             return null;
         }
@@ -40,7 +50,7 @@ public final class EventRedactor {
             return event;
         }
         try {
-            return build(event, redactor);
+            return build(event, redactor, scratch);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             try {
                 failures.accept(e);
@@ -51,7 +61,7 @@ public final class EventRedactor {
         }
     }
 
-    private static ILoggingEvent build(ILoggingEvent event, Redactor redactor) {
+    private static ILoggingEvent build(ILoggingEvent event, Redactor redactor, Scratch scratch) {
         String formatted = event.getFormattedMessage();
         String redactedFormatted = redactor.redact(formatted);
         boolean formattedChanged = redactedFormatted != formatted;
@@ -64,7 +74,7 @@ public final class EventRedactor {
                 : ArgumentRedaction.redact(template, args, formatted, formattedChanged, redactor);
 
         Map<String, String> mdc = event.getMDCPropertyMap();
-        Map<String, String> redactedMdc = redactMdc(mdc, redactor);
+        Map<String, String> redactedMdc = scratch.mdcChanges(mdc, redactor) ? redactMdc(mdc, redactor) : mdc;
 
         List<KeyValuePair> pairs = event.getKeyValuePairs();
         List<KeyValuePair> redactedPairs = redactPairs(pairs, redactor);
@@ -73,7 +83,7 @@ public final class EventRedactor {
         List<Marker> redactedMarkers = StructuredValues.redactMarkers(markers, redactor);
 
         IThrowableProxy proxy = event.getThrowableProxy();
-        IThrowableProxy redactedProxy = ThrowableRedaction.redact(proxy, redactor);
+        IThrowableProxy redactedProxy = ThrowableRewriter.rewrite(proxy, redactor::redact);
 
         if (!formattedChanged && redactedTemplate == template && redactedArgs == args && redactedMdc == mdc
                 && redactedPairs == pairs && redactedMarkers == markers && redactedProxy == proxy) {
@@ -81,6 +91,42 @@ public final class EventRedactor {
         }
         return new RedactedEvent(event, redactor, redactedTemplate, redactedArgs, redactedFormatted, redactedMdc,
                 redactedPairs, redactedMarkers, redactedProxy);
+    }
+
+    /**
+     * Working space for one thread at a time: checks an MDC through {@code Map.forEach} (an iterator over the
+     * read-only map Logback hands out would be allocated per event). Keep one per thread; not thread-safe.
+     */
+    public static final class Scratch {
+
+        private final MdcCheck check = new MdcCheck();
+
+        /** Whether redaction would change any value of {@code mdc}. */
+        boolean mdcChanges(Map<String, String> mdc, Redactor redactor) {
+            if (mdc == null || mdc.isEmpty()) {
+                return false;
+            }
+            check.redactor = redactor;
+            check.changes = false;
+            try {
+                mdc.forEach(check);
+                return check.changes;
+            } finally {
+                check.redactor = null;
+            }
+        }
+    }
+
+    private static final class MdcCheck implements BiConsumer<String, String> {
+        Redactor redactor;
+        boolean changes;
+
+        @Override
+        public void accept(String key, String value) {
+            if (!changes && redactor.redactValue(key, value) != value) {
+                changes = true;
+            }
+        }
     }
 
     /** The MDC with every value redacted under its key; {@code mdc} itself when nothing changed. */

@@ -5,23 +5,25 @@ import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 
 /**
- * A real {@link ThrowableProxy} (consumers test {@code instanceof ThrowableProxy}) for a throwable whose messages
- * were redacted: class name, frames, common frames and packaging data are the original proxy's; messages, causes
- * and suppressed exceptions are redacted; {@link #getThrowable()} is a {@link RedactedException} with the same
- * content.
+ * A real {@link ThrowableProxy} (consumers test {@code instanceof ThrowableProxy}) for a throwable whose text was
+ * rewritten ({@link ThrowableRewriter}): frames, common frames and packaging data are the original proxy's; class
+ * name, messages, causes and suppressed exceptions are rewritten; {@link #getThrowable()} is a
+ * {@link RedactedException} with the same content.
  */
 final class RedactedThrowableProxy extends ThrowableProxy {
 
     private final IThrowableProxy original;
+    private final String className;
     private final String message;
     private final String overridingMessage;
     private final IThrowableProxy cause;
     private final IThrowableProxy[] suppressed;
 
-    RedactedThrowableProxy(RedactedException standIn, IThrowableProxy original, String message,
+    RedactedThrowableProxy(RedactedException standIn, IThrowableProxy original, String className, String message,
             String overridingMessage, IThrowableProxy cause, IThrowableProxy[] suppressed) {
         super(standIn); // the stand-in has no cause, suppressed or frames yet: the base class builds nothing twice
         this.original = original;
+        this.className = className;
         this.message = message;
         this.overridingMessage = overridingMessage;
         this.cause = cause;
@@ -30,7 +32,7 @@ final class RedactedThrowableProxy extends ThrowableProxy {
 
     @Override
     public String getClassName() {
-        return original.getClassName();
+        return className;
     }
 
     @Override

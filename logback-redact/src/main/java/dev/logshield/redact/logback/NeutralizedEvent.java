@@ -3,6 +3,7 @@ package dev.logshield.redact.logback;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import dev.logshield.redact.event.ForwardingLoggingEvent;
+import dev.logshield.redact.event.ThrowableRewriter;
 import dev.logshield.redact.text.LogInjectionEscaper;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +21,8 @@ import org.slf4j.event.KeyValuePair;
  * returned as the same instance.
  */
 final class NeutralizedEvent extends ForwardingLoggingEvent {
+
+    private IThrowableProxy neutralizedProxy; // computed on first use; one layout renders one event on one thread
 
     NeutralizedEvent(ILoggingEvent redacted) {
         super(redacted);
@@ -105,8 +108,14 @@ final class NeutralizedEvent extends ForwardingLoggingEvent {
         return out;
     }
 
+    /** The throwable with class names and messages neutralised; a real ThrowableProxy, rebuilt only when needed. */
     @Override
     public IThrowableProxy getThrowableProxy() {
-        return NeutralizedThrowableProxy.wrap(delegate().getThrowableProxy());
+        IThrowableProxy proxy = neutralizedProxy;
+        if (proxy == null) {
+            proxy = ThrowableRewriter.rewrite(delegate().getThrowableProxy(), LogInjectionEscaper::escape);
+            neutralizedProxy = proxy;
+        }
+        return proxy;
     }
 }

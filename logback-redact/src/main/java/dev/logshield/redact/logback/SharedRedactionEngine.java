@@ -43,6 +43,7 @@ final class SharedRedactionEngine extends ContextAwareBase {
         Redactor viewRedactor;
         ILoggingEvent event;
         ILoggingEvent view;
+        final EventRedactor.Scratch scratch = new EventRedactor.Scratch();
     }
 
     private final RedactionSettings settings;
@@ -51,6 +52,7 @@ final class SharedRedactionEngine extends ContextAwareBase {
     private final LongAdder viewsComputed = new LongAdder();
     private final LongAdder viewFailures = new LongAdder();
     private final ReportGate viewFailureReports = new ReportGate(Duration.ofSeconds(10));
+    private final java.util.function.Consumer<Throwable> failures = this::viewFailed;
     private volatile Redactor current;
     private volatile FileStamp stamp;
     private Path watchedFile;
@@ -105,7 +107,7 @@ final class SharedRedactionEngine extends ContextAwareBase {
             return m.view;
         }
         viewsComputed.increment();
-        ILoggingEvent view = EventRedactor.redact(event, r, this::viewFailed);
+        ILoggingEvent view = EventRedactor.redact(event, r, failures, m.scratch);
         m.viewRedactor = r;
         m.event = event;
         m.view = view;

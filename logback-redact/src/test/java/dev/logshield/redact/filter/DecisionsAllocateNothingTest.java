@@ -1,12 +1,11 @@
 package dev.logshield.redact.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.core.spi.FilterReply;
-import java.lang.management.ManagementFactory;
+import dev.logshield.redact.testing.QuietestRound;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +35,6 @@ class DecisionsAllocateNothingTest {
 
     @Test
     void decidingAllocatesNothing() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "needs HotSpot allocation counters");
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
-
         try (LogbackHarness logback = LogbackHarness.configure("DecisionsAllocateNothingTest", dir)) {
             AccessControlTurboFilter filter = logback.filter();
             Logger internal = logback.context.getLogger("com.acme.internal.Cache");
@@ -61,17 +55,11 @@ class DecisionsAllocateNothingTest {
             for (int warm = 0; warm < 200_000; warm++) {
                 decideAll(filter, internal, other, security, wrapper, fluent);
             }
-            long quietest = Long.MAX_VALUE;
-            // rounds until one is quiet, for at least ROUNDS rounds and at most 10 s: on a loaded machine the
-            // compiler thread may install the escape-analysed code only after many more calls
-            long giveUp = System.nanoTime() + 10_000_000_000L;
-            for (int round = 0; quietest > 0 && (round < ROUNDS || System.nanoTime() < giveUp); round++) {
-                long before = threads.getCurrentThreadAllocatedBytes();
+            long quietest = QuietestRound.bytes(ROUNDS, () -> {
                 for (int i = 0; i < 1_000; i++) {
                     decideAll(filter, internal, other, security, wrapper, fluent);
                 }
-                quietest = Math.min(quietest, threads.getCurrentThreadAllocatedBytes() - before);
-            }
+            });
             assertThat(quietest).as("bytes allocated in the quietest round").isZero();
             assertThat(filter.deniedBy("internal-error")).isZero();
         }
