@@ -22,7 +22,7 @@ import org.slf4j.MarkerFactory;
  * marker again): a new head (the redacted one, or a copy of an unchanged one, or a detached SLF4J marker of the
  * same name for a plain marker) to which each reference, redacted in turn, is added. A
  * {@code Markers.defer(...)} marker is evaluated now and replaced by its redacted value. Plain SLF4J markers are
- * names and are kept. Nesting deeper than {@link ValueRedaction#MAX_DEPTH} or a marker that references itself
+ * names and are kept, unless a name holds a secret. Nesting deeper than {@link ValueRedaction#MAX_DEPTH} or a marker that references itself
  * becomes a marker named {@link Redactor#FAILED}. The same instance comes back when nothing changed.
  * Loaded only when logstash-logback-encoder is present.
  */
@@ -92,6 +92,8 @@ final class MarkerChains {
         if (marker instanceof LogstashMarker) {
             return LogstashValues.self((LogstashMarker) marker, redactor);
         }
-        return marker; // a plain SLF4J marker is a name
+        String name = marker.getName();
+        String redacted = redactor.redact(name);
+        return redacted == name ? marker : MarkerFactory.getDetachedMarker(redacted); // a plain SLF4J marker is a name
     }
 }

@@ -59,12 +59,13 @@ final class StructuredValues {
 
     /**
      * The marker list with every logstash marker's values redacted (references / {@code .and(...)} chains rebuilt),
-     * or the SAME list instance when nothing changed. Plain SLF4J markers (names only) are kept as they are. null
+     * or the SAME list instance when nothing changed. Plain SLF4J markers keep their names unless a name holds a
+ * secret (then a detached marker of the redacted name stands in). null
      * stays null. Never throws: a marker whose redaction fails is replaced by a marker named
      * {@link Redactor#FAILED}.
      */
     static List<Marker> redactMarkers(List<Marker> markers, Redactor redactor) {
-        if (markers == null || LOGSTASH_MARKER == null) {
+        if (markers == null || markers.isEmpty()) {
             return markers;
         }
         try {
@@ -91,13 +92,23 @@ final class StructuredValues {
             return null;
         }
         try {
-            if (!LOGSTASH_MARKER.isInstance(marker) && !marker.hasReferences()) {
-                return marker; // a plain SLF4J marker is a name
+            if (LOGSTASH_MARKER == null || !LOGSTASH_MARKER.isInstance(marker) && !marker.hasReferences()) {
+                return plain(marker, redactor);
             }
             return MarkerChains.redact(marker, redactor);
         } catch (Throwable e) {
             return failedMarker();
         }
+    }
+
+    /**
+     * A plain SLF4J marker (a name, with references only when logstash-logback-encoder is absent): itself when its
+     * text is clean, else a detached marker named by its redacted text (a secret built into a marker name).
+     */
+    static Marker plain(Marker marker, Redactor redactor) {
+        String text = marker.hasReferences() ? marker.toString() : marker.getName();
+        String redacted = redactor.redact(text);
+        return redacted == text ? marker : MarkerFactory.getDetachedMarker(redacted);
     }
 
     /** A new marker (never shared: markers are mutable) that stands for one whose redaction failed. */
