@@ -160,13 +160,13 @@ public final class EventRedactor {
                 continue;
             }
             Object value = pair.value;
-            String text = value instanceof String s ? s : PlaceholderLayout.rendered(value);
-            String redacted = redactor.redactValue(pair.key, text);
-            Object kept = value;
-            if (redacted != text) {
-                kept = redacted;
-            } else if (StructuredValues.isStructured(value)) {
+            Object kept;
+            if (StructuredValues.isStructured(value)) {
                 kept = StructuredValues.redactArgument(value, redactor);
+            } else {
+                String text = value instanceof String s ? s : PlaceholderLayout.rendered(value);
+                String redacted = redactor.redactValue(pair.key, text);
+                kept = redacted != text ? redacted : value;
             }
             if (kept != value) {
                 if (out == null) {
