@@ -41,6 +41,7 @@ import java.util.List;
  *   <certificate>/etc/app/tls/client.pem</certificate>
  *   <privateKey>/etc/app/tls/client.key</privateKey>
  *   <trustedCertificates>/etc/app/tls/ca.pem</trustedCertificates>
+ *   <!-- MSG, and the MDC and key-value pairs in its structured data: redacted by this appender -->
  *   <encoder class="dev.logshield.tls.framing.Rfc5424Encoder"/>
  *   <redaction>                                    <!-- optional; default: built-in detectors + the context's policy -->
  *     <policy>classpath:redaction-policy.yaml</policy>
