@@ -100,10 +100,9 @@ class DemoShipsToTheLogShieldReceiverTest {
         assertThat(code).as(report.toString(StandardCharsets.UTF_8)).isZero();
         String text = plain.toString(StandardCharsets.UTF_8);
         assertThat(text).as(receiverOut).contains("[client1.test]", "Application started on port 8443",
-                "Shutting down cleanly, 12 orders processed", "[REDACTED:credit-card]")
-                // redacted by the app's appender, then again by the receiver (which cannot know the client redacted):
-                // the secret detector masks its own mask once more, "password=[[REDACTED:secret]]"
-                .containsPattern("password=\\[+REDACTED:secret]+");
+                "Shutting down cleanly, 12 orders processed", "[REDACTED:credit-card]", "password=[REDACTED:secret]")
+                // redacted by the app's appender, then again by the receiver: a second pass changes nothing
+                .doesNotContain("[[REDACTED");
         for (String secret : new String[] {"Hunter2!Secret", "jane.doe@example.com", "4111 1111 1111 1111",
                 "tok-1234567890abcdef", "S3cr3tPa55", "AKIAIOSFODNN7EXAMPLE", "s3ss10n", "203.0.113.42"}) {
             assertThat(text).as("received " + secret).doesNotContain(secret);

@@ -68,6 +68,22 @@ public final class Findings {
         currentRule = ruleIndex;
     }
 
+    /** Drops the spans that lie wholly inside {@code [from, to)}, keeping the others in their order. */
+    void dropInside(int from, int to) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (starts[i] >= from && ends[i] <= to) {
+                continue;
+            }
+            starts[kept] = starts[i];
+            ends[kept] = ends[i];
+            keeps[kept] = keeps[i];
+            rules[kept] = rules[i];
+            kept++;
+        }
+        size = kept;
+    }
+
     void truncateTo(int newSize) {
         size = newSize;
     }

@@ -27,6 +27,7 @@ public final class Redactor {
     private final Action sensitiveKeyAction;
     private final KeyedHasher hasher;
     private final RedactionListener listener;
+    private final RedactionLabels labels;
 
     private Redactor(Builder b) {
         this.rules = b.rules.toArray(new Rule[0]);
@@ -34,6 +35,13 @@ public final class Redactor {
         this.sensitiveKeyAction = b.sensitiveKeyAction;
         this.hasher = b.hasher;
         this.listener = b.listener;
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Rule r : rules) {
+            names.add(r.name());
+        }
+        names.add(SensitiveKeyMatcher.LABEL);
+        names.add("redaction-failed");
+        this.labels = new RedactionLabels(names.toArray(new String[0]));
     }
 
     public static Builder builder() {
@@ -112,6 +120,9 @@ public final class Redactor {
                     }
                     return FAILED;
                 }
+            }
+            if (findings.size() > 0) {
+                labels.dropFindingsInside(text, findings);
             }
             if (findings.size() == 0) {
                 return text;
