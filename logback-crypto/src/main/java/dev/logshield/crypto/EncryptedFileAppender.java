@@ -1,6 +1,7 @@
 package dev.logshield.crypto;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.RollingPolicyBase;
@@ -21,6 +22,8 @@ import dev.logshield.crypto.keys.KeyMaterialException;
 import dev.logshield.crypto.verify.Anchor;
 import dev.logshield.metrics.EventCounter;
 import dev.logshield.metrics.Meters;
+import dev.logshield.redact.logback.RedactionSettings;
+import dev.logshield.redact.logback.SinkRedaction;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -56,6 +59,20 @@ import java.util.function.UnaryOperator;
  * }</pre>
  * Misconfiguration (no reader key, an unreadable key, prudent mode, compressed rollover) leaves it stopped with a
  * status error: nothing is ever written in clear.
+ *
+ * <p>Encryption keeps the file from whoever holds no key; it does not keep secrets from whoever reads the logs. So
+ * every event is redacted before the encoder sees it, whatever the encoder (a plain pattern, logstash-logback-
+ * encoder): the encoder gets the event's redacted view (message, arguments, MDC, key-value pairs, markers and
+ * exceptions at any depth; see {@code SinkRedaction}). {@code <redaction>} changes what is redacted; an encoder that
+ * redacts by itself ({@code RedactingPatternLayoutEncoder}, {@code RedactingJsonEncoder}) is handed the original
+ * event unless {@code <redaction>} is given; {@code <redaction><enabled>false</enabled></redaction>} writes events as
+ * logged, with a status warning.
+ * <pre>{@code
+ * <redaction>                      <!-- optional; default: built-in detectors + the context's policy -->
+ *   <policy>classpath:redaction-policy.yaml</policy>
+ *   <sensitiveKey>pin, otp</sensitiveKey>
+ * </redaction>
+ * }</pre>
  */
 public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
 
@@ -86,7 +103,9 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
     private String anchorLogger;
     private String chainState;
     private String metricsRegistry;
+    private RedactionSettings redactionSettings;
 
+    private SinkRedaction redaction;
     private List<DataKeyWrapper> readers;
     private SegmentSettings segmentSettings;
     private SyncPolicy sync;
@@ -183,6 +202,14 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
         this.metricsRegistry = metricsRegistry;
     }
 
+    /**
+     * The nested {@code <redaction>} element: what is redacted from every event before it is encoded. Default (no
+     * element): the built-in detectors plus the context's shared policy ({@code logshield.redaction.policy}).
+     */
+    public void setRedaction(RedactionSettings redaction) {
+        this.redactionSettings = redaction;
+    }
+
     @Override
     public void start() {
         if (!configurationIsValid()) {
@@ -190,6 +217,8 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
         }
         bindMeters();
         channelDecorator = channelDecorator();
+        redaction = SinkRedaction.start(this, getClass().getSimpleName() + " [" + getName() + "]", redactionSettings,
+                getEncoder());
         super.start();
         if (isStarted()) {
             ticker = getContext().getScheduledExecutorService().scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
@@ -450,17 +479,26 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
     }
 
     /**
-     * Encodes and writes under the stream lock: Logback before 1.6.4 encodes outside it, so a stateful encoder's
-     * output could otherwise reach the file in a different order than it was produced.
+     * Encodes the event's redacted view (made before the lock is taken, so that threads redact in parallel; the
+     * event was prepared for deferred processing by {@code subAppend}) and writes it under the stream lock: Logback
+     * before 1.6.4 encodes outside it, so a stateful encoder's output could otherwise reach the file in a different
+     * order than it was produced.
      */
     @Override
     protected void writeOut(E event) throws IOException {
+        E view = redacted(event);
         streamWriteLock.lock();
         try {
-            super.writeOut(event);
+            super.writeOut(view);
         } finally {
             streamWriteLock.unlock();
         }
+    }
+
+    /** The redacted view of a logging event (other event types, e.g. access events, as they are). */
+    @SuppressWarnings("unchecked")
+    private E redacted(E event) {
+        return event instanceof ILoggingEvent loggingEvent ? (E) redaction.apply(loggingEvent) : event;
     }
 
     @Override

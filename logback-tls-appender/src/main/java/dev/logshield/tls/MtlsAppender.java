@@ -1,11 +1,14 @@
 package dev.logshield.tls;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.DeferredProcessingAware;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import dev.logshield.metrics.Meters;
+import dev.logshield.redact.logback.RedactionSettings;
+import dev.logshield.redact.logback.SinkRedaction;
 import dev.logshield.tls.delivery.DeliveryQueue;
 import dev.logshield.tls.delivery.Destination;
 import dev.logshield.tls.delivery.DiskSpool;
@@ -25,13 +28,25 @@ import java.util.List;
  * silently: the logging call encodes and enqueues into a bounded buffer; one sender thread connects, writes,
  * reconnects, re-sends and reports; every drop is counted ({@code logshield.tls.dropped}).
  *
+ * <p>Every event is redacted before its encoder sees it: the encoder gets the event's redacted view (message,
+ * arguments, MDC, key-value pairs, markers and exceptions at any depth; see {@code SinkRedaction}), so the RFC 5424
+ * MSG, its MDC and key-value structured data, and JSON lines leave the host without the secrets the built-in
+ * detectors and the context's policy find. {@code <redaction>} changes what is redacted; an encoder that redacts by
+ * itself ({@code RedactingJsonEncoder}) is handed the original event unless {@code <redaction>} is given;
+ * {@code <redaction><enabled>false</enabled></redaction>} ships events as logged, with a status warning.
+ *
  * <pre>{@code
  * <appender name="SHIP" class="dev.logshield.tls.MtlsAppender">
  *   <destination>logs.example.internal:6514</destination>
  *   <certificate>/etc/app/tls/client.pem</certificate>
  *   <privateKey>/etc/app/tls/client.key</privateKey>
  *   <trustedCertificates>/etc/app/tls/ca.pem</trustedCertificates>
+ *   <!-- MSG, and the MDC and key-value pairs in its structured data: redacted by this appender -->
  *   <encoder class="dev.logshield.tls.framing.Rfc5424Encoder"/>
+ *   <redaction>                                    <!-- optional; default: built-in detectors + the context's policy -->
+ *     <policy>classpath:redaction-policy.yaml</policy>
+ *     <detector>ipv4: mask keepNetwork=true</detector>
+ *   </redaction>
  * </appender>
  * }</pre>
  */
@@ -58,8 +73,10 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
     private String spoolDirectory;
     private FileSize spoolMaxSize = new FileSize(1024L * 1024 * 1024);
     private String metricsRegistry;
+    private RedactionSettings redactionSettings;
 
     private Sender sender;
+    private SinkRedaction redaction;
     private DeliveryQueue queue;
     private TlsMetrics metrics;
 
@@ -159,6 +176,14 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
 
     public void setMetricsRegistry(String metricsRegistry) {
         this.metricsRegistry = metricsRegistry;
+    }
+
+    /**
+     * The nested {@code <redaction>} element: what is redacted from every event before it is encoded. Default (no
+     * element): the built-in detectors plus the context's shared policy ({@code logshield.redaction.policy}).
+     */
+    public void setRedaction(RedactionSettings redaction) {
+        this.redactionSettings = redaction;
     }
 
     // TLS material: certificate/privateKey/privateKeyPassword or keyStore/keyStorePassword/keyAlias;
@@ -289,6 +314,7 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
         if (errors > 0) {
             return;
         }
+        redaction = SinkRedaction.start(this, "MtlsAppender [" + name + "]", redactionSettings, encoder);
         queue = new DeliveryQueue(queueSize);
         metrics = new TlsMetrics(this, Meters.forRegistry(metricsRegistry), name == null ? "" : name, queue, spool);
         SenderSettings settings = new SenderSettings(parsed, preferPrimary, batchSize, replayWindow,
@@ -312,7 +338,7 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
             if (event instanceof DeferredProcessingAware deferred) {
                 deferred.prepareForDeferredProcessing();
             }
-            bytes = encoder.encode(event);
+            bytes = encoder.encode(redacted(event));
         } catch (RuntimeException e) {
             metrics.dropped(1, "encode-failed");
             metrics.reportOnce("encoder failed for [" + name + "]; the event is dropped and counted", e);
@@ -322,6 +348,12 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
             return;
         }
         current.accept(bytes);
+    }
+
+    /** The redacted view of a logging event (other event types, e.g. access events, as they are). */
+    @SuppressWarnings("unchecked")
+    private E redacted(E event) {
+        return event instanceof ILoggingEvent loggingEvent ? (E) redaction.apply(loggingEvent) : event;
     }
 
     @Override

@@ -35,6 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * 32473 is the example enterprise number of RFC 5612, as no number is registered for LogShield.
  *
+ * <p>The encoder writes the event it is given. Under {@code MtlsAppender} that is the event's redacted view (see its
+ * {@code <redaction>} element), so MSG and the MDC and key-value structured data are redacted by the appender, with
+ * the defaults below; a {@code <messageLayout>} is only needed to render MSG differently.
+ *
  * <pre>{@code
  * <encoder class="dev.logshield.tls.framing.Rfc5424Encoder">
  *   <facility>local4</facility>              <!-- default user; kern, user, mail, daemon, auth, syslog, lpr, news,
@@ -44,12 +48,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <procId>4242</procId>                    <!-- default: this JVM's pid -->
  *   <msgId>%logger</msgId>                   <!-- default -; a constant, or %logger for the logger name's last 32 characters -->
  *   <timeZone>UTC</timeZone>                 <!-- default UTC; an offset (+01:00) or a region (Europe/Berlin) -->
- *   <includeMdc>true</includeMdc>            <!-- default true -->
- *   <includeKeyValues>true</includeKeyValues><!-- default true -->
+ *   <includeMdc>true</includeMdc>            <!-- default true; under MtlsAppender, values are redacted -->
+ *   <includeKeyValues>true</includeKeyValues><!-- default true; under MtlsAppender, values are redacted -->
  *   <structuredDataId>mdc@32473</structuredDataId>  <!-- default mdc@32473; name@<enterprise number> -->
  *   <sequenceIds>false</sequenceIds>         <!-- default false -->
  *   <messagePattern>%msg%n%xEx</messagePattern>     <!-- default; or a whole layout: -->
- *   <!-- <messageLayout class="dev.logshield.redact.logback.RedactingPatternLayout">...</messageLayout> -->
+ *   <!-- <messageLayout class="ch.qos.logback.classic.PatternLayout">...</messageLayout> -->
  *   <bom>false</bom>                         <!-- default false -->
  * </encoder>
  * }</pre>
@@ -132,12 +136,15 @@ public final class Rfc5424Encoder extends EncoderBase<ILoggingEvent> {
         this.timeZone = timeZone;
     }
 
-    /** Whether MDC entries become SD-PARAMs; default true. */
+    /** Whether MDC entries become SD-PARAMs; default true (under {@code MtlsAppender}, redacted by the appender). */
     public void setIncludeMdc(boolean includeMdc) {
         this.includeMdc = includeMdc;
     }
 
-    /** Whether SLF4J 2 key-value pairs become SD-PARAMs; default true. */
+    /**
+     * Whether SLF4J 2 key-value pairs become SD-PARAMs; default true (under {@code MtlsAppender}, redacted by the
+     * appender).
+     */
     public void setIncludeKeyValues(boolean includeKeyValues) {
         this.includeKeyValues = includeKeyValues;
     }

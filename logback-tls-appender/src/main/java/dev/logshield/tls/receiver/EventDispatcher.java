@@ -2,15 +2,19 @@ package dev.logshield.tls.receiver;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The one thread that hands received events to the receiver context's appenders, in the order they were queued,
  * the way Logback's own socket receiver did: the logger of the event's name decides by its effective level, then
  * {@code callAppenders} runs the appenders of the logger and its ancestors (additivity honoured). TurboFilters are
- * not applied: they decide at the logging call, which happened in the client.
+ * not applied: they decide at the logging call, which happened in the client. The appenders get the event's redacted
+ * view (the receiver's {@code <redaction>}), computed on this thread only for events the logger lets through, so
+ * that a LogShield appender of the context with the same settings finds it already made.
  *
  * <p>No logger is created for a name a client sends: the event goes through the nearest existing ancestor (the
  * logger a new one would inherit its level and appenders from), so clients cannot fill the context with
@@ -19,14 +23,16 @@ import java.util.function.Function;
 final class EventDispatcher implements Runnable {
 
     private final LoggerContext context;
+    private final UnaryOperator<ILoggingEvent> redaction;
     private final EventQueue queue;
     private final ReceiverMetrics metrics;
     private final ThrottledStatus status;
     private final Thread thread;
 
-    EventDispatcher(LoggerContext context, EventQueue queue, ReceiverMetrics metrics, ThrottledStatus status,
-            Function<Runnable, Thread> threads) {
+    EventDispatcher(LoggerContext context, UnaryOperator<ILoggingEvent> redaction, EventQueue queue,
+            ReceiverMetrics metrics, ThrottledStatus status, Function<Runnable, Thread> threads) {
         this.context = context;
+        this.redaction = redaction;
         this.queue = queue;
         this.metrics = metrics;
         this.status = status;
@@ -58,7 +64,7 @@ final class EventDispatcher implements Runnable {
         try {
             Logger logger = nearestLogger(event.getLoggerName());
             if (logger.isEnabledFor(event.getLevel())) {
-                logger.callAppenders(event);
+                logger.callAppenders(redaction.apply(event));
             }
         } catch (RuntimeException | LinkageError e) {
             status.warn("dispatch", () -> "receiver: the appenders failed on an event of logger "

@@ -9,6 +9,8 @@ import ch.qos.logback.core.spi.LifeCycle;
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import dev.logshield.metrics.Meters;
+import dev.logshield.redact.logback.RedactionSettings;
+import dev.logshield.redact.logback.SinkRedaction;
 import dev.logshield.tls.config.KeyMaterial;
 import dev.logshield.tls.config.ReloadingServerContext;
 import dev.logshield.tls.config.ReloadingTlsContext;
@@ -44,6 +46,9 @@ import java.util.List;
  *     <allowedSpki>sha256/AAAA...=</allowedSpki>           <!-- public-key pin -->
  *     <framing>auto</framing>                   <!-- auto | octet-counting | newline | relp -->
  *     <format>auto</format>                     <!-- auto | syslog | json -->
+ *     <redaction>                               <!-- optional; default: built-in detectors + the context's policy -->
+ *       <detector>ipv4: mask keepNetwork=true</detector>
+ *     </redaction>
  *   </contextListener>
  * </configuration>
  * }</pre>
@@ -72,6 +77,13 @@ import java.util.List;
  * appenders); TurboFilters are not applied. On RELP, an event is acknowledged only once it has been handed to the
  * appenders.
  *
+ * <p>The appenders get every event redacted, whatever they are (a plain file, the console, another collector): its
+ * message and MDC (the fields the client sent, the stack trace, and the identity entries too, so the default
+ * {@code ipv4} detector masks the address in {@code client.address}) pass through the redacted view of
+ * {@code SinkRedaction}, as in LogShield's own appenders. The nested {@code <redaction>} element changes what is
+ * redacted (e.g. {@code <detector>ipv4: mask keepNetwork=true</detector>}); {@code <enabled>false</enabled>} in it
+ * hands events on as received, with a status warning.
+ *
  * <p>The context stops the receiver when it stops or is reset, before its appenders are stopped, so queued events
  * still reach them. Embedding without XML: {@code setContext(loggerContext)}, the setters, {@link #start()}, then
  * {@link #localPort()}.
@@ -87,6 +99,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
     private final ReceiverOptions options = new ReceiverOptions();
     private boolean allowAnyClient;
     private String metricsRegistry;
+    private RedactionSettings redaction;
 
     private ReceiverServer server;
 
@@ -245,6 +258,15 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
         this.metricsRegistry = metricsRegistry;
     }
 
+    /**
+     * The nested {@code <redaction>} element: what is redacted from every received event before the appenders get
+     * it. Default (no element): the built-in detectors plus the context's shared policy
+     * ({@code logshield.redaction.policy}).
+     */
+    public void setRedaction(RedactionSettings redaction) {
+        this.redaction = redaction;
+    }
+
     /** The port listened on (the chosen one when {@code <port>} is 0), or -1 when not started. */
     public synchronized int localPort() {
         return server == null ? -1 : server.port();
@@ -309,9 +331,11 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
                     + contexts.trustMaterial().describe() + " is accepted; list the clients with <allowedName>,"
                     + " <allowedSubject> or <allowedSpki> to narrow it");
         }
+        SinkRedaction sink = SinkRedaction.start(this, "MtlsReceiver", redaction, null);
         try {
             server = ReceiverServer.start(new ReceiverServer.Parts(settings, contexts, allowList, formats, parser,
-                    new ReceivedEventFactory(loggerContext), this, Meters.forRegistry(metricsRegistry), loggerContext));
+                    new ReceivedEventFactory(loggerContext), this, Meters.forRegistry(metricsRegistry), loggerContext,
+                    sink::apply));
         } catch (IOException | RuntimeException e) {
             addError("MtlsReceiver stays stopped: cannot listen on " + options.where()
                     + " (" + e.getMessage() + "); is another receiver or syslog daemon using the port? Choose another"

@@ -1,6 +1,7 @@
 package dev.logshield.tls.receiver;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.spi.ContextAware;
 import dev.logshield.metrics.Meters;
 import dev.logshield.tls.config.ReloadingServerContext;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * The listening socket and the threads behind it: one acceptor, one thread per connection (daemon, 256 KiB stack,
@@ -47,10 +49,13 @@ final class ReceiverServer {
     private final int port;
     private volatile boolean stopping;
 
-    /** The parts every connection uses. */
+    /**
+     * The parts every connection uses; {@code redaction} turns each event into what the appenders may see (its
+     * redacted view, or the event itself when redaction is off) and never throws.
+     */
     record Parts(ReceiverSettings settings, ReloadingServerContext tls, AllowList allowList, WireFormats wireFormats,
                  EventParser parser, ReceivedEventFactory eventFactory, ContextAware status,
-                 Meters meters, LoggerContext context) {
+                 Meters meters, LoggerContext context, UnaryOperator<ILoggingEvent> redaction) {
     }
 
     private ReceiverServer(ServerSocket serverSocket, Parts parts) {
@@ -67,7 +72,7 @@ final class ReceiverServer {
         this.services = new Services(parts, limits, new ClientRateLimiter(settings.maxEventsPerSecond()), queue,
                 metrics, new ThrottledStatus(parts.status(), 10_000), watchdog, this);
         this.threads = new ThreadGroup("logshield-receiver-" + port);
-        this.dispatcher = new EventDispatcher(parts.context(), queue, metrics, services.status(),
+        this.dispatcher = new EventDispatcher(parts.context(), parts.redaction(), queue, metrics, services.status(),
                 task -> newThread("dispatcher", task));
         this.acceptor = newThread("acceptor", this::acceptLoop);
         this.watchdogThread = newThread("watchdog", watchdog);

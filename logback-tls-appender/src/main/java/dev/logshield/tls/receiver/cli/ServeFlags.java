@@ -41,6 +41,9 @@ record ServeFlags(Path configFile, Map<String, List<String>> receiverSettings, S
             --recipient AGE_KEY         encrypt --output FILE for this recipient (repeatable; needs logback-crypto,
                                         which this jar contains)
             --pattern PATTERN           the line layout (default %d{ISO8601} %-5level [%mdc{client.cn}] %logger - %msg%n)
+
+            Received events are redacted before any output writes them (LogShield's built-in detectors); with
+            --config, the receiver's <redaction> element changes what is redacted (see README).
             """;
 
     private static final Map<String, String> RECEIVER_FLAGS = Map.ofEntries(

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The built {@code target/logshield-receiver.jar}, started with {@code java -jar ... serve --config receiver.xml}
  * as an operator would: it listens, writes what our appender sends over RELP to the configured file, and on SIGTERM
  * stops cleanly (queue drained, file complete). Proves the jar carries everything it needs (Logback, BouncyCastle,
- * jackson-core, its service files).
+ * jackson-core, logback-redact, its service files): a card number sent by a client that does not redact is written
+ * redacted.
  */
 class ReceiverJarServesUntilTerminatedIT {
 
@@ -68,12 +69,13 @@ class ReceiverJarServesUntilTerminatedIT {
                 .redirectErrorStream(true).redirectOutput(console.toFile()).start();
         try {
             awaitListening(port, server, console);
-            LoggerContext client = XmlConfiguredContext.configure("receiver/cli/ServeRunsTheReceiverFromFlagsTest-client",
+            LoggerContext client = XmlConfiguredContext.configure("receiver/cli/ReceiverJarServesUntilTerminatedIT-client",
                     Map.of("destination", "127.0.0.1:" + port, "clientCert", pki.client("client1").chain().toString(),
                             "clientKey", pki.client("client1").key().toString(), "caCert", pki.caCert().toString()));
             for (int i = 0; i < EVENTS; i++) {
                 client.getLogger("com.example.shop.Orders").warn("order {} refunded", i);
             }
+            client.getLogger("com.example.shop.Orders").warn("refund to card 4111111111111111");
             client.stop();
 
             server.destroy(); // SIGTERM
@@ -82,8 +84,10 @@ class ReceiverJarServesUntilTerminatedIT {
             assertThat(server.exitValue()).as(printed).isEqualTo(143);
             assertThat(printed).contains("listening").doesNotContain("ERROR", "Exception");
             List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-            assertThat(lines).hasSize(EVENTS);
+            assertThat(lines).hasSize(EVENTS + 1);
             assertThat(lines.get(0)).isEqualTo("WARN  [client1.test] com.example.shop.Orders order 0 refunded");
+            assertThat(lines.get(EVENTS))
+                    .isEqualTo("WARN  [client1.test] com.example.shop.Orders refund to card [REDACTED:credit-card]");
         } finally {
             server.destroyForcibly();
         }
