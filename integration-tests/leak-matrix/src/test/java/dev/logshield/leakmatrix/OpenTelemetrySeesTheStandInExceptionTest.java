@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * {@code Throwable} itself ({@code ThrowableProxy.getThrowable()}), so for an exception whose messages were
  * redacted it sees the {@code RedactedException} stand-in: {@code exception.type} is the stand-in's class, not the
  * application's exception class, which appears only at the head of {@code exception.stacktrace} (the stand-in's
- * {@code toString()}); message and stack trace are redacted, causes included. An exception with nothing to redact
- * is handed on as it is, with its own type.
+ * {@code toString()}); message and stack trace are redacted, causes included. That holds as soon as anything in the
+ * chain was redacted, a cause's message alone included. An exception with nothing to redact is handed on as it is,
+ * with its own type.
  */
 class OpenTelemetrySeesTheStandInExceptionTest {
 
@@ -40,10 +41,12 @@ class OpenTelemetrySeesTheStandInExceptionTest {
 
             context.getLogger("shop.Checkout").warn("payment failed", new IllegalStateException("card " + card,
                     new IOException("gateway refused " + card)));
+            context.getLogger("shop.Checkout").warn("payment failed", new IllegalStateException("card declined",
+                    new IOException("gateway refused " + card)));
             context.getLogger("shop.Checkout").warn("payment failed", new IllegalStateException("card declined"));
 
             List<LogRecordData> records = otel.records();
-            assertThat(records).hasSize(2);
+            assertThat(records).hasSize(3);
             LogRecordData redacted = records.get(0);
             assertThat(OtelRecords.attribute(redacted, "exception.type"))
                     .isEqualTo("dev.logshield.redact.event.RedactedException");
@@ -54,7 +57,17 @@ class OpenTelemetrySeesTheStandInExceptionTest {
                     .contains("at " + getClass().getName() + ".redactedExceptionIsReportedWithTheStandInsType")
                     .doesNotContain(card);
 
-            LogRecordData clean = records.get(1);
+            // a secret in a cause only: the whole chain is stood in for, so the type is the stand-in's too
+            LogRecordData secretCause = records.get(1);
+            assertThat(OtelRecords.attribute(secretCause, "exception.type"))
+                    .isEqualTo("dev.logshield.redact.event.RedactedException");
+            assertThat(OtelRecords.attribute(secretCause, "exception.message")).isEqualTo("card declined");
+            assertThat((String) OtelRecords.attribute(secretCause, "exception.stacktrace"))
+                    .startsWith("java.lang.IllegalStateException: card declined")
+                    .contains("Caused by: java.io.IOException: gateway refused [REDACTED:credit-card]")
+                    .doesNotContain(card);
+
+            LogRecordData clean = records.get(2);
             assertThat(OtelRecords.attribute(clean, "exception.type")).isEqualTo("java.lang.IllegalStateException");
             assertThat(OtelRecords.attribute(clean, "exception.message")).isEqualTo("card declined");
         }

@@ -100,6 +100,12 @@ final class SinkRun {
                 "caCert", pki.caCert().toString()));
         try {
             LogbackXml.assertNoErrors(receiverContext);
+            // the receiver must write what arrives as it is, or this row would not test the client
+            if (LogbackXml.statuses(receiverContext, Status.WARN).stream()
+                    .noneMatch(s -> s.contains("<redaction><enabled>false</enabled></redaction> switches redaction off"))) {
+                throw new AssertionError("the receiver's redaction is not switched off: "
+                        + LogbackXml.statuses(receiverContext, Status.WARN));
+            }
             MtlsReceiver receiver = receiver(receiverContext);
             LoggerContext client = LogbackXml.fresh(sink.xml(), Map.of(
                     "dir", dir.toString(),
