@@ -1,7 +1,6 @@
 package dev.logshield.crypto;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.RollingPolicyBase;
@@ -486,19 +485,13 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
      */
     @Override
     protected void writeOut(E event) throws IOException {
-        E view = redacted(event);
+        E view = redaction.applyToAny(event);
         streamWriteLock.lock();
         try {
             super.writeOut(view);
         } finally {
             streamWriteLock.unlock();
         }
-    }
-
-    /** The redacted view of a logging event (other event types, e.g. access events, as they are). */
-    @SuppressWarnings("unchecked")
-    private E redacted(E event) {
-        return event instanceof ILoggingEvent loggingEvent ? (E) redaction.apply(loggingEvent) : event;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.logshield.tls;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.DeferredProcessingAware;
@@ -338,7 +337,7 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
             if (event instanceof DeferredProcessingAware deferred) {
                 deferred.prepareForDeferredProcessing();
             }
-            bytes = encoder.encode(redacted(event));
+            bytes = encoder.encode(redaction.applyToAny(event));
         } catch (RuntimeException e) {
             metrics.dropped(1, "encode-failed");
             metrics.reportOnce("encoder failed for [" + name + "]; the event is dropped and counted", e);
@@ -348,12 +347,6 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
             return;
         }
         current.accept(bytes);
-    }
-
-    /** The redacted view of a logging event (other event types, e.g. access events, as they are). */
-    @SuppressWarnings("unchecked")
-    private E redacted(E event) {
-        return event instanceof ILoggingEvent loggingEvent ? (E) redaction.apply(loggingEvent) : event;
     }
 
     @Override

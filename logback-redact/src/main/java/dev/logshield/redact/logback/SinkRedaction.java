@@ -60,6 +60,15 @@ public final class SinkRedaction {
         return engine == null ? event : engine.view(event);
     }
 
+    /**
+     * For sinks generic in their event type ({@code Appender<E>}): the redacted view of a logging event, any other
+     * event (an access event) as it is. Never throws.
+     */
+    @SuppressWarnings("unchecked")
+    public <E> E applyToAny(E event) {
+        return event instanceof ILoggingEvent loggingEvent ? (E) apply(loggingEvent) : event;
+    }
+
     /** The engine this sink redacts with, or null when it hands events on as they are. */
     public RedactionEngineHandle engine() {
         return engine;
