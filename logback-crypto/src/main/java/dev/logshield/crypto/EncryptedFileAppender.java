@@ -496,8 +496,25 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
 
     @Override
     protected void subAppend(E event) {
-        super.subAppend(event);
+        uninterrupted(() -> super.subAppend(event));
         emitAnchors();
+    }
+
+    /**
+     * Runs {@code io} with the thread's interrupt flag cleared, then restores it. The segment is written through a
+     * {@code FileChannel}, which an interrupted writer closes ({@code ClosedByInterruptException}), abandoning the
+     * segment: Logback's {@code AsyncAppender} interrupts its worker when it stops, and the worker then writes what
+     * is still queued and stops this appender.
+     */
+    private static void uninterrupted(Runnable io) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            io.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void tick() {
@@ -518,7 +535,7 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
             ticker.cancel(false);
             ticker = null;
         }
-        super.stop();
+        uninterrupted(super::stop);
         emitAnchors();
     }
 
