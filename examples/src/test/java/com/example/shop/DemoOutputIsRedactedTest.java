@@ -49,6 +49,10 @@ class DemoOutputIsRedactedTest {
 
         String json = Files.readString(logs.resolve("app.json"), StandardCharsets.UTF_8);
         String audit = Files.readString(logs.resolve("audit.jsonl"), StandardCharsets.UTF_8);
+        // Logback's own pattern encoder, which knows nothing of LogShield, behind a RedactingAppender
+        String thirdParty = Files.readString(logs.resolve("third-party.log"), StandardCharsets.UTF_8);
+        assertThat(thirdParty).contains("Shutting down cleanly, 12 orders processed", "[REDACTED:credit-card]",
+                "password=[REDACTED:secret]", "postgresql://shop:[REDACTED:url-credentials]@db.internal:5432/orders");
         assertThat(json).contains("[REDACTED:credit-card]", "\"message\":\"Login attempt for user ");
         assertThat(audit.lines()).singleElement().asString()
                 .contains("\"schema\":\"logshield.audit/1\"", "\"action\":\"token.create\"", "tok-1234****cdef",
@@ -57,6 +61,12 @@ class DemoOutputIsRedactedTest {
                 "tok-1234567890abcdef", "S3cr3tPa55", "AKIAIOSFODNN7EXAMPLE", "203.0.113.42"}) {
             assertThat(json).as("JSON leaked " + secret).doesNotContain(secret);
             assertThat(audit).as("audit leaked " + secret).doesNotContain(secret);
+        }
+        for (String secret : new String[] {"Hunter2!Secret", "jane.doe@example.com", "4111 1111 1111 1111",
+                "DE89 3704", "123-45-6789", "sk_live_", "AKIAIOSFODNN7EXAMPLE", "ghp_", "tok-1234567890abcdef",
+                "S3cr3tPa55", "MIIEvQIBADANBg", "john.smith@example.org", "AIzaSy", "s3ss10n", "eyJhbGciOi",
+                "203.0.113.42", "198.51.100.23", "2001:db8:85a3"}) {
+            assertThat(thirdParty).as("third-party appender got " + secret).doesNotContain(secret);
         }
     }
 }
