@@ -21,8 +21,8 @@ public class RedactedKeyValuePairConverter extends ClassicConverter implements R
     private String quote = "\"";
 
     @Override
-    public void bind(FieldRedactor redactor) {
-        binding.bind(redactor);
+    public void bind(EventPreparer preparer) {
+        binding.bind(preparer);
     }
 
     @Override

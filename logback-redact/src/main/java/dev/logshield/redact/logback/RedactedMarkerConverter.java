@@ -14,8 +14,8 @@ public class RedactedMarkerConverter extends ClassicConverter implements Redacti
     private final ConverterBinding binding = new ConverterBinding();
 
     @Override
-    public void bind(FieldRedactor redactor) {
-        binding.bind(redactor);
+    public void bind(EventPreparer preparer) {
+        binding.bind(preparer);
     }
 
     @Override
@@ -26,12 +26,12 @@ public class RedactedMarkerConverter extends ClassicConverter implements Redacti
 
     @Override
     public String convert(ILoggingEvent event) {
-        FieldRedactor redactor = binding.get();
-        List<Marker> markers = redactor.prepare(event).getMarkerList();
+        EventPreparer preparer = binding.get();
+        List<Marker> markers = preparer.prepare(event).getMarkerList();
         if (markers == null || markers.isEmpty()) {
             return "";
         }
         String text = markers.size() == 1 ? markers.get(0).toString() : markers.toString();
-        return redactor.neutralized(text);
+        return preparer.neutralized(text);
     }
 }

@@ -17,8 +17,8 @@ public class RedactedMdcConverter extends ClassicConverter implements RedactingC
     private String defaultValue = "";
 
     @Override
-    public void bind(FieldRedactor redactor) {
-        binding.bind(redactor);
+    public void bind(EventPreparer preparer) {
+        binding.bind(preparer);
     }
 
     @Override

@@ -14,8 +14,8 @@ public class RedactedMessageConverter extends ClassicConverter implements Redact
     private final ConverterBinding binding = new ConverterBinding();
 
     @Override
-    public void bind(FieldRedactor redactor) {
-        binding.bind(redactor);
+    public void bind(EventPreparer preparer) {
+        binding.bind(preparer);
     }
 
     @Override

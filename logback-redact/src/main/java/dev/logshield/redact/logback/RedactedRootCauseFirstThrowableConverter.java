@@ -13,8 +13,8 @@ public class RedactedRootCauseFirstThrowableConverter extends RootCauseFirstThro
     private final ConverterBinding binding = new ConverterBinding();
 
     @Override
-    public void bind(FieldRedactor redactor) {
-        binding.bind(redactor);
+    public void bind(EventPreparer preparer) {
+        binding.bind(preparer);
     }
 
     @Override

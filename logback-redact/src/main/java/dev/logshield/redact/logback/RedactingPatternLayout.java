@@ -29,7 +29,7 @@ public class RedactingPatternLayout extends PatternLayout {
 
     private final RedactionSettings settings = new RedactionSettings();
     private boolean neutralize = true;
-    private FieldRedactor eventPreparer;
+    private EventPreparer eventPreparer;
 
     public RedactingPatternLayout() {
         Map<String, Supplier<DynamicConverter>> m = getInstanceConverterMap();
@@ -54,7 +54,7 @@ public class RedactingPatternLayout extends PatternLayout {
         for (String word : new String[] {"rEx", "rootException"}) {
             m.put(word, RedactedRootCauseFirstThrowableConverter::new);
         }
-        setPostCompileProcessor(new RedactingPostCompileProcessor(() -> FieldRedactor.preparedByLayout(neutralize)));
+        setPostCompileProcessor(new RedactingPostCompileProcessor(() -> EventPreparer.preparedByLayout(neutralize)));
     }
 
     /** Policy file: {@code classpath:policy.yaml}, {@code file:/etc/app/policy.json} or a path. Default: none. */
@@ -103,7 +103,7 @@ public class RedactingPatternLayout extends PatternLayout {
             addError("RedactingPatternLayout has no context");
             return;
         }
-        eventPreparer = new FieldRedactor(RedactionEngineRegistry.engineFor(getContext(), settings), neutralize);
+        eventPreparer = new EventPreparer(RedactionEngineRegistry.engineFor(getContext(), settings), neutralize);
         super.start();
     }
 

@@ -11,17 +11,17 @@ import ch.qos.logback.core.pattern.PostCompileProcessor;
 import java.util.function.Supplier;
 
 /**
- * Runs after a {@link RedactingPatternLayout} compiles its pattern: binds the layout's {@link FieldRedactor}
- * to every redacting converter (inside composites such as {@code %replace(...)} and {@code %highlight(...)}
- * too), and, like Logback's {@code EnsureExceptionHandling}, appends a throwable converter when the pattern
- * has none, but a redacting one, so the stack trace Logback prints on its own is redacted as well.
+ * Runs after a {@link RedactingPatternLayout} compiles its pattern: tells every LogShield converter (inside
+ * composites such as {@code %replace(...)} and {@code %highlight(...)} too) that the layout hands it events already
+ * redacted and neutralised, and, like Logback's {@code EnsureExceptionHandling}, appends a throwable converter when
+ * the pattern has none, so the stack trace Logback prints on its own comes from the redacted view as well.
  */
 final class RedactingPostCompileProcessor implements PostCompileProcessor<ILoggingEvent> {
 
-    private final Supplier<FieldRedactor> redactor;
+    private final Supplier<EventPreparer> preparer;
 
-    RedactingPostCompileProcessor(Supplier<FieldRedactor> redactor) {
-        this.redactor = redactor;
+    RedactingPostCompileProcessor(Supplier<EventPreparer> preparer) {
+        this.preparer = preparer;
     }
 
     @Override
@@ -29,7 +29,7 @@ final class RedactingPostCompileProcessor implements PostCompileProcessor<ILoggi
         if (head == null) {
             return;
         }
-        FieldRedactor r = redactor.get();
+        EventPreparer r = preparer.get();
         boolean handlesThrowable = bindAll(head, r);
         if (!handlesThrowable) {
             boolean packagingData = context instanceof LoggerContext && ((LoggerContext) context).isPackagingDataEnabled();
@@ -40,7 +40,7 @@ final class RedactingPostCompileProcessor implements PostCompileProcessor<ILoggi
     }
 
     /** Binds every redacting converter in the chain; true when some converter handles throwables. */
-    private static boolean bindAll(Converter<ILoggingEvent> head, FieldRedactor r) {
+    private static boolean bindAll(Converter<ILoggingEvent> head, EventPreparer r) {
         boolean handlesThrowable = false;
         for (Converter<ILoggingEvent> c = head; c != null; c = c.getNext()) {
             if (c instanceof RedactingConverter) {

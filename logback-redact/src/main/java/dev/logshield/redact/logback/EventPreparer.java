@@ -9,19 +9,19 @@ import dev.logshield.redact.text.LogInjectionEscaper;
  * events the layout already prepared ({@link #preparedByLayout}); a converter registered on its own in a plain
  * layout prepares each event itself. Immutable.
  */
-final class FieldRedactor {
+final class EventPreparer {
 
     private final SharedRedactionEngine engine;
     private final boolean neutralize;
 
-    FieldRedactor(SharedRedactionEngine engine, boolean neutralize) {
+    EventPreparer(SharedRedactionEngine engine, boolean neutralize) {
         this.engine = engine;
         this.neutralize = neutralize;
     }
 
     /** For converters inside a layout that already handed them the prepared event. */
-    static FieldRedactor preparedByLayout(boolean neutralize) {
-        return new FieldRedactor(null, neutralize);
+    static EventPreparer preparedByLayout(boolean neutralize) {
+        return new EventPreparer(null, neutralize);
     }
 
     /** The event redacted and, when on, neutralised; as it is when the layout prepared it. Never throws. */
