@@ -78,19 +78,24 @@ public final class Redactor {
     }
 
     /**
-     * Tells {@code spans} which spans of {@code text} {@link #redact(CharSequence)} replaces, in order, after
-     * overlapping findings were merged, without rendering or counting them (the text was redacted, and its hits
-     * counted, already): what lets a caller map a redaction back onto the pieces the text was built from (a
-     * message's placeholder arguments). When a detector fails, the whole text is one span with a null rule.
+     * Redacts {@code text} like {@link #redact(CharSequence)} and tells {@code spans} which spans of the original
+     * text it replaced, in order, after overlapping findings were merged: what lets a caller map the redaction back
+     * onto the pieces the text was built from (a message's placeholder arguments) without scanning again. When a
+     * detector fails, the answer is {@link #FAILED} and the whole text is one span with a null rule.
      */
-    public void locate(CharSequence text, SpanListener spans) {
+    public String redact(String text, SpanListener spans) {
         Objects.requireNonNull(spans, "spans");
-        if (text != null && !text.isEmpty() && run(text, spans) == FAILED) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        CharSequence r = run(text, spans);
+        if (r == FAILED) {
             spans.replaced(0, text.length(), null);
         }
+        return r == text ? text : r.toString();
     }
 
-    /** Redacts {@code text}; with {@code spans}, only reports the spans it would replace (see {@link #locate}). */
+    /** Redacts {@code text}, telling {@code spans} (when not null) what it replaced. */
     private CharSequence run(CharSequence text, SpanListener spans) {
         if (text == null) {
             return null;
@@ -115,9 +120,7 @@ public final class Redactor {
                 try {
                     d.detect(text, findings);
                 } catch (RuntimeException | StackOverflowError e) {
-                    if (spans == null) {
-                        notifyFailure(rules[r], e);
-                    }
+                    notifyFailure(rules[r], e);
                     return FAILED;
                 }
             }
@@ -166,7 +169,8 @@ public final class Redactor {
             return null;
         }
         StringBuilder out = new StringBuilder(24);
-        Replacement.append(action, label, value, 0, value.length(), wholeValuePrefix(value), hasher, out);
+        int prefix = action == Action.PARTIAL ? wholeValuePrefix(value) : 0; // only a partial mask shows a prefix
+        Replacement.append(action, label, value, 0, value.length(), prefix, hasher, out);
         return out.toString();
     }
 
@@ -208,10 +212,10 @@ public final class Redactor {
         }
     }
 
-    /** The redacted text; with {@code spans}, only the merged spans are reported (nothing rendered or counted). */
+    /** The redacted text; {@code spans} (when not null) is told each merged span it replaced. */
     private CharSequence render(CharSequence text, Findings f, SpanListener spans) {
         f.sort();
-        StringBuilder out = spans == null ? new StringBuilder(text.length() + 16) : null;
+        StringBuilder out = new StringBuilder(text.length() + 16);
         int copied = 0;
         int i = 0;
         final int count = f.size();
@@ -232,21 +236,17 @@ public final class Redactor {
                 end = text.length();
             }
             if (start < end) {
+                out.append(text, copied, start);
                 Rule r = rules[rule];
+                Replacement.append(r.action(), r.name(), text, start, end, prefix, hasher, out);
+                r.recordHit();
+                notifyHit(r);
                 if (spans != null) {
                     spans.replaced(start, end, r);
-                } else {
-                    out.append(text, copied, start);
-                    Replacement.append(r.action(), r.name(), text, start, end, prefix, hasher, out);
-                    r.recordHit();
-                    notifyHit(r);
                 }
                 copied = end;
             }
             i = j;
-        }
-        if (out == null) {
-            return text;
         }
         out.append(text, copied, text.length());
         return out;
@@ -268,7 +268,7 @@ public final class Redactor {
         }
     }
 
-    /** Told which spans of a text {@link #redact(CharSequence)} replaces (see {@link #locate}). */
+    /** Told which spans of a text {@link #redact(String, SpanListener)} replaced. */
     @FunctionalInterface
     public interface SpanListener {
         /** {@code text[start, end)} is replaced under {@code rule} (the merged span's first finding's; null: failed). */

@@ -23,20 +23,14 @@ final class ArgumentRedaction {
     }
 
     /**
-     * @param formatted        the original formatted message
-     * @param formattedChanged whether its redaction replaced anything
+     * @param formatted the original formatted message
+     * @param spans     what its redaction replaced, or null when it replaced nothing
+     * @param layout    where each argument sits in it ({@link PlaceholderLayout#locate}), or null when unknown
      * @return {@code args} itself when nothing changed
      */
-    static Object[] redact(String template, Object[] args, String formatted, boolean formattedChanged,
-            Redactor redactor) {
+    static Object[] redact(String template, Object[] args, String formatted, RedactedSpans spans,
+            PlaceholderLayout layout, Redactor redactor) {
         int consumed = PlaceholderLayout.consumed(template, args.length);
-        PlaceholderLayout layout = null;
-        RedactedSpans spans = null;
-        if (formattedChanged) {
-            spans = new RedactedSpans();
-            redactor.locate(formatted, spans);
-            layout = PlaceholderLayout.locate(template, args, formatted);
-        }
         Object[] out = args;
         for (int i = 0; i < args.length; i++) {
             Object arg = args[i];

@@ -49,8 +49,10 @@ public final class EventRedactor {
         if (event instanceof RedactedEvent view && view.redactedBy() == redactor) {
             return event;
         }
+        Scratch own = scratch.inUse ? new Scratch() : scratch; // an argument's toString() that logs comes back here
+        own.inUse = true;
         try {
-            return build(event, redactor, scratch);
+            return build(event, redactor, own);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             try {
                 failures.accept(e);
@@ -58,20 +60,34 @@ public final class EventRedactor {
                 // the report is best effort; the event is withheld either way
             }
             return RedactedEvent.failed(event, redactor);
+        } finally {
+            own.inUse = false;
         }
     }
 
     private static ILoggingEvent build(ILoggingEvent event, Redactor redactor, Scratch scratch) {
         String formatted = event.getFormattedMessage();
-        String redactedFormatted = redactor.redact(formatted);
+        Object[] args = event.getArgumentArray();
+        boolean hasArgs = args != null && args.length > 0;
+        RedactedSpans spans = scratch.spans;
+        spans.clear();
+        // one pass over the message; what it replaced tells which arguments to replace too
+        String redactedFormatted = hasArgs ? redactor.redact(formatted, spans) : redactor.redact(formatted);
         boolean formattedChanged = redactedFormatted != formatted;
         String template = event.getMessage();
-        String redactedTemplate = template == formatted ? redactedFormatted
-                : formattedChanged ? redactor.redact(template) : template;
-
-        Object[] args = event.getArgumentArray();
-        Object[] redactedArgs = args == null || args.length == 0 ? args
-                : ArgumentRedaction.redact(template, args, formatted, formattedChanged, redactor);
+        String redactedTemplate = template;
+        Object[] redactedArgs = args;
+        if (template == formatted) {
+            redactedTemplate = redactedFormatted;
+        }
+        if (hasArgs) {
+            PlaceholderLayout layout = formattedChanged ? PlaceholderLayout.locate(template, args, formatted) : null;
+            redactedArgs = ArgumentRedaction.redact(template, args, formatted, formattedChanged ? spans : null, layout,
+                    redactor);
+            if (formattedChanged && template != formatted && (layout == null || spans.anyOutside(layout))) {
+                redactedTemplate = redactor.redact(template); // a secret lies (partly) in the template's own text
+            }
+        }
 
         Map<String, String> mdc = event.getMDCPropertyMap();
         Map<String, String> redactedMdc = scratch.mdcChanges(mdc, redactor) ? redactMdc(mdc, redactor) : mdc;
@@ -83,7 +99,7 @@ public final class EventRedactor {
         List<Marker> redactedMarkers = StructuredValues.redactMarkers(markers, redactor);
 
         IThrowableProxy proxy = event.getThrowableProxy();
-        IThrowableProxy redactedProxy = ThrowableRewriter.rewrite(proxy, redactor::redact);
+        IThrowableProxy redactedProxy = proxy == null ? null : ThrowableRewriter.rewrite(proxy, redactor::redact);
 
         if (!formattedChanged && redactedTemplate == template && redactedArgs == args && redactedMdc == mdc
                 && redactedPairs == pairs && redactedMarkers == markers && redactedProxy == proxy) {
@@ -100,6 +116,8 @@ public final class EventRedactor {
     public static final class Scratch {
 
         private final MdcCheck check = new MdcCheck();
+        private final RedactedSpans spans = new RedactedSpans();
+        private boolean inUse;
 
         /** Whether redaction would change any value of {@code mdc}. */
         boolean mdcChanges(Map<String, String> mdc, Redactor redactor) {

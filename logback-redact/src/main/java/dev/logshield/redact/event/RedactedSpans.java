@@ -11,6 +11,29 @@ final class RedactedSpans implements Redactor.SpanListener {
     private final List<int[]> spans = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
 
+    /** Forgets every span, for the next text. */
+    void clear() {
+        spans.clear();
+        rules.clear();
+    }
+
+    /**
+     * Whether some span is not wholly inside one argument's place (from {@link PlaceholderLayout}): then the secret
+     * lies, at least in part, in the template's own text.
+     */
+    boolean anyOutside(PlaceholderLayout layout) {
+        for (int[] s : spans) {
+            boolean inside = false;
+            for (int a = 0; a < layout.starts.length && !inside; a++) {
+                inside = layout.starts[a] >= 0 && s[0] >= layout.starts[a] && s[1] <= layout.ends[a];
+            }
+            if (!inside) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void replaced(int start, int end, Rule rule) {
         spans.add(new int[] {start, end});
