@@ -10,8 +10,9 @@ import java.util.Locale;
  * Prints the results of a benchmark run as a markdown table: for every scenario and message kind, the time
  * and the bytes allocated per operation, and both compared with the plain Logback {@code PatternLayoutEncoder}
  * on the same message. Then the targets LogShield holds itself to, met or missed, with the numbers; the access
- * control filter's cost; and the encrypted file appender against Logback's {@code FileAppender}
- * ({@link FileAppenderReport}). Sections the run did not measure are left out.
+ * control filter's cost; the {@code RedactingAppender} against the encoders ({@link RedactingAppenderReport}); and the
+ * encrypted file appender against Logback's {@code FileAppender} ({@link FileAppenderReport}). Sections the run did
+ * not measure are left out.
  *
  * <pre>{@code java -cp benchmarks/target/benchmarks.jar dev.logshield.benchmarks.BenchmarkReport benchmarks/target/results.json}</pre>
  */
@@ -26,6 +27,12 @@ public final class BenchmarkReport {
             "logstashEncoder", "redactingJsonEncoder", "logstashMaskingDecorator", "redactorOnly", EVENT_ONLY);
     private static final double JSON_CLEAN_TIME_TARGET = 1.3;
     private static final List<String> KINDS = List.of("clean", "oneSecret", "twoSecrets");
+
+    /**
+     * The main tables show events with the default MDC ({@code three}), or results without the parameter (runs that
+     * had none); a run with {@code -p mdc=none} is shown by {@link RedactingAppenderReport}.
+     */
+    private static final List<String> DEFAULT_MDC = List.of("three", "");
 
     private static final double CLEAN_TIME_TARGET = 1.15;
     private static final double SECRET_TIME_TARGET = 2.0;
@@ -61,6 +68,10 @@ public final class BenchmarkReport {
         String access = accessControl();
         if (!access.isEmpty()) {
             out.append(out.length() > 0 ? "\n" : "").append(access);
+        }
+        String appender = new RedactingAppenderReport(results, List.of()).render();
+        if (!appender.isEmpty()) {
+            out.append(out.length() > 0 ? "\n" : "").append(appender);
         }
         String files = new FileAppenderReport(results).render();
         if (!files.isEmpty()) {
@@ -191,9 +202,10 @@ public final class BenchmarkReport {
         return out.toString();
     }
 
+    /** The result of {@code scenario} for {@code kind}, with events as the default {@code mdc} makes them. */
     private JmhResult find(String scenario, String kind) {
         for (JmhResult r : results) {
-            if (r.scenario().equals(scenario) && r.kind().equals(kind)) {
+            if (r.scenario().equals(scenario) && r.kind().equals(kind) && DEFAULT_MDC.contains(r.param("mdc"))) {
                 return r;
             }
         }

@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link RedactingPatternLayoutEncoder}, Logback's {@code %replace} with the regular expressions a user would
  * write, and logstash-logback-encoder's {@code LogstashEncoder} with and without its masking decorator.
  *
- * <p>Each operation builds a new event from the same template and encodes it (see {@link EventFactory} for
- * why); {@link #newEventOnly} measures that common part alone.
+ * <p>Each operation builds a new event from the same template, with an MDC, and encodes it (see {@link EventFactory}
+ * for why); {@link #newEventOnly} measures that common part alone.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -47,12 +47,16 @@ public class EncoderBenchmark {
         @Param({"clean", "oneSecret", "twoSecrets"})
         public String kind;
 
+        /** What every event's MDC holds ({@link EventFactory.Mdc}); {@code -p mdc=none} gives the events of older runs. */
+        @Param({"three"})
+        public String mdc;
+
         EventFactory events;
         Encoder<ILoggingEvent> encoder;
 
         @Setup(Level.Trial)
         public void setUp() {
-            events = new EventFactory(MessageKind.of(kind));
+            events = new EventFactory(MessageKind.of(kind), EventFactory.Mdc.of(mdc));
             encoder = create(events);
             encoder.setContext(events.context());
             encoder.start();
@@ -60,7 +64,9 @@ public class EncoderBenchmark {
                 throw new IllegalStateException(getClass().getSimpleName() + ": encoder did not start");
             }
             events.requireNoErrors(getClass().getSimpleName());
-            String output = new String(encoder.encode(events.newEvent()), StandardCharsets.UTF_8);
+            LoggingEvent event = events.newEvent();
+            events.requireMdc(getClass().getSimpleName(), event);
+            String output = new String(encoder.encode(event), StandardCharsets.UTF_8);
             check(output, events.kind(), events.formattedMessage());
         }
 
@@ -128,6 +134,7 @@ public class EncoderBenchmark {
         @Override
         void check(String output, MessageKind kind, String message) {
             SetupChecks.requireVerbatim("logstashEncoder", output, message);
+            SetupChecks.requireJsonMdc("logstashEncoder", output, events.mdc().entries());
         }
     }
 
@@ -168,11 +175,15 @@ public class EncoderBenchmark {
         @Param({"clean", "oneSecret", "twoSecrets"})
         public String kind;
 
+        /** What every event's MDC holds ({@link EventFactory.Mdc}); {@code -p mdc=none} gives the events of older runs. */
+        @Param({"three"})
+        public String mdc;
+
         EventFactory events;
 
         @Setup(Level.Trial)
         public void setUp() {
-            events = new EventFactory(MessageKind.of(kind));
+            events = new EventFactory(MessageKind.of(kind), EventFactory.Mdc.of(mdc));
         }
 
         @TearDown(Level.Trial)

@@ -2,18 +2,15 @@ package dev.logshield.benchmarks;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
-import ch.qos.logback.core.joran.spi.JoranException;
 import dev.logshield.crypto.EncryptedFileAppender;
 import dev.logshield.crypto.keys.AgeKeyEncoding;
 import dev.logshield.crypto.keys.HpkeIdentity;
 import dev.logshield.crypto.keys.X25519KeyPair;
 import dev.logshield.crypto.verify.FileSeries;
 import dev.logshield.crypto.verify.SeriesVerifier;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -325,13 +322,7 @@ public class FileAppenderBenchmark {
         LoggerContext context = new LoggerContext();
         context.setName("benchmark");
         properties.forEach(context::putProperty);
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        try {
-            configurator.doConfigure(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        } catch (JoranException e) {
-            throw new IllegalStateException(e);
-        }
+        LogbackXml.configure(context, xml);
         return context;
     }
 

@@ -2,6 +2,7 @@ package dev.logshield.benchmarks;
 
 import ch.qos.logback.core.Context;
 import ch.qos.logback.core.status.Status;
+import java.util.Map;
 
 /**
  * Proves, in each benchmark's setup, that the component under test does its job on the very message it will
@@ -49,6 +50,16 @@ final class SetupChecks {
             requireMasked(scenario, output, kind, markers);
         } else {
             requireVerbatim(scenario, output, message);
+        }
+    }
+
+    /** A JSON line shows each MDC entry of the event as a top-level string field, as {@code LogstashEncoder} writes it. */
+    static void requireJsonMdc(String scenario, String output, Map<String, String> mdc) {
+        for (Map.Entry<String, String> e : mdc.entrySet()) {
+            String field = "\"" + e.getKey() + "\":\"" + e.getValue() + "\"";
+            if (!output.contains(field)) {
+                throw new IllegalStateException(scenario + ": the MDC field " + field + " is not in the output: " + output);
+            }
         }
     }
 }
