@@ -25,6 +25,9 @@ import org.slf4j.event.KeyValuePair;
  */
 public final class EventRedactor {
 
+    /** The class of the read-only MDC copies Logback's MDC adapter hands to events. */
+    private static final Class<?> READ_ONLY_MAP = Collections.unmodifiableMap(new HashMap<>()).getClass();
+
     private EventRedactor() {
     }
 
@@ -90,7 +93,7 @@ public final class EventRedactor {
         }
 
         Map<String, String> mdc = event.getMDCPropertyMap();
-        Map<String, String> redactedMdc = scratch.mdcChanges(mdc, redactor) ? redactMdc(mdc, redactor) : mdc;
+        Map<String, String> redactedMdc = scratch.redactedMdc(mdc, redactor);
 
         List<KeyValuePair> pairs = event.getKeyValuePairs();
         List<KeyValuePair> redactedPairs = redactPairs(pairs, redactor);
@@ -110,60 +113,73 @@ public final class EventRedactor {
     }
 
     /**
-     * Working space for one thread at a time: checks an MDC through {@code Map.forEach} (an iterator over the
-     * read-only map Logback hands out would be allocated per event). Keep one per thread; not thread-safe.
+     * Working space for one thread at a time: the spans a message's redaction replaced, the MDC check (through
+     * {@code Map.forEach}: an iterator over the read-only map Logback hands out would be allocated per event) and
+     * the answer for the thread's last MDC. Keep one per thread; not thread-safe.
      */
     public static final class Scratch {
 
-        private final MdcCheck check = new MdcCheck();
+        private final MdcRedaction mdcRedaction = new MdcRedaction();
         private final RedactedSpans spans = new RedactedSpans();
         private boolean inUse;
+        private Map<String, String> lastMdc;
+        private Redactor lastMdcRedactor;
+        private Map<String, String> lastMdcRedacted;
 
-        /** Whether redaction would change any value of {@code mdc}. */
-        boolean mdcChanges(Map<String, String> mdc, Redactor redactor) {
+        /**
+         * The MDC with every value redacted under its key; {@code mdc} itself when nothing changed. Logback hands every
+         * event of a thread the same read-only copy of the MDC until the MDC changes, so the answer for the last such
+         * copy is kept: the events of one request pay for their MDC once. Only Logback's read-only copies are kept
+         * (an unmodifiable map over a private copy); any other map is checked every time.
+         */
+        Map<String, String> redactedMdc(Map<String, String> mdc, Redactor redactor) {
             if (mdc == null || mdc.isEmpty()) {
-                return false;
+                return mdc;
             }
-            check.redactor = redactor;
-            check.changes = false;
+            if (mdc == lastMdc && redactor == lastMdcRedactor) {
+                return lastMdcRedacted;
+            }
+            Map<String, String> redacted = redactMdc(mdc, redactor);
+            if (mdc.getClass() == READ_ONLY_MAP) {
+                lastMdc = mdc;
+                lastMdcRedactor = redactor;
+                lastMdcRedacted = redacted;
+            }
+            return redacted;
+        }
+
+        /** The MDC with every value redacted, in one pass through {@code Map.forEach}; {@code mdc} when unchanged. */
+        private Map<String, String> redactMdc(Map<String, String> mdc, Redactor redactor) {
+            mdcRedaction.redactor = redactor;
+            mdcRedaction.source = mdc;
+            mdcRedaction.copy = null;
             try {
-                mdc.forEach(check);
-                return check.changes;
+                mdc.forEach(mdcRedaction);
+                return mdcRedaction.copy == null ? mdc : Collections.unmodifiableMap(mdcRedaction.copy);
             } finally {
-                check.redactor = null;
+                mdcRedaction.redactor = null;
+                mdcRedaction.source = null;
+                mdcRedaction.copy = null;
             }
         }
     }
 
-    private static final class MdcCheck implements BiConsumer<String, String> {
+    /** Redacts each MDC value under its key, copying the map at the first value that changes. */
+    private static final class MdcRedaction implements BiConsumer<String, String> {
         Redactor redactor;
-        boolean changes;
+        Map<String, String> source;
+        Map<String, String> copy;
 
         @Override
         public void accept(String key, String value) {
-            if (!changes && redactor.redactValue(key, value) != value) {
-                changes = true;
-            }
-        }
-    }
-
-    /** The MDC with every value redacted under its key; {@code mdc} itself when nothing changed. */
-    private static Map<String, String> redactMdc(Map<String, String> mdc, Redactor redactor) {
-        if (mdc == null || mdc.isEmpty()) {
-            return mdc;
-        }
-        Map<String, String> out = null;
-        for (String key : mdc.keySet()) {
-            String value = mdc.get(key);
             String redacted = redactor.redactValue(key, value);
             if (redacted != value) {
-                if (out == null) {
-                    out = new HashMap<>(mdc);
+                if (copy == null) {
+                    copy = new HashMap<>(source);
                 }
-                out.put(key, redacted);
+                copy.put(key, redacted);
             }
         }
-        return out == null ? mdc : Collections.unmodifiableMap(out);
     }
 
     /** The pairs with every value redacted under its key (non-strings by their text); {@code pairs} when unchanged. */
