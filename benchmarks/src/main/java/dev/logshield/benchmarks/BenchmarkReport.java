@@ -1,5 +1,8 @@
 package dev.logshield.benchmarks;
 
+import static dev.logshield.benchmarks.ReportFormat.fmt;
+import static dev.logshield.benchmarks.ReportFormat.signed;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -210,17 +213,5 @@ public final class BenchmarkReport {
             }
         }
         return null;
-    }
-
-    private static String signed(double bytes) {
-        if (Double.isNaN(bytes)) {
-            return "n/a";
-        }
-        long b = Math.round(bytes);
-        return (b >= 0 ? "+" : "") + b;
-    }
-
-    private static String fmt(String format, double value) {
-        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
     }
 }

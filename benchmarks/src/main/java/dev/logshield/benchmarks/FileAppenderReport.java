@@ -1,8 +1,11 @@
 package dev.logshield.benchmarks;
 
+import static dev.logshield.benchmarks.ReportFormat.fmt;
+import static dev.logshield.benchmarks.ReportFormat.signed;
+import static dev.logshield.benchmarks.ReportFormat.time;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The "Encrypted file appender" section of the report ({@link FileAppenderBenchmark}): Logback's
@@ -114,21 +117,5 @@ final class FileAppenderReport {
             }
         }
         return null;
-    }
-
-    private static String time(JmhResult r) {
-        return fmt("%.0f", r.nsPerOp()) + " ± " + fmt("%.0f", r.nsError());
-    }
-
-    private static String signed(double value) {
-        if (Double.isNaN(value)) {
-            return "n/a";
-        }
-        long v = Math.round(value);
-        return (v >= 0 ? "+" : "") + v;
-    }
-
-    private static String fmt(String format, double value) {
-        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
     }
 }

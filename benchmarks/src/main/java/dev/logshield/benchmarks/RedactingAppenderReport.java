@@ -1,5 +1,9 @@
 package dev.logshield.benchmarks;
 
+import static dev.logshield.benchmarks.ReportFormat.fmt;
+import static dev.logshield.benchmarks.ReportFormat.signed;
+import static dev.logshield.benchmarks.ReportFormat.time;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -253,21 +257,5 @@ public final class RedactingAppenderReport {
         double r = x.nsPerOp() / y.nsPerOp();
         double e = r * Math.hypot(x.nsError() / x.nsPerOp(), y.nsError() / y.nsPerOp());
         return fmt("%.2fx", r) + (Double.isNaN(e) ? "" : " ± " + fmt("%.2f", e));
-    }
-
-    private static String time(JmhResult r) {
-        return fmt("%.0f", r.nsPerOp()) + " ± " + fmt("%.0f", r.nsError());
-    }
-
-    private static String signed(double value) {
-        if (Double.isNaN(value)) {
-            return "n/a";
-        }
-        long v = Math.round(value);
-        return (v >= 0 ? "+" : "") + v;
-    }
-
-    private static String fmt(String format, double value) {
-        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
     }
 }

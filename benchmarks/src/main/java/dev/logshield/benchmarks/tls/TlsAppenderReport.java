@@ -1,5 +1,7 @@
 package dev.logshield.benchmarks.tls;
 
+import static dev.logshield.benchmarks.ReportFormat.fmt;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -196,9 +198,5 @@ public final class TlsAppenderReport {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    private static String fmt(String format, double value) {
-        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
     }
 }
