@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.Appender;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -19,8 +21,15 @@ import java.util.function.UnaryOperator;
  * <p>No logger is created for a name a client sends: the event goes through the nearest existing ancestor (the
  * logger a new one would inherit its level and appenders from), so clients cannot fill the context with
  * loggers, while the event keeps the name it was sent with. Appender failures are reported, rate-limited, and never stop the thread.
+ *
+ * <p>An event its logger lets through but that reaches no started appender (no appender-ref on the way to the root,
+ * or none started) is not taken: it is counted in {@code frames.dropped{reason=no-appender}}, reported, and its
+ * connection's {@link DispatchTracker} is told, so that RELP refuses to acknowledge it (the client sends it again).
  */
 final class EventDispatcher implements Runnable {
+
+    /** The drop reason of an event no started appender would take. */
+    static final String NO_APPENDER = "no-appender";
 
     private final LoggerContext context;
     private final UnaryOperator<ILoggingEvent> redaction;
@@ -61,19 +70,68 @@ final class EventDispatcher implements Runnable {
 
     private void dispatch(QueuedEvent queued) {
         LoggingEvent event = queued.event();
+        boolean taken = true;
         try {
-            Logger logger = nearestLogger(event.getLoggerName());
-            if (logger.isEnabledFor(event.getLevel())) {
-                logger.callAppenders(redaction.apply(event));
+            Route route = route(event.getLoggerName());
+            if (route.logger().isEnabledFor(event.getLevel())) {
+                if (route.reachesStartedAppender()) {
+                    route.logger().callAppenders(redaction.apply(event));
+                } else {
+                    taken = false;
+                }
             }
         } catch (RuntimeException | LinkageError e) {
             status.warn("dispatch", () -> "receiver: the appenders failed on an event of logger "
                     + event.getLoggerName() + ": " + e);
         }
-        queued.counted().increment();
-        if (queued.tracker() != null) {
-            queued.tracker().dispatchedOne();
+        if (taken) {
+            queued.counted().increment();
+        } else {
+            metrics.dropped(NO_APPENDER, 1);
+            status.warn(NO_APPENDER, () -> "receiver: no started appender takes the events of logger "
+                    + event.getLoggerName() + " (nor of its ancestors); refused, not acknowledged (RELP clients send"
+                    + " them again), counted in " + ReceiverMetrics.PREFIX + "frames.dropped{reason=" + NO_APPENDER
+                    + "}; attach an appender to the root logger");
         }
+        if (queued.tracker() != null) {
+            queued.tracker().dispatchedOne(taken);
+        }
+    }
+
+    /**
+     * The logger an event of this name goes through, and whether its {@code callAppenders} reaches a started
+     * appender: one of its own or, while additivity holds, one of an ancestor's.
+     */
+    record Route(Logger logger, boolean reachesStartedAppender) {
+    }
+
+    /** The {@link #nearestLogger} of {@code name}, with whether a started appender gets its events. */
+    Route route(String name) {
+        Logger nearest = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        boolean reaches = hasStartedAppender(nearest);
+        int from = 0;
+        while (true) {
+            int cut = separator(name, from);
+            Logger logger = context.exists(cut < 0 ? name : name.substring(0, cut));
+            if (logger == null) {
+                return new Route(nearest, reaches);
+            }
+            nearest = logger;
+            reaches = (reaches && logger.isAdditive()) || hasStartedAppender(logger);
+            if (cut < 0) {
+                return new Route(nearest, reaches);
+            }
+            from = cut + 1;
+        }
+    }
+
+    private static boolean hasStartedAppender(Logger logger) {
+        for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
+            if (it.next().isStarted()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -83,20 +141,7 @@ final class EventDispatcher implements Runnable {
      * the name a client sends.
      */
     Logger nearestLogger(String name) {
-        Logger nearest = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        int from = 0;
-        while (true) {
-            int cut = separator(name, from);
-            Logger logger = context.exists(cut < 0 ? name : name.substring(0, cut));
-            if (logger == null) {
-                return nearest;
-            }
-            nearest = logger;
-            if (cut < 0) {
-                return nearest;
-            }
-            from = cut + 1;
-        }
+        return route(name).logger();
     }
 
     /** The index of the next {@code .} or {@code $} (Logback's name separators) from {@code from}, or -1. */

@@ -30,7 +30,8 @@ import java.util.List;
  * to this context's appenders (an {@code EncryptedFileAppender}, a rolling file...). Every limit has a safe default
  * and every refusal or drop is counted ({@code logshield.receiver.*} meters, see {@link ReceiverMetrics}).
  *
- * <p>Logback 1.5/1.6 have no {@code <receiver>} element; declare it as a context listener after the appenders:
+ * <p>Logback 1.5/1.6 have no {@code <receiver>} element; declare it as a context listener (anywhere in the file: it
+ * binds its port when started and accepts connections only once the configuration has ended, its appenders attached):
  * <pre>{@code
  * <configuration>
  *   <appender name="VAULT" class="...">...</appender>
@@ -102,6 +103,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
     private RedactionSettings redaction;
 
     private ReceiverServer server;
+    private ConfiguredContextGate configured;
 
     /** The local address to listen on (a name or IP literal); default every interface. */
     public void setAddress(String address) {
@@ -344,10 +346,25 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
         }
         // stopped by the context's reset before the appenders are detached and stopped, so queued events reach them
         loggerContext.register(this);
-        addInfo("MtlsReceiver listening on " + options.where(server.port()) + " ("
-                + settings.framing() + ", " + settings.format() + ", key " + contexts.keyMaterial().describe()
-                + "); clients allowed: " + allowList.describe() + (contexts.revocationList() == RevocationList.NONE ? ""
-                : "; revoked: " + contexts.revocationList().describe()));
+        String listening = options.where(server.port()) + " (" + settings.framing() + ", " + settings.format()
+                + ", key " + contexts.keyMaterial().describe() + "); clients allowed: " + allowList.describe()
+                + (contexts.revocationList() == RevocationList.NONE ? ""
+                : "; revoked: " + contexts.revocationList().describe());
+        ReceiverServer bound = server;
+        configured = ConfiguredContextGate.whenConfigured(loggerContext, () -> open(bound, listening));
+        if (!configured.isDone()) {
+            addInfo("MtlsReceiver bound " + options.where(server.port()) + "; it accepts connections once the"
+                    + " configuration has attached the appenders");
+        }
+    }
+
+    /** Starts accepting connections: the context is configured, its appenders attached. */
+    private synchronized void open(ReceiverServer bound, String listening) {
+        if (server != bound) {
+            return; // stopped meanwhile
+        }
+        bound.open();
+        addInfo("MtlsReceiver listening on " + listening);
     }
 
     private ReloadingTlsContext.Listener reloadListener() {
@@ -377,6 +394,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
             return;
         }
         server = null;
+        configured.cancel();
         long dropped = current.stop();
         if (dropped > 0) {
             addWarn("MtlsReceiver on port " + current.port() + " stopped with " + dropped + " event(s) still queued after"

@@ -79,7 +79,8 @@ final class ReceiverServer {
     }
 
     /**
-     * Binds the port and starts the threads.
+     * Binds the port and starts the dispatcher; connections are accepted once {@link #open()} is called (until then
+     * clients wait in the listen backlog, their handshake not started).
      *
      * @throws IOException when the port cannot be bound (in use, no permission, no such local address)
      */
@@ -95,8 +96,22 @@ final class ReceiverServer {
         ReceiverServer server = new ReceiverServer(socket, parts);
         server.dispatcher.start();
         server.watchdogThread.start();
-        server.acceptor.start();
         return server;
+    }
+
+    /**
+     * Starts accepting connections; called once the context's appenders are in place. Does nothing when already open
+     * or stopping.
+     */
+    synchronized void open() {
+        if (!stopping && acceptor.getState() == Thread.State.NEW) {
+            acceptor.start();
+        }
+    }
+
+    /** Whether {@link #open()} has started accepting connections. */
+    synchronized boolean isOpen() {
+        return acceptor.getState() != Thread.State.NEW;
     }
 
     /** The port listened on (the one chosen when 0 was configured). */
@@ -179,7 +194,9 @@ final class ReceiverServer {
      */
     long stop() {
         long deadline = System.nanoTime() + services.settings().stopTimeoutMillis() * 1_000_000L;
-        stopping = true;
+        synchronized (this) {
+            stopping = true;
+        }
         try {
             serverSocket.close();
         } catch (IOException e) {

@@ -21,6 +21,9 @@ import java.util.function.BooleanSupplier;
  * full) always gets them, the dispatcher never writes to a socket (a client that does not read cannot stall the
  * others), and acknowledgements are batched under load.
  *
+ * <p>An event no started appender took (see {@link EventDispatcher}) is answered {@code 500}, not acknowledged:
+ * RELP clients send it again.
+ *
  * <p>A {@code syslog} command whose payload cannot be parsed is acknowledged {@code 200 OK} all the same, and
  * counted in {@code frames.dropped}: an error response would make RELP clients (rsyslog's omrelp, LogShield's own
  * appender) send the same bytes again forever. An {@code open} without {@code relp_version=0} and the
@@ -44,7 +47,7 @@ final class RelpServerSession {
     private final RelpServerResponses responses = new RelpServerResponses();
     private final DispatchTracker tracker = new DispatchTracker();
     private final BooleanSupplier stopping;
-    private final ArrayDeque<RelpFrame> pending = new ArrayDeque<>();
+    private final ArrayDeque<Answer> pending = new ArrayDeque<>();
     private long queued;
     private boolean open;
 
@@ -84,7 +87,7 @@ final class RelpServerSession {
                 if (!stopping.getAsBoolean()) {
                     return true;
                 }
-                pending.addLast(responses.serverClose());
+                pending.addLast(new Answer(responses.serverClose(), 0, 0));
                 answerPending();
                 return false;
             }
@@ -99,24 +102,26 @@ final class RelpServerSession {
                         refuse(frame, answer);
                     }
                     open = true;
-                    pending.addLast(answer);
+                    pending.addLast(new Answer(answer, 0, 0));
                     break;
                 case "syslog":
                     if (!open) {
                         refuse(frame, responses.error(txnr, "no open command yet"));
                     }
+                    long event = 0;
                     if (intake.accept(frame.data(), tracker)) {
-                        queued++;
+                        event = ++queued;
                     }
-                    pending.addLast(responses.ok(txnr));
+                    pending.addLast(new Answer(responses.ok(txnr), txnr, event));
                     break;
                 case "close":
-                    pending.addLast(responses.closeAcknowledged(txnr));
+                    pending.addLast(new Answer(responses.closeAcknowledged(txnr), 0, 0));
                     answerPending();
                     return true;
                 default:
                     intake.dropped(DropReason.RELP_PROTOCOL, "unsupported RELP command '" + frame.command() + "'");
-                    pending.addLast(responses.error(txnr, "command " + frame.command() + " not supported"));
+                    RelpFrame unsupported = responses.error(txnr, "command " + frame.command() + " not supported");
+                    pending.addLast(new Answer(unsupported, 0, 0));
                     break;
             }
         }
@@ -128,7 +133,7 @@ final class RelpServerSession {
 
     /** Answers after everything queued before, then ends the session as a protocol error. */
     private void refuse(RelpFrame command, RelpFrame answer) throws IOException {
-        pending.addLast(answer);
+        pending.addLast(new Answer(answer, 0, 0));
         answerPending();
         throw new FramingLostException(DropReason.RELP_PROTOCOL, answer.dataAsString() + " (txnr " + command.txnr()
                 + ", command " + command.command() + ")");
@@ -150,12 +155,24 @@ final class RelpServerSession {
         deadline.arm(System.nanoTime() + writeTimeoutNanos, ClientConnection.WRITE_TIMEOUT);
         try {
             while (!pending.isEmpty()) {
-                pending.pollFirst().writeTo(out);
+                Answer answer = pending.pollFirst();
+                if (answer.event() > 0 && tracker.refused(answer.event())) {
+                    responses.error(answer.txnr(), "no appender took the event; send it again").writeTo(out);
+                } else {
+                    answer.frame().writeTo(out);
+                }
             }
             out.flush();
         } finally {
             deadline.disarm();
         }
+    }
+
+    /**
+     * An answer waiting to be written: {@code frame}, unless it answers the {@code event}-th event queued (from 1;
+     * 0 for none) and no appender took that event, which is refused instead.
+     */
+    private record Answer(RelpFrame frame, int txnr, long event) {
     }
 
     /** The dispatcher did not hand this session's events over in time: the session is given up unacknowledged. */
