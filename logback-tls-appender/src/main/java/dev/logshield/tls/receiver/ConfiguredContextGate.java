@@ -44,9 +44,14 @@ final class ConfiguredContextGate implements ConfigurationEventListener {
         return gate;
     }
 
-    /** Whether a Joran configuration is running on this thread (the caller was created by it). */
+    /**
+     * Whether a Joran configuration that will announce its end is running on this thread: its {@code doConfigure}
+     * is on the stack. (A model processed without it, as Spring Boot's AOT mode does, announces nothing: the action
+     * then runs at once.)
+     */
     static boolean insideJoranConfiguration() {
-        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName().equals(JORAN_CONFIGURATOR)));
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                f -> f.getClassName().equals(JORAN_CONFIGURATOR) && f.getMethodName().equals("doConfigure")));
     }
 
     /** Whether the action has run (or the gate was cancelled). */
