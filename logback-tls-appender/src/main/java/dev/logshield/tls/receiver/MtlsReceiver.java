@@ -348,6 +348,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
                 + settings.framing() + ", " + settings.format() + ", key " + contexts.keyMaterial().describe()
                 + "); clients allowed: " + allowList.describe() + (contexts.revocationList() == RevocationList.NONE ? ""
                 : "; revoked: " + contexts.revocationList().describe()));
+        new UnneutralizedOutputCheck(loggerContext).reportTo(this);
     }
 
     private ReloadingTlsContext.Listener reloadListener() {
