@@ -3,6 +3,7 @@ package dev.logshield.redact.logback;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import dev.logshield.redact.event.ForwardingLoggingEvent;
+import dev.logshield.redact.event.NeutralizedAtIntake;
 import dev.logshield.redact.event.ThrowableRewriter;
 import dev.logshield.redact.text.LogInjectionEscaper;
 import java.util.ArrayList;
@@ -19,13 +20,32 @@ import org.slf4j.event.KeyValuePair;
  * CR, LF, ANSI and bidi controls escaped ({@link LogInjectionEscaper}). Stack frames keep their own lines and the
  * pattern's own {@code %n} stays a newline. Wraps an already redacted event; text that needs no escaping is
  * returned as the same instance.
+ *
+ * <p>An event {@linkplain NeutralizedAtIntake neutralised at intake} (LogShield's receiver) already has its
+ * single-line fields escaped: its logger and thread names and MDC keys and values (but not its multi-line MDC
+ * entries) are printed as they are when they are {@linkplain LogInjectionEscaper#isInert inert}, so they are
+ * escaped once, never twice.
  */
 final class NeutralizedEvent extends ForwardingLoggingEvent {
 
+    private final NeutralizedAtIntake intake;
     private IThrowableProxy neutralizedProxy; // computed on first use; one layout renders one event on one thread
 
     NeutralizedEvent(ILoggingEvent redacted) {
         super(redacted);
+        this.intake = NeutralizedAtIntake.of(redacted);
+    }
+
+    /** A single-line field: escaped, unless the event was neutralised at intake and the text is inert. */
+    private String singleLine(String text) {
+        if (intake != null && LogInjectionEscaper.isInert(text)) {
+            return text;
+        }
+        return LogInjectionEscaper.escape(text);
+    }
+
+    private String mdcValue(String key, String value) {
+        return intake != null && intake.isMultiLineMdcKey(key) ? LogInjectionEscaper.escape(value) : singleLine(value);
     }
 
     @Override
@@ -61,12 +81,12 @@ final class NeutralizedEvent extends ForwardingLoggingEvent {
 
     @Override
     public String getThreadName() {
-        return LogInjectionEscaper.escape(delegate().getThreadName());
+        return singleLine(delegate().getThreadName());
     }
 
     @Override
     public String getLoggerName() {
-        return LogInjectionEscaper.escape(delegate().getLoggerName());
+        return singleLine(delegate().getLoggerName());
     }
 
     @Override
@@ -78,8 +98,8 @@ final class NeutralizedEvent extends ForwardingLoggingEvent {
         Map<String, String> out = null;
         for (String key : mdc.keySet()) {
             String value = mdc.get(key);
-            String escapedKey = LogInjectionEscaper.escape(key);
-            String escapedValue = LogInjectionEscaper.escape(value);
+            String escapedKey = singleLine(key);
+            String escapedValue = mdcValue(key, value);
             if (escapedKey != key || escapedValue != value) {
                 if (out == null) {
                     out = new HashMap<>(mdc);

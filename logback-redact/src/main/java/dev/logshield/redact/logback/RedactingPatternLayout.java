@@ -97,6 +97,11 @@ public class RedactingPatternLayout extends PatternLayout {
         this.neutralize = neutralize;
     }
 
+    /** Whether user data is escaped against log injection ({@code <neutralize>}, default true). */
+    public boolean isNeutralize() {
+        return neutralize;
+    }
+
     @Override
     public void start() {
         if (getContext() == null) {

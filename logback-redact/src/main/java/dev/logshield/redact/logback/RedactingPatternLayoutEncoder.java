@@ -55,6 +55,11 @@ public class RedactingPatternLayoutEncoder extends PatternLayoutEncoderBase<ILog
         redactingLayout.setNeutralize(neutralize);
     }
 
+    /** Whether user data is escaped against log injection ({@code <neutralize>}, default true). */
+    public boolean isNeutralize() {
+        return redactingLayout.isNeutralize();
+    }
+
     @Override
     public void start() {
         redactingLayout.setContext(context);

@@ -12,6 +12,11 @@ package dev.logshield.redact.text;
  * Valid surrogate pairs (emoji, CJK extensions) pass through.
  *
  * <p>Text that needs no escaping is returned as the same instance, without allocating. Stateless.
+ *
+ * <p>Escaping is not idempotent (the backslashes of an escape are escaped again), so text is escaped once, where
+ * it is written: a component that neutralises fields earlier, as LogShield's receiver does at intake, marks its
+ * events ({@link dev.logshield.redact.event.NeutralizedAtIntake}) and the text layouts check those fields with
+ * {@link #isInert} instead of escaping them a second time.
  */
 public final class LogInjectionEscaper {
 
@@ -64,6 +69,33 @@ public final class LogInjectionEscaper {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether {@code text} holds nothing that could break a line, move the cursor, recolour a terminal or reorder
+     * text: no character {@link #escape} would rewrite except backslash. The output of {@link #escape} is inert; so
+     * is most plain text. Null is inert.
+     */
+    public static boolean isInert(CharSequence text) {
+        if (text == null) {
+            return true;
+        }
+        final int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20) {
+                return false;
+            }
+            if (c >= 0x7F) {
+                if (needsEscapeAbove7E(text, i, c)) {
+                    return false;
+                }
+                if (Character.isHighSurrogate(c)) {
+                    i++; // skip the valid pair's low half
+                }
+            }
+        }
+        return true;
     }
 
     private static void appendEscaped(CharSequence text, int from, StringBuilder out) {

@@ -44,4 +44,17 @@ class LogInjectionEscaperTest {
     void dangerousCharactersAreEscaped(String in, String expected) {
         assertThat(LogInjectionEscaper.escape(in)).isEqualTo(expected);
     }
+
+    @ParameterizedTest
+    @MethodSource("dangerous")
+    void whatEscapeWritesIsInertAndWhatItRewritesIsNotUnlessOnlyABackslash(String in, String expected) {
+        assertThat(LogInjectionEscaper.isInert(expected)).as("escaped %s", expected).isTrue();
+        assertThat(LogInjectionEscaper.isInert(in)).as("raw %s", in).isEqualTo(in.equals("a\\b"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain text", "emoji \uD83D\uDE00", "C:\\temp\\new", ""})
+    void cleanTextIsInert(String text) {
+        assertThat(LogInjectionEscaper.isInert(text)).isTrue();
+    }
 }

@@ -1,6 +1,5 @@
 package dev.logshield.tls.receiver;
 
-import ch.qos.logback.classic.spi.LoggingEvent;
 import dev.logshield.metrics.EventCounter;
 import dev.logshield.tls.receiver.frames.DropReason;
 import dev.logshield.tls.receiver.parse.EventParser;
@@ -52,10 +51,12 @@ final class EventIntake {
             dropped(DropReason.UNKNOWN_FORMAT, "parser failure " + e);
             return false;
         }
-        LoggingEvent event = factory.create(parsed, client);
+        ReceivedLoggingEvent event = factory.create(parsed, client);
+        // what neutralisation added counts too (UTF-16, the worst case), so the byte budget still bounds the heap
+        int bytes = (int) Math.min(Integer.MAX_VALUE, payload.length + 2L * event.addedChars());
         boolean queued;
         try {
-            queued = queue.put(new QueuedEvent(event, payload.length, clientEvents, tracker), metrics::queueWait);
+            queued = queue.put(new QueuedEvent(event, bytes, clientEvents, tracker), metrics::queueWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             queued = false;

@@ -363,6 +363,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
         if (server != bound) {
             return; // stopped meanwhile
         }
+        new UnneutralizedOutputCheck((LoggerContext) getContext()).reportTo(this);
         bound.open();
         addInfo("MtlsReceiver listening on " + listening);
     }

@@ -7,7 +7,8 @@ import dev.logshield.metrics.EventCounter;
  * One received event on its way from a connection thread to the dispatcher.
  *
  * @param event   the Logback event, with the client's identity in its MDC
- * @param bytes   the size of the frame it came from, counted against the queue's byte budget
+ * @param bytes   the size of the frame it came from, plus twice the characters intake neutralisation added to it,
+ *                counted against the queue's byte budget
  * @param counted the {@code events{client}} counter to increment once it is dispatched
  * @param tracker told when it has been handed to the appenders (RELP acknowledges then), or {@code null}
  */

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.CallerData;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.spi.SequenceNumberGenerator;
+import dev.logshield.tls.receiver.parse.IntakeNeutralizer;
 import dev.logshield.tls.receiver.parse.ParsedEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +23,12 @@ import java.util.Map;
  * verified certificate and the socket, so that no client can pass itself off as another;</li>
  * <li>a stack trace sent by the client as the MDC entry {@value #STACK_TRACE} (a text: there is no Throwable to
  * give {@code %ex}); write it with {@code %X{stack_trace}} or a JSON encoder's MDC;</li>
- * <li>no caller data (the receiver's own frames would be meaningless).</li>
+ * <li>no caller data (the receiver's own frames would be meaningless);</li>
+ * <li>every single-line field neutralised ({@link IntakeNeutralizer}): logger and thread names, every MDC key and
+ * value (client fields, structured data, syslog header fields, identity entries) except the value of
+ * {@value #STACK_TRACE}; the message and that stack trace are kept as sent, for the text outputs to neutralise
+ * once. The event is marked ({@link ReceivedLoggingEvent}) so that LogShield's text layouts do not escape the
+ * neutralised fields again.</li>
  * </ul>
  * Thread-safe.
  */
@@ -50,21 +56,23 @@ final class ReceivedEventFactory {
     }
 
     /** The event for {@code parsed}, received now from {@code client}. */
-    LoggingEvent create(ParsedEvent parsed, ClientIdentity client) {
-        LoggingEvent event = new LoggingEvent();
+    ReceivedLoggingEvent create(ParsedEvent parsed, ClientIdentity client) {
+        Neutralized text = new Neutralized();
+        ReceivedLoggingEvent event = new ReceivedLoggingEvent();
         event.setLoggerContext(context);
-        event.setLoggerName(parsed.loggerName());
+        event.setLoggerName(text.singleLine(parsed.loggerName()));
         event.setLevel(level(parsed.level()));
         event.setMessage(parsed.message());
         event.setInstant(parsed.timestamp() != null ? parsed.timestamp() : Instant.now());
-        event.setThreadName(parsed.threadName() != null && !parsed.threadName().isEmpty() ? parsed.threadName()
-                : DEFAULT_THREAD_NAME);
+        event.setThreadName(parsed.threadName() != null && !parsed.threadName().isEmpty()
+                ? text.singleLine(parsed.threadName()) : DEFAULT_THREAD_NAME);
         event.setCallerData(CallerData.EMPTY_CALLER_DATA_ARRAY);
         SequenceNumberGenerator sequence = context.getSequenceNumberGenerator();
         if (sequence != null) {
             event.setSequenceNumber(sequence.nextSequenceNumber());
         }
-        event.setMDCPropertyMap(mdc(parsed, client));
+        event.setMDCPropertyMap(mdc(parsed, client, text));
+        event.addedChars(text.added);
         return event;
     }
 
@@ -76,21 +84,37 @@ final class ReceivedEventFactory {
         return level.toInt() > Level.ERROR_INT ? Level.ERROR : level;
     }
 
-    private static Map<String, String> mdc(ParsedEvent parsed, ClientIdentity client) {
+    private static Map<String, String> mdc(ParsedEvent parsed, ClientIdentity client, Neutralized text) {
         Map<String, String> mdc = new LinkedHashMap<>(parsed.fields().size() + 6);
         for (Map.Entry<String, String> field : parsed.fields().entrySet()) {
-            if (!isClientKey(field.getKey())) {
-                mdc.put(field.getKey(), field.getValue());
+            String key = field.getKey();
+            if (!isClientKey(key)) {
+                // checked as sent: escaped, a key starts with client. only if it did (escapes start with a backslash)
+                mdc.put(text.singleLine(key), key.equals(STACK_TRACE) ? field.getValue()
+                        : text.singleLine(field.getValue()));
             }
         }
         if (parsed.stackTrace() != null) {
             mdc.put(STACK_TRACE, parsed.stackTrace());
         }
-        mdc.put(CLIENT_CN, client.commonName());
-        mdc.put(CLIENT_SUBJECT, client.subjectName());
-        mdc.put(CLIENT_SPKI, client.pin().toString());
+        mdc.put(CLIENT_CN, text.singleLine(client.commonName()));
+        mdc.put(CLIENT_SUBJECT, text.singleLine(client.subjectName()));
+        mdc.put(CLIENT_SPKI, client.pin().toString()); // sha256/ and base64, and ip:port: nothing to escape
         mdc.put(CLIENT_ADDRESS, client.address());
         return mdc;
+    }
+
+    /** Neutralises single-line fields and counts what that added, for the queue's byte budget. */
+    private static final class Neutralized {
+        int added;
+
+        String singleLine(String field) {
+            String out = IntakeNeutralizer.singleLine(field);
+            if (out != field) {
+                added = (int) Math.min(Integer.MAX_VALUE, (long) added + out.length() - field.length());
+            }
+            return out;
+        }
     }
 
     private static boolean isClientKey(String key) {

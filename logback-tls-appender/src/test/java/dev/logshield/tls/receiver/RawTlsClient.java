@@ -16,7 +16,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /** A hand-driven TLS client for receiver tests: connect with a test identity, write exact bytes, watch for a close. */
-final class RawTlsClient implements AutoCloseable {
+public final class RawTlsClient implements AutoCloseable {
 
     private final Socket tcp;
     private final SSLSocket socket;
@@ -27,7 +27,7 @@ final class RawTlsClient implements AutoCloseable {
     }
 
     /** Connects to 127.0.0.1:{@code port} as {@code identity} and completes the client's side of the handshake. */
-    static RawTlsClient connect(TestPki pki, TestIdentity identity, int port) throws Exception {
+    public static RawTlsClient connect(TestPki pki, TestIdentity identity, int port) throws Exception {
         return connect(pki, identity, port, null);
     }
 
@@ -67,11 +67,11 @@ final class RawTlsClient implements AutoCloseable {
     }
 
     /** Writes {@code text} (UTF-8) and flushes. */
-    void write(String text) throws IOException {
+    public void write(String text) throws IOException {
         write(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(bytes);
         out.flush();
@@ -89,7 +89,7 @@ final class RawTlsClient implements AutoCloseable {
     }
 
     /** A RELP command frame, {@code TXNR SP COMMAND SP DATALEN [SP DATA] LF}. */
-    static String relp(int txnr, String command, String data) {
+    public static String relp(int txnr, String command, String data) {
         int length = data.getBytes(StandardCharsets.UTF_8).length;
         return txnr + " " + command + " " + length + (length > 0 ? " " + data : "") + "\n";
     }
@@ -99,7 +99,7 @@ final class RawTlsClient implements AutoCloseable {
      *
      * @throws IOException when the connection ends or nothing comes within {@code millis}
      */
-    String readRelp(int millis) throws IOException {
+    public String readRelp(int millis) throws IOException {
         socket.setSoTimeout(millis);
         java.io.InputStream in = socket.getInputStream();
         String txnr = token(in);

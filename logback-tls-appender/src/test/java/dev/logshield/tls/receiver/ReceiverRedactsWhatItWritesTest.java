@@ -63,7 +63,9 @@ class ReceiverRedactsWhatItWritesTest {
                 .contains("Caused by: java.lang.IllegalStateException: ledger login failed for [REDACTED:email]")
                 .contains("contact=call [REDACTED:email]", "order=order-42", "client.cn=client1.test")
                 .containsPattern("client\\.address=\\[REDACTED:ipv4\\]:\\d+");
-        assertThat(XmlConfiguredContext.statuses(receiverContext, Status.WARN)).isEmpty();
+        // the only warning: the plain encoder does not neutralise (see PlainTextOutputsDrawAWarningTest)
+        assertThat(XmlConfiguredContext.statuses(receiverContext, Status.WARN)).singleElement().asString()
+                .startsWith("MtlsReceiver: appender [FILE] writes received events as text");
     }
 
     private static void awaitLine(Path file, String text) throws Exception {

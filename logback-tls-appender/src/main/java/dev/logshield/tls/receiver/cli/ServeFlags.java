@@ -1,5 +1,6 @@
 package dev.logshield.tls.receiver.cli;
 
+import dev.logshield.redact.logback.RedactingPatternLayoutEncoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,11 +11,14 @@ import java.util.Map;
  * The arguments of {@code serve}: either {@code --config receiver.xml}, or flags for the common case, which become a
  * logback configuration with one receiver and one output (the console, a plain file, or an encrypted file when a
  * {@code --recipient} is given). The generated configuration is validated by the same component code as a written
- * one, so both report the same errors.
+ * one, so both report the same errors. Every output writes through LogShield's redacting, neutralising encoder
+ * ({@code RedactingPatternLayoutEncoder}, with the {@code --pattern}), so a client can neither put secrets in it nor
+ * forge a line of it.
  */
 record ServeFlags(Path configFile, Map<String, List<String>> receiverSettings, String output, List<String> recipients,
                   String pattern) {
 
+    static final String ENCODER = RedactingPatternLayoutEncoder.class.getName();
     static final String DEFAULT_PATTERN = "%d{ISO8601} %-5level [%mdc{client.cn}] %logger - %msg%n";
 
     static final String USAGE = """
@@ -43,7 +47,9 @@ record ServeFlags(Path configFile, Map<String, List<String>> receiverSettings, S
             --pattern PATTERN           the line layout (default %d{ISO8601} %-5level [%mdc{client.cn}] %logger - %msg%n)
 
             Received events are redacted before any output writes them (LogShield's built-in detectors); with
-            --config, the receiver's <redaction> element changes what is redacted (see README).
+            --config, the receiver's <redaction> element changes what is redacted (see README). The output's
+            encoder (RedactingPatternLayoutEncoder) also escapes line breaks, ANSI and bidi controls in what
+            clients send, so one event is one line and no client can forge a line in another's name.
             """;
 
     private static final Map<String, String> RECEIVER_FLAGS = Map.ofEntries(
@@ -124,8 +130,10 @@ record ServeFlags(Path configFile, Map<String, List<String>> receiverSettings, S
         return xml.append("  </contextListener>\n</configuration>\n").toString();
     }
 
+    /** Redacting and neutralising: a client's line breaks and terminal escapes are written visibly escaped. */
     private void encoder(StringBuilder xml) {
-        xml.append("    <encoder><pattern>").append(escape(pattern)).append("</pattern></encoder>\n");
+        xml.append("    <encoder class=\"").append(ENCODER).append("\"><pattern>").append(escape(pattern))
+                .append("</pattern></encoder>\n");
     }
 
     private static String escape(String value) {
