@@ -32,6 +32,7 @@ final class StructureDescriber {
     private Map<FrameType, Long> counts;
     private long frameBytes;
     private boolean closed;
+    private int version;
 
     StructureDescriber(PrintStream out) {
         this.out = out;
@@ -90,6 +91,7 @@ final class StructureDescriber {
         counts = new EnumMap<>(FrameType.class);
         frameBytes = 0;
         closed = false;
+        version = core.version();
         out.println("  segment " + core.seriesIndex() + " at byte " + start.offset() + ": id " + Hex.of(core.segmentId()));
         out.println("    created " + Instant.ofEpochMilli(core.createdMs()) + ", " + core.suite().displayName()
                 + (core.sealed() ? ", sealed" : ", not sealed") + ((core.flags() & LseFormat.FLAG_BATCHED) != 0 ? ", batched" : ""));
@@ -113,7 +115,7 @@ final class StructureDescriber {
 
     private void checkpoint(ScanItem.Frame frame) {
         try {
-            Checkpoint checkpoint = Checkpoint.decode(frame.body());
+            Checkpoint checkpoint = Checkpoint.decode(version, frame.body());
             boolean matches = checkpoint.seq() == frame.seq()
                     && MessageDigest.isEqual(checkpoint.digest(), frame.digestBefore());
             out.println("    checkpoint at frame " + frame.seq() + " (byte " + frame.offset() + "): epoch "

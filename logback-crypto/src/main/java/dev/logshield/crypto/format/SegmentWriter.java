@@ -87,7 +87,7 @@ public final class SegmentWriter {
         try {
             SealKeySource seal = settings.seal();
             int flags = (seal != null ? LseFormat.FLAG_SEALED : 0) | (settings.batched() ? LseFormat.FLAG_BATCHED : 0);
-            SegmentCore core = new SegmentCore(settings.suite(), flags, id, nowMs, link.seriesIndex(),
+            SegmentCore core = new SegmentCore(LseFormat.VERSION, settings.suite(), flags, id, nowMs, link.seriesIndex(),
                     link.previousSegmentId(), link.previousDigest(), settings.ratchetRecords(), settings.ratchetSeconds(),
                     seal != null ? seal.originMs() : 0, seal != null ? seal.intervalSeconds() : 0,
                     seal != null ? seal.chainId() : new byte[SegmentCore.SEAL_CHAIN_ID_LENGTH]);
@@ -241,7 +241,7 @@ public final class SegmentWriter {
         byte[] key = seal.currentKey();
         Checkpoint checkpoint;
         try {
-            checkpoint = Checkpoint.create(key, segmentId, epoch, time, seq, digestNow());
+            checkpoint = Checkpoint.running(epoch, time, seq, digestNow()).tagged(key, segmentId);
         } finally {
             Arrays.fill(key, (byte) 0);
         }

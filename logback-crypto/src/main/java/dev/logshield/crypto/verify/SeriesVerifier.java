@@ -391,7 +391,7 @@ public final class SeriesVerifier {
             report.countCheckpoint();
             Checkpoint checkpoint;
             try {
-                checkpoint = Checkpoint.decode(frame.body());
+                checkpoint = Checkpoint.decode(core.version(), frame.body());
             } catch (FormatException e) {
                 add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), e.getMessage());
                 return;
