@@ -11,7 +11,7 @@ public final class LseFormat {
     /** File signature: a non-ASCII first byte, "LSE", then CR LF SUB LF so text-mode mangling is detected. */
     static final byte[] MAGIC = {(byte) 0x89, 'L', 'S', 'E', 0x0D, 0x0A, 0x1A, 0x0A};
     /** The format version the writer writes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** The oldest format version readers accept; every version from it to {@link #VERSION} is read. */
     public static final int OLDEST_READABLE_VERSION = 1;
     /** The newest format version readers accept (a reader may know a version before its writer writes it). */

@@ -169,13 +169,17 @@ public final class SegmentWriter {
         beforeRecord(nowMs);
     }
 
-    /** Ends the segment cleanly: a last checkpoint (when sealing) and FINAL; erases the record key. */
+    /**
+     * Ends the segment cleanly: when sealing, the checkpoints of ended epochs and the closing checkpoint (which states
+     * that FINAL follows and the segment's frame count, so an auditor can prove the close), then FINAL; erases the
+     * record key.
+     */
     public void finish(FinalReason reason, long nowMs) throws IOException {
         ensureOpen();
         try {
             if (seal != null) {
                 sealEndedEpochs(nowMs);
-                writeCheckpoint(seal.currentEpoch(), nowMs);
+                writeCheckpoint(seal.currentEpoch(), nowMs, true);
             }
             ByteBuffer pt = ByteBuffer.allocate(8 + LseFormat.DIGEST_LENGTH + 1);
             pt.putLong(seq).put(digestNow()).put((byte) reason.code());
@@ -223,25 +227,27 @@ public final class SegmentWriter {
             // epochs that passed while nothing ran: their keys are erased unused (a gap between segments)
             seal.advanceTo(now);
         }
-        writeCheckpoint(seal.currentEpoch(), nowMs);
+        writeCheckpoint(seal.currentEpoch(), nowMs, false);
     }
 
     private void sealEndedEpochs(long nowMs) throws IOException {
         while (seal.epochAt(nowMs) > seal.currentEpoch()) {
             long ended = seal.currentEpoch();
-            writeCheckpoint(ended, nowMs);
+            writeCheckpoint(ended, nowMs, false);
             seal.advanceTo(ended + 1);
         }
     }
 
-    private void writeCheckpoint(long epoch, long nowMs) throws IOException {
+    private void writeCheckpoint(long epoch, long nowMs, boolean closing) throws IOException {
         long start = seal.epochStartMs(epoch);
         long end = seal.epochStartMs(epoch + 1) - 1;
         long time = Math.max(start, Math.min(end, nowMs));
         byte[] key = seal.currentKey();
         Checkpoint checkpoint;
         try {
-            checkpoint = Checkpoint.running(epoch, time, seq, digestNow()).tagged(key, segmentId);
+            Checkpoint fields = closing ? Checkpoint.closing(epoch, time, seq, digestNow())
+                    : Checkpoint.running(epoch, time, seq, digestNow());
+            checkpoint = fields.tagged(key, segmentId);
         } finally {
             Arrays.fill(key, (byte) 0);
         }
