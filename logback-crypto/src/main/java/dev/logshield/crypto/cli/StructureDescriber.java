@@ -92,7 +92,8 @@ final class StructureDescriber {
         frameBytes = 0;
         closed = false;
         version = core.version();
-        out.println("  segment " + core.seriesIndex() + " at byte " + start.offset() + ": id " + Hex.of(core.segmentId()));
+        out.println("  segment " + core.seriesIndex() + " at byte " + start.offset() + ": id " + Hex.of(core.segmentId())
+                + ", format version " + core.version());
         out.println("    created " + Instant.ofEpochMilli(core.createdMs()) + ", " + core.suite().displayName()
                 + (core.sealed() ? ", sealed" : ", not sealed") + ((core.flags() & LseFormat.FLAG_BATCHED) != 0 ? ", batched" : ""));
         out.println(core.startsSeries() ? "    starts a series"
@@ -118,9 +119,11 @@ final class StructureDescriber {
             Checkpoint checkpoint = Checkpoint.decode(version, frame.body());
             boolean matches = checkpoint.seq() == frame.seq()
                     && MessageDigest.isEqual(checkpoint.digest(), frame.digestBefore());
-            out.println("    checkpoint at frame " + frame.seq() + " (byte " + frame.offset() + "): epoch "
-                    + checkpoint.epoch() + ", " + Instant.ofEpochMilli(checkpoint.timeMs()) + ", digest "
-                    + (matches ? "matches the frames before it" : "DOES NOT MATCH the frames before it"));
+            out.println("    " + (checkpoint.closing() ? "closing checkpoint" : "checkpoint") + " at frame "
+                    + frame.seq() + " (byte " + frame.offset() + "): epoch " + checkpoint.epoch() + ", "
+                    + Instant.ofEpochMilli(checkpoint.timeMs())
+                    + (checkpoint.closing() ? ", " + Long.toUnsignedString(checkpoint.frameCount()) + " frames" : "")
+                    + ", digest " + (matches ? "matches the frames before it" : "DOES NOT MATCH the frames before it"));
             if (!matches) {
                 wellFormed = false;
             }
