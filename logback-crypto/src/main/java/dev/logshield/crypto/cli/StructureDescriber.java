@@ -81,6 +81,10 @@ final class StructureDescriber {
             if (end.tail() != null) {
                 tail("    after the last whole frame", end.tail());
             }
+        } else if (item instanceof ScanItem.Stray stray && stray.unsupportedVersion() >= 0) {
+            out.println("  segment at byte " + stray.tail().offset() + ": " + SegmentCore.unsupportedVersion(
+                    stray.unsupportedVersion()) + ", " + stray.tail().length() + " byte(s) not described");
+            wellFormed = false;
         } else if (item instanceof ScanItem.Stray stray) {
             tail("  outside any segment", stray.tail());
         }

@@ -129,7 +129,7 @@ public final class LseScanner {
                         + " out of range");
             }
         } catch (FormatException e) {
-            return skipBadHeader(size);
+            return skipBadHeader(size, SegmentCore.unsupportedVersionOf(coreBytes));
         }
         long restart = findSegment(position + 1, Math.min(size, position + headerLength + keyBlockLength), null);
         if (restart >= 0) {
@@ -145,7 +145,7 @@ public final class LseScanner {
         try {
             keyBlock = KeyBlock.decode(read(position + headerLength, keyBlockLength));
         } catch (FormatException e) {
-            return skipBadHeader(size);
+            return skipBadHeader(size, -1);
         }
         ScanItem.SegmentStart start = new ScanItem.SegmentStart(position, parsed, keyBlock);
         core = parsed;
@@ -158,12 +158,13 @@ public final class LseScanner {
         return start;
     }
 
-    private ScanItem skipBadHeader(long size) throws IOException {
+    /** Skips a header that is not valid (or of {@code unsupportedVersion}, when not -1) to the next segment. */
+    private ScanItem skipBadHeader(long size, int unsupportedVersion) throws IOException {
         long next = findSegment(position + 1, size, null);
         long end = next < 0 ? size : next;
         Tail tail = classify(position, end, next >= 0);
         position = end;
-        return new ScanItem.Stray(tail);
+        return new ScanItem.Stray(tail, unsupportedVersion);
     }
 
     /**

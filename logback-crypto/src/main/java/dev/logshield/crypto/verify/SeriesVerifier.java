@@ -87,7 +87,12 @@ public final class SeriesVerifier {
             }
         } else if (item instanceof ScanItem.Stray stray) {
             ScanItem.Tail tail = stray.tail();
-            if (tail.kind() == ScanItem.Tail.Kind.TORN || tail.kind() == ScanItem.Tail.Kind.ZERO_FILLED) {
+            if (stray.unsupportedVersion() >= 0) {
+                // fail closed: a segment this reader cannot judge is never passed over as if it were not there
+                add(Finding.Severity.TAMPERED, file, -1, -1, tail.offset(), SegmentCore.unsupportedVersion(
+                        stray.unsupportedVersion()) + ": " + tail.length() + " bytes not checked; verify them with a"
+                        + " reader that knows that version");
+            } else if (tail.kind() == ScanItem.Tail.Kind.TORN || tail.kind() == ScanItem.Tail.Kind.ZERO_FILLED) {
                 // the segment after it (if any) must still link to the one before it: the chain check decides
                 add(Finding.Severity.UNCLOSED, file, -1, -1, tail.offset(), (tail.kind() == ScanItem.Tail.Kind.TORN
                         ? "segment header cut short (" + tail.length() + " bytes)"

@@ -61,6 +61,21 @@ class InspectShowsStructureWithoutKeysTest {
     }
 
     @Test
+    void aSegmentOfAnUnsupportedVersionIsNamedAndNotWellFormed() throws Exception {
+        SealedSegmentFile segment = SealedSegmentFile.write(dir);
+        try (RandomAccessFile raf = new RandomAccessFile(segment.file().toFile(), "rw")) {
+            raf.seek(8);
+            raf.write(3);
+        }
+
+        CliRun run = CliRun.of("inspect", segment.file().toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stdout()).contains("  segment at byte 0: unsupported LSE version 3 (this reader reads versions"
+                + " 1 and 2), " + Files.size(segment.file()) + " byte(s) not described");
+    }
+
+    @Test
     void unclosedIsWellFormedButBytesThatAreNotFramesAreNot() throws Exception {
         ReaderKeyFiles reader = ReaderKeyFiles.create(dir, "reader");
         Path file = dir.resolve("app.lse");
