@@ -39,6 +39,9 @@ public record Checkpoint(int version, long epoch, long timeMs, long seq, boolean
         if (version == 1 && (closing || frameCount != 0)) {
             throw new IllegalArgumentException("version 1 checkpoints cannot close a segment");
         }
+        if (digest.length != LseFormat.DIGEST_LENGTH || tag.length != TAG_LENGTH) {
+            throw new IllegalArgumentException("a checkpoint digest and tag are 32 bytes each");
+        }
         digest = digest.clone();
         tag = tag.clone();
     }

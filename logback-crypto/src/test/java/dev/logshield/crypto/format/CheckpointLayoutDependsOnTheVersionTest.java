@@ -3,13 +3,19 @@ package dev.logshield.crypto.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.junit.jupiter.api.Test;
 
 /**
  * A version 1 checkpoint body is 88 bytes, a version 2 one 97 (kind byte and frame count added under the tag);
  * each length is checked before anything is read, a version 2 body names a known kind and only a closing
  * checkpoint states a frame count, and a tag made under one version's label never verifies under the other's.
+ * Each tag is the specified HMAC (recomputed with BouncyCastle) and verifies only under its own key and fields.
  */
 class CheckpointLayoutDependsOnTheVersionTest {
 
@@ -67,6 +73,51 @@ class CheckpointLayoutDependsOnTheVersionTest {
 
         assertThat(replayed.verifies(KEY, SEGMENT_ID)).isFalse();
         assertThat(Arrays.equals(v1.tag(), replayed.tagged(KEY, SEGMENT_ID).tag())).isFalse();
+    }
+
+    @Test
+    void eachTagIsTheSpecifiedHmac() {
+        Checkpoint v2 = new Checkpoint(2, 7, 1_700_000_123_456L, 99, true, 101, DIGEST, new byte[32])
+                .tagged(KEY, SEGMENT_ID);
+        Checkpoint v1 = new Checkpoint(1, 7, 1_700_000_123_456L, 99, false, 0, DIGEST, new byte[32])
+                .tagged(KEY, SEGMENT_ID);
+
+        assertThat(v2.tag()).isEqualTo(bcHmac(ByteBuffer.allocate(17 + 16 + 33 + 32).put(ascii("lse/v2 checkpoint"))
+                .put(SEGMENT_ID).putLong(7).putLong(1_700_000_123_456L).putLong(99).put((byte) 1).putLong(101)
+                .put(DIGEST).array()));
+        assertThat(v1.tag()).isEqualTo(bcHmac(ByteBuffer.allocate(17 + 16 + 24 + 32).put(ascii("lse/v1 checkpoint"))
+                .put(SEGMENT_ID).putLong(7).putLong(1_700_000_123_456L).putLong(99).put(DIGEST).array()));
+    }
+
+    @Test
+    void aTagVerifiesOnlyUnderItsKeyAndFields() {
+        Checkpoint closing = new Checkpoint(2, 3, 200_000, 5, true, 7, DIGEST, new byte[32]).tagged(KEY, SEGMENT_ID);
+        byte[] tag = closing.tag();
+        byte[] otherKey = filled(0x12, 32);
+
+        assertThat(closing.verifies(KEY, SEGMENT_ID)).isTrue();
+        assertThat(closing.verifies(otherKey, SEGMENT_ID)).isFalse();
+        assertThat(closing.verifies(KEY, filled(0x23, 16))).isFalse();
+        assertThat(new Checkpoint(2, 4, 200_000, 5, true, 7, DIGEST, tag).verifies(KEY, SEGMENT_ID)).isFalse();
+        assertThat(new Checkpoint(2, 3, 200_001, 5, true, 7, DIGEST, tag).verifies(KEY, SEGMENT_ID)).isFalse();
+        assertThat(new Checkpoint(2, 3, 200_000, 6, true, 7, DIGEST, tag).verifies(KEY, SEGMENT_ID)).isFalse();
+        assertThat(new Checkpoint(2, 3, 200_000, 5, true, 8, DIGEST, tag).verifies(KEY, SEGMENT_ID)).isFalse();
+        assertThat(new Checkpoint(2, 3, 200_000, 5, false, 0, DIGEST, tag).verifies(KEY, SEGMENT_ID)).isFalse();
+        assertThat(new Checkpoint(2, 3, 200_000, 5, true, 7, filled(0x34, 32), tag).verifies(KEY, SEGMENT_ID))
+                .isFalse();
+    }
+
+    private static byte[] bcHmac(byte[] message) {
+        HMac hmac = new HMac(new SHA256Digest());
+        hmac.init(new KeyParameter(KEY));
+        hmac.update(message, 0, message.length);
+        byte[] out = new byte[32];
+        hmac.doFinal(out, 0);
+        return out;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] filled(int value, int length) {
