@@ -158,13 +158,17 @@ public final class LseScanner {
         return start;
     }
 
-    /** Skips a header that is not valid (or of {@code unsupportedVersion}, when not -1) to the next segment. */
+    /**
+     * Skips a header that is not valid to the next segment. A core whose version byte names a version this reader
+     * does not read ({@code unsupportedVersion}, else -1) is reported as such unless its bytes are a crash's
+     * leftovers (a torn header: the "version" is then the first byte of the restarted segment's signature).
+     */
     private ScanItem skipBadHeader(long size, int unsupportedVersion) throws IOException {
         long next = findSegment(position + 1, size, null);
         long end = next < 0 ? size : next;
         Tail tail = classify(position, end, next >= 0);
         position = end;
-        return new ScanItem.Stray(tail, unsupportedVersion);
+        return new ScanItem.Stray(tail, tail.kind() == Tail.Kind.GARBAGE ? unsupportedVersion : -1);
     }
 
     /**
