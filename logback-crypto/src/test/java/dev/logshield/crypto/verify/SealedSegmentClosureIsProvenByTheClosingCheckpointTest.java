@@ -88,7 +88,7 @@ class SealedSegmentClosureIsProvenByTheClosingCheckpointTest {
         assertThat(verified.releasedTexts()).isEqualTo(SegmentFixture.SMALL_SEALED_TEXTS);
     }
 
-    private Verified verify(List<TestKek> keys, dev.logshield.crypto.verify.SealVerifier seal) throws Exception {
+    private Verified verify(List<TestKek> keys, SealVerifier seal) throws Exception {
         return Verified.bytes(Verified.options(keys, seal), dir.resolve("sealed.lse"),
                 SegmentFixture.smallSealedSegment(KEK));
     }
