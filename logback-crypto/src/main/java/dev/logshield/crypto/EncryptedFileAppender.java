@@ -13,6 +13,7 @@ import dev.logshield.crypto.format.FileByteSource;
 import dev.logshield.crypto.format.LseScanner;
 import dev.logshield.crypto.format.ScanItem;
 import dev.logshield.crypto.format.SealKeySource;
+import dev.logshield.crypto.format.SegmentCore;
 import dev.logshield.crypto.format.SegmentMetadata;
 import dev.logshield.crypto.format.SegmentSettings;
 import dev.logshield.crypto.format.SegmentWriter;
@@ -432,6 +433,11 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
                 }
                 if (item == null) {
                     break;
+                }
+                if (item instanceof ScanItem.Stray stray && stray.unsupportedVersion() >= 0) {
+                    throw new IOException(path + " holds a segment of " + SegmentCore.unsupportedVersion(
+                            stray.unsupportedVersion()) + ", written by a newer LogShield: this writer cannot link to"
+                            + " it; move the file away or set another <file>");
                 }
                 if (item instanceof ScanItem.Stray stray && stray.tail().offset() == 0
                         && stray.tail().kind() == ScanItem.Tail.Kind.GARBAGE) {

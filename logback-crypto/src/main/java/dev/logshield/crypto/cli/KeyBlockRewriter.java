@@ -6,6 +6,7 @@ import dev.logshield.crypto.format.KeyBlock;
 import dev.logshield.crypto.format.LseFormat;
 import dev.logshield.crypto.format.LseScanner;
 import dev.logshield.crypto.format.ScanItem;
+import dev.logshield.crypto.format.SegmentCore;
 import dev.logshield.crypto.keys.DataKeyUnwrapper;
 import dev.logshield.crypto.keys.DataKeyWrapper;
 import dev.logshield.crypto.keys.KeyMaterialException;
@@ -88,6 +89,10 @@ final class KeyBlockRewriter {
                     lastType = frame.type();
                 } else if (item instanceof ScanItem.SegmentEnd end && end.tail() != null) {
                     refuseGarbage(file, end.tail());
+                } else if (item instanceof ScanItem.Stray stray && stray.unsupportedVersion() >= 0) {
+                    throw new CommandFailedException("refusing to rewrap " + file + ": the segment at byte "
+                            + stray.tail().offset() + " is of " + SegmentCore.unsupportedVersion(
+                            stray.unsupportedVersion()) + ". The file is unchanged.");
                 } else if (item instanceof ScanItem.Stray stray) {
                     refuseGarbage(file, stray.tail());
                 }

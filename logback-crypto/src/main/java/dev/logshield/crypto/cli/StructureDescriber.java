@@ -32,6 +32,7 @@ final class StructureDescriber {
     private Map<FrameType, Long> counts;
     private long frameBytes;
     private boolean closed;
+    private int version;
 
     StructureDescriber(PrintStream out) {
         this.out = out;
@@ -80,6 +81,10 @@ final class StructureDescriber {
             if (end.tail() != null) {
                 tail("    after the last whole frame", end.tail());
             }
+        } else if (item instanceof ScanItem.Stray stray && stray.unsupportedVersion() >= 0) {
+            out.println("  segment at byte " + stray.tail().offset() + ": " + SegmentCore.unsupportedVersion(
+                    stray.unsupportedVersion()) + ", " + stray.tail().length() + " byte(s) not described");
+            wellFormed = false;
         } else if (item instanceof ScanItem.Stray stray) {
             tail("  outside any segment", stray.tail());
         }
@@ -90,7 +95,9 @@ final class StructureDescriber {
         counts = new EnumMap<>(FrameType.class);
         frameBytes = 0;
         closed = false;
-        out.println("  segment " + core.seriesIndex() + " at byte " + start.offset() + ": id " + Hex.of(core.segmentId()));
+        version = core.version();
+        out.println("  segment " + core.seriesIndex() + " at byte " + start.offset() + ": id " + Hex.of(core.segmentId())
+                + ", format version " + core.version());
         out.println("    created " + Instant.ofEpochMilli(core.createdMs()) + ", " + core.suite().displayName()
                 + (core.sealed() ? ", sealed" : ", not sealed") + ((core.flags() & LseFormat.FLAG_BATCHED) != 0 ? ", batched" : ""));
         out.println(core.startsSeries() ? "    starts a series"
@@ -113,12 +120,14 @@ final class StructureDescriber {
 
     private void checkpoint(ScanItem.Frame frame) {
         try {
-            Checkpoint checkpoint = Checkpoint.decode(frame.body());
+            Checkpoint checkpoint = Checkpoint.decode(version, frame.body());
             boolean matches = checkpoint.seq() == frame.seq()
                     && MessageDigest.isEqual(checkpoint.digest(), frame.digestBefore());
-            out.println("    checkpoint at frame " + frame.seq() + " (byte " + frame.offset() + "): epoch "
-                    + checkpoint.epoch() + ", " + Instant.ofEpochMilli(checkpoint.timeMs()) + ", digest "
-                    + (matches ? "matches the frames before it" : "DOES NOT MATCH the frames before it"));
+            out.println("    " + (checkpoint.closing() ? "closing checkpoint" : "checkpoint") + " at frame "
+                    + frame.seq() + " (byte " + frame.offset() + "): epoch " + checkpoint.epoch() + ", "
+                    + Instant.ofEpochMilli(checkpoint.timeMs())
+                    + (checkpoint.closing() ? ", " + Long.toUnsignedString(checkpoint.frameCount()) + " frames" : "")
+                    + ", digest " + (matches ? "matches the frames before it" : "DOES NOT MATCH the frames before it"));
             if (!matches) {
                 wellFormed = false;
             }

@@ -44,11 +44,14 @@ final class VerifyCommand implements Command {
                 structure and the chain between segments and files always; with a reader key (-i or --keystore)
                 every record's authentication, the key ratchet and each segment's FINAL; with the auditor's seal
                 key (--seal-key) every checkpoint's tag, its epoch and the time of the records it covers, without
-                being able to read them. At least one key or --seal-key is required: keyless checks alone prove
-                nothing, since anyone can write a well-formed file.
+                being able to read them, and that a sealed segment was closed (its closing checkpoint; format
+                version 2). At least one key or --seal-key is required: keyless checks alone prove nothing, since
+                anyone can write a well-formed file. The closure of an unsealed segment or of a format version 1
+                file needs a reader key: without one it is reported unclosed (exit 4), never intact.
                 Prints each finding (file, segment, record, byte offset, what) and a summary line.
                 Exit code: 0 intact and closed, 1 tampered or corrupt, 2 usage, 3 key error (a wrong key is never
-                reported as tampering), 4 intact but not closed (crash, truncation, or still being written).""";
+                reported as tampering), 4 intact but not closed (crash, truncation, or still being written), or
+                its closure not provable with the keys given.""";
     }
 
     @Override

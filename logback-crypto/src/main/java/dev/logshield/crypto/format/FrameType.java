@@ -1,6 +1,9 @@
 package dev.logshield.crypto.format;
 
-/** The frame types of format v1 (type byte 0 is reserved so that zero-filled tails are recognised). */
+/**
+ * The frame types of the LSE format, the same in versions 1 and 2 (type byte 0 is reserved so that zero-filled
+ * tails are recognised).
+ */
 public enum FrameType {
     /** Application events: sealed-at time, event count, then the inner encoder's bytes. Encrypted. */
     DATA(0x01, true),

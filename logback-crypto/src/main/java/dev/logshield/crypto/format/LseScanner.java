@@ -129,7 +129,7 @@ public final class LseScanner {
                         + " out of range");
             }
         } catch (FormatException e) {
-            return skipBadHeader(size);
+            return skipBadHeader(size, SegmentCore.unsupportedVersionOf(coreBytes));
         }
         long restart = findSegment(position + 1, Math.min(size, position + headerLength + keyBlockLength), null);
         if (restart >= 0) {
@@ -145,7 +145,7 @@ public final class LseScanner {
         try {
             keyBlock = KeyBlock.decode(read(position + headerLength, keyBlockLength));
         } catch (FormatException e) {
-            return skipBadHeader(size);
+            return skipBadHeader(size, -1);
         }
         ScanItem.SegmentStart start = new ScanItem.SegmentStart(position, parsed, keyBlock);
         core = parsed;
@@ -158,12 +158,17 @@ public final class LseScanner {
         return start;
     }
 
-    private ScanItem skipBadHeader(long size) throws IOException {
+    /**
+     * Skips a header that is not valid to the next segment. A core whose version byte names a version this reader
+     * does not read ({@code unsupportedVersion}, else -1) is reported as such unless its bytes are a crash's
+     * leftovers (a torn header: the "version" is then the first byte of the restarted segment's signature).
+     */
+    private ScanItem skipBadHeader(long size, int unsupportedVersion) throws IOException {
         long next = findSegment(position + 1, size, null);
         long end = next < 0 ? size : next;
         Tail tail = classify(position, end, next >= 0);
         position = end;
-        return new ScanItem.Stray(tail);
+        return new ScanItem.Stray(tail, tail.kind() == Tail.Kind.GARBAGE ? unsupportedVersion : -1);
     }
 
     /**

@@ -30,8 +30,18 @@ public sealed interface ScanItem {
     record SegmentEnd(long endOffset, long frames, byte[] digest, Tail tail) implements ScanItem {
     }
 
-    /** Bytes outside any segment: a file that does not start with a segment, or garbage between segments. */
-    record Stray(Tail tail) implements ScanItem {
+    /**
+     * Bytes outside any segment: a file that does not start with a segment, or garbage between segments.
+     *
+     * @param unsupportedVersion the version byte when the bytes start with a segment core of a format version this
+     *                           reader does not read (a newer writer's segment), else -1
+     */
+    record Stray(Tail tail, int unsupportedVersion) implements ScanItem {
+
+        /** Stray bytes that are not a segment of an unsupported version. */
+        public Stray(Tail tail) {
+            this(tail, -1);
+        }
     }
 
     /** The data ends inside a segment or a frame: a file still being written, or a crashed writer's tail. */

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * bind it, so any change to it (suite, flags, series links) is detected; key material lives in the separate
  * key block so that {@code logcrypt rewrap} can replace recipients without touching records.
  *
+ * @param version            format version: {@link LseFormat#VERSION} when writing, any readable version when read
+ *                           (checkpoints and closure rules depend on it; see FORMAT.md)
  * @param suite              record AEAD
  * @param flags              {@link LseFormat#FLAG_SEALED}, {@link LseFormat#FLAG_BATCHED}
  * @param segmentId          16 random bytes
@@ -23,7 +25,7 @@ import java.util.Arrays;
  * @param sealIntervalSeconds length of a checkpoint epoch (sealed segments), else 0
  * @param sealChainId         id of the seal key chain (sealed segments, 8 bytes), else zeros
  */
-public record SegmentCore(CipherSuite suite, int flags, byte[] segmentId, long createdMs, long seriesIndex,
+public record SegmentCore(int version, CipherSuite suite, int flags, byte[] segmentId, long createdMs, long seriesIndex,
                           byte[] previousSegmentId, byte[] previousDigest, int ratchetRecords, int ratchetSeconds,
                           long sealOriginMs, int sealIntervalSeconds, byte[] sealChainId) {
 
@@ -32,6 +34,9 @@ public record SegmentCore(CipherSuite suite, int flags, byte[] segmentId, long c
 
 
     public SegmentCore {
+        if (!LseFormat.readable(version)) {
+            throw new IllegalArgumentException("unsupported LSE version " + version);
+        }
         requireLength(segmentId, LseFormat.SEGMENT_ID_LENGTH, "segmentId");
         requireLength(previousSegmentId, LseFormat.SEGMENT_ID_LENGTH, "previousSegmentId");
         requireLength(previousDigest, LseFormat.DIGEST_LENGTH, "previousDigest");
@@ -75,7 +80,7 @@ public record SegmentCore(CipherSuite suite, int flags, byte[] segmentId, long c
     public byte[] encode() {
         ByteBuffer out = ByteBuffer.allocate(LseFormat.CORE_LENGTH);
         out.put(LseFormat.MAGIC);
-        out.put((byte) LseFormat.VERSION);
+        out.put((byte) version);
         out.put((byte) suite.id());
         out.putShort((short) flags);
         out.put(segmentId);
@@ -121,9 +126,8 @@ public record SegmentCore(CipherSuite suite, int flags, byte[] segmentId, long c
         ByteBuffer in = ByteBuffer.wrap(bytes);
         in.position(LseFormat.MAGIC.length);
         int version = in.get() & 0xFF;
-        if (version != LseFormat.VERSION) {
-            throw new FormatException("unsupported LSE version " + version + " (this reader knows version "
-                    + LseFormat.VERSION + ")");
+        if (!LseFormat.readable(version)) {
+            throw new FormatException(unsupportedVersion(version));
         }
         int suiteId = in.get() & 0xFF;
         CipherSuite suite = CipherSuite.byId(suiteId);
@@ -158,8 +162,26 @@ public record SegmentCore(CipherSuite suite, int flags, byte[] segmentId, long c
         if (!sealed && (origin != 0 || interval != 0 || !isZero(chainId))) {
             throw new FormatException("seal parameters on a segment that is not sealed");
         }
-        return new SegmentCore(suite, flags, id, created, index, prevId, prevDigest, ratchetRecords, ratchetSeconds,
+        return new SegmentCore(version, suite, flags, id, created, index, prevId, prevDigest, ratchetRecords, ratchetSeconds,
                 origin, interval, chainId);
+    }
+
+    /**
+     * The format version of {@code bytes} when they start with the signature and name a version this reader does
+     * not read (a newer writer's file), else -1.
+     */
+    public static int unsupportedVersionOf(byte[] bytes) {
+        if (bytes.length <= LseFormat.MAGIC.length || !startsWithMagic(bytes, 0)) {
+            return -1;
+        }
+        int version = bytes[LseFormat.MAGIC.length] & 0xFF;
+        return LseFormat.readable(version) ? -1 : version;
+    }
+
+    /** The message for a segment of a version this reader does not read. */
+    public static String unsupportedVersion(int version) {
+        return "unsupported LSE version " + version + " (this reader reads versions " + LseFormat.readableVersions()
+                + ")";
     }
 
     @Override
@@ -174,7 +196,7 @@ public record SegmentCore(CipherSuite suite, int flags, byte[] segmentId, long c
 
     @Override
     public String toString() {
-        return "SegmentCore[" + Hex.of(segmentId) + ", series " + seriesIndex + ", " + suite.displayName() + "]";
+        return "SegmentCore[v" + version + ", " + Hex.of(segmentId) + ", series " + seriesIndex + ", " + suite.displayName() + "]";
     }
 
     static MessageDigest sha256() {

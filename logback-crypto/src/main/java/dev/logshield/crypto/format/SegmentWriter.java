@@ -87,7 +87,7 @@ public final class SegmentWriter {
         try {
             SealKeySource seal = settings.seal();
             int flags = (seal != null ? LseFormat.FLAG_SEALED : 0) | (settings.batched() ? LseFormat.FLAG_BATCHED : 0);
-            SegmentCore core = new SegmentCore(settings.suite(), flags, id, nowMs, link.seriesIndex(),
+            SegmentCore core = new SegmentCore(LseFormat.VERSION, settings.suite(), flags, id, nowMs, link.seriesIndex(),
                     link.previousSegmentId(), link.previousDigest(), settings.ratchetRecords(), settings.ratchetSeconds(),
                     seal != null ? seal.originMs() : 0, seal != null ? seal.intervalSeconds() : 0,
                     seal != null ? seal.chainId() : new byte[SegmentCore.SEAL_CHAIN_ID_LENGTH]);
@@ -169,13 +169,17 @@ public final class SegmentWriter {
         beforeRecord(nowMs);
     }
 
-    /** Ends the segment cleanly: a last checkpoint (when sealing) and FINAL; erases the record key. */
+    /**
+     * Ends the segment cleanly: when sealing, the checkpoints of ended epochs and the closing checkpoint (which states
+     * that FINAL follows and the segment's frame count, so an auditor can prove the close), then FINAL; erases the
+     * record key.
+     */
     public void finish(FinalReason reason, long nowMs) throws IOException {
         ensureOpen();
         try {
             if (seal != null) {
                 sealEndedEpochs(nowMs);
-                writeCheckpoint(seal.currentEpoch(), nowMs);
+                writeCheckpoint(seal.currentEpoch(), nowMs, true);
             }
             ByteBuffer pt = ByteBuffer.allocate(8 + LseFormat.DIGEST_LENGTH + 1);
             pt.putLong(seq).put(digestNow()).put((byte) reason.code());
@@ -223,25 +227,27 @@ public final class SegmentWriter {
             // epochs that passed while nothing ran: their keys are erased unused (a gap between segments)
             seal.advanceTo(now);
         }
-        writeCheckpoint(seal.currentEpoch(), nowMs);
+        writeCheckpoint(seal.currentEpoch(), nowMs, false);
     }
 
     private void sealEndedEpochs(long nowMs) throws IOException {
         while (seal.epochAt(nowMs) > seal.currentEpoch()) {
             long ended = seal.currentEpoch();
-            writeCheckpoint(ended, nowMs);
+            writeCheckpoint(ended, nowMs, false);
             seal.advanceTo(ended + 1);
         }
     }
 
-    private void writeCheckpoint(long epoch, long nowMs) throws IOException {
+    private void writeCheckpoint(long epoch, long nowMs, boolean closing) throws IOException {
         long start = seal.epochStartMs(epoch);
         long end = seal.epochStartMs(epoch + 1) - 1;
         long time = Math.max(start, Math.min(end, nowMs));
         byte[] key = seal.currentKey();
         Checkpoint checkpoint;
         try {
-            checkpoint = Checkpoint.create(key, segmentId, epoch, time, seq, digestNow());
+            Checkpoint fields = closing ? Checkpoint.closing(epoch, time, seq, digestNow())
+                    : Checkpoint.running(epoch, time, seq, digestNow());
+            checkpoint = fields.tagged(key, segmentId);
         } finally {
             Arrays.fill(key, (byte) 0);
         }

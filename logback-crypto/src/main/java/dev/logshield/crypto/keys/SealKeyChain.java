@@ -15,9 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
  * <pre>
  * S_{t+1} = HMAC-SHA256(key = S_t, "lse/v1 evolve")
  * t       = floor((nowMs - originMs) / (intervalSeconds * 1000)), and 0 for a clock before the origin
- * tag     = HMAC-SHA256(S_t, "lse/v1 checkpoint" || segment id (16) || t (u64) || timeMs (u64) || seq (u64)
- *                            || digest (32))          integers big-endian
  * </pre>
+ *
+ * A checkpoint is tagged with HMAC-SHA256 under S_t over a label that names its format version, the segment id
+ * and its fields ({@code dev.logshield.crypto.format.Checkpoint}, FORMAT.md 9.2).
  *
  * The host keeps only the current key ({@link SealState}) and destroys each old one as it moves on, so an
  * intruder who takes the host at epoch t cannot forge checkpoints of earlier epochs; the auditor keeps S_0
@@ -29,7 +30,6 @@ public final class SealKeyChain {
     public static final int KEY_LENGTH = 32;
 
     private static final byte[] EVOLVE_LABEL = "lse/v1 evolve".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CHECKPOINT_LABEL = "lse/v1 checkpoint".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHAIN_LABEL = "lse/v1 seal chain".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final long originMs;
@@ -123,22 +123,6 @@ public final class SealKeyChain {
         byte[] message = ByteBuffer.allocate(CHAIN_LABEL.length + Long.BYTES + Integer.BYTES)
                 .put(CHAIN_LABEL).putLong(originMs).putInt(intervalSeconds).array();
         return Arrays.copyOf(Hkdf.hmac(s0, message), CHAIN_ID_LENGTH);
-    }
-
-    /**
-     * The checkpoint tag under the epoch key {@code sT}.
-     *
-     * @throws IllegalArgumentException when the key is not 32 bytes, the segment id not 16 or the digest not 32
-     */
-    public static byte[] checkpointTag(byte[] sT, byte[] segmentId, long t, long timeMs, long seq, byte[] digest32) {
-        requireKey(sT);
-        DataKeys.checkSegmentId(segmentId);
-        if (digest32 == null || digest32.length != 32) {
-            throw new IllegalArgumentException("a checkpoint digest is 32 bytes");
-        }
-        byte[] message = ByteBuffer.allocate(CHECKPOINT_LABEL.length + 16 + 3 * Long.BYTES + 32)
-                .put(CHECKPOINT_LABEL).put(segmentId).putLong(t).putLong(timeMs).putLong(seq).put(digest32).array();
-        return Hkdf.hmac(sT, message);
     }
 
     private static Mac hmacSha256() {

@@ -26,7 +26,8 @@ import java.util.Set;
  * Checks a rotation series, segment by segment in series order, from the items an {@link dev.logshield.crypto.format.LseScanner}
  * yields: with keys, every record's AEAD, META first, EPOCH ratchets, FINAL count and digest; with the auditor's
  * seal key, every checkpoint's tag, epoch contiguity and time windows; always, the structure, tails, the chain
- * between segments and external anchors. Authenticated DATA payloads go to a {@link RecordSink} (decrypt, follow).
+ * between segments and external anchors. Whether each segment is provably closed is the {@code ClosureCheck}'s
+ * decision (format versions 1 and 2). Authenticated DATA payloads go to a {@link RecordSink} (decrypt, follow).
  */
 public final class SeriesVerifier {
 
@@ -86,7 +87,12 @@ public final class SeriesVerifier {
             }
         } else if (item instanceof ScanItem.Stray stray) {
             ScanItem.Tail tail = stray.tail();
-            if (tail.kind() == ScanItem.Tail.Kind.TORN || tail.kind() == ScanItem.Tail.Kind.ZERO_FILLED) {
+            if (stray.unsupportedVersion() >= 0) {
+                // fail closed: a segment this reader cannot judge is never passed over as if it were not there
+                add(Finding.Severity.TAMPERED, file, -1, -1, tail.offset(), SegmentCore.unsupportedVersion(
+                        stray.unsupportedVersion()) + ": " + tail.length() + " bytes not checked; verify them with a"
+                        + " reader that knows that version");
+            } else if (tail.kind() == ScanItem.Tail.Kind.TORN || tail.kind() == ScanItem.Tail.Kind.ZERO_FILLED) {
                 // the segment after it (if any) must still link to the one before it: the chain check decides
                 add(Finding.Severity.UNCLOSED, file, -1, -1, tail.offset(), (tail.kind() == ScanItem.Tail.Kind.TORN
                         ? "segment header cut short (" + tail.length() + " bytes)"
@@ -189,14 +195,12 @@ public final class SeriesVerifier {
         private RecordCipher cipher;
         /** The auditor's seal chain when it is this segment's (same epochs), else null: checkpoints not judged. */
         private SealVerifier sealChain;
-        private boolean closed;
+        private final ClosureCheck closure;
         private long lastFrameSeq = -1;
-        private FrameType lastType;
         private long firstFailureSeq = -1;
         private long failures;
         private long successesAfterFailure;
         private long lastCheckpointEpoch = -1;
-        private long lastCheckpointSeq = -1;
         private long framesSinceCheckpoint;
         private long pendingMinMs = Long.MAX_VALUE;
         private long pendingMaxMs = Long.MIN_VALUE;
@@ -237,6 +241,8 @@ public final class SeriesVerifier {
                     add(Finding.Severity.TAMPERED, file, series, -1, start.offset(), corrupt.message());
                 }
             }
+            closure = new ClosureCheck(core, sealChain != null,
+                    (severity, seq, offset, message) -> add(severity, file, series, seq, offset, message));
         }
 
         private void checkChain(long offset) {
@@ -269,9 +275,7 @@ public final class SeriesVerifier {
 
         void frame(ScanItem.Frame frame) throws IOException {
             long seq = frame.seq();
-            if (closed) {
-                add(Finding.Severity.TAMPERED, file, series, seq, frame.offset(), "record after FINAL (appended)");
-            }
+            closure.frame(frame);
             if (seq == 0 && frame.type() != FrameType.META) {
                 add(Finding.Severity.TAMPERED, file, series, seq, frame.offset(), "first record is " + frame.type()
                         + ", not META");
@@ -281,7 +285,6 @@ public final class SeriesVerifier {
                         "sealed segment does not open with a checkpoint");
             }
             lastFrameSeq = seq;
-            lastType = frame.type();
             if (frame.type() == FrameType.CHECKPOINT) {
                 checkpoint(frame);
                 return;
@@ -351,15 +354,17 @@ public final class SeriesVerifier {
         }
 
         private void finalRecord(ScanItem.Frame frame, byte[] plain) {
-            closed = true;
-            if (plain == null) {
-                return;
-            }
-            ByteBuffer in = ByteBuffer.wrap(plain);
+            closure.finalFrame(frame, cipher == null ? ClosureCheck.Authenticity.UNKNOWN
+                    : plain != null && finalMatches(frame, plain) ? ClosureCheck.Authenticity.AUTHENTIC
+                    : ClosureCheck.Authenticity.FORGED);
+        }
+
+        private boolean finalMatches(ScanItem.Frame frame, byte[] plain) {
             if (plain.length < 8 + 32) {
                 add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "FINAL record too short");
-                return;
+                return false;
             }
+            ByteBuffer in = ByteBuffer.wrap(plain);
             long count = in.getLong();
             byte[] digest = new byte[32];
             in.get(digest);
@@ -367,11 +372,9 @@ public final class SeriesVerifier {
                 add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
                         "FINAL record does not match the records before it (count " + count + ", found " + frame.seq()
                         + ")");
+                return false;
             }
-            if (core.sealed() && lastCheckpointSeq != frame.seq() - 1) {
-                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
-                        "sealed segment closes without a final checkpoint");
-            }
+            return true;
         }
 
         private void meta(ScanItem.Frame frame, byte[] plain) {
@@ -391,9 +394,10 @@ public final class SeriesVerifier {
             report.countCheckpoint();
             Checkpoint checkpoint;
             try {
-                checkpoint = Checkpoint.decode(frame.body());
+                checkpoint = Checkpoint.decode(core.version(), frame.body());
             } catch (FormatException e) {
                 add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), e.getMessage());
+                closure.checkpoint(frame, null, false);
                 return;
             }
             boolean valid = true;
@@ -411,12 +415,12 @@ public final class SeriesVerifier {
             if (sealChain != null) {
                 valid &= sealedInItsEpoch(frame, checkpoint, sealChain);
             }
+            closure.checkpoint(frame, checkpoint, valid);
             if (!valid) {
                 // later checkpoints are compared with the last good one
                 return;
             }
             lastCheckpointEpoch = checkpoint.epoch();
-            lastCheckpointSeq = frame.seq();
             framesSinceCheckpoint = 0;
             pendingMinMs = Long.MAX_VALUE;
             pendingMaxMs = Long.MIN_VALUE;
@@ -499,18 +503,11 @@ public final class SeriesVerifier {
                 }
             }
             if (firstFailureSeq >= 0 && successesAfterFailure == 0 && failures == 1 && lastFrameSeq == firstFailureSeq
-                    && !closed) {
+                    && !closure.finalSeen()) {
                 add(Finding.Severity.TAMPERED, file, series, firstFailureSeq, -1,
                         "the failing record is the segment's last: a corrupt tail (crash garbage or tampering)");
             }
-            if (!closed) {
-                add(Finding.Severity.UNCLOSED, file, series, end.frames(), end.endOffset(), "segment not closed (" + end.frames()
-                        + " records): crash, truncation, or still being written"
-                        + (core.sealed() && framesSinceCheckpoint > 0
-                        ? "; " + framesSinceCheckpoint + " record(s) after the last checkpoint are not sealed" : ""));
-            } else if (lastType != FrameType.FINAL) {
-                add(Finding.Severity.TAMPERED, file, series, lastFrameSeq, -1, "records follow FINAL");
-            }
+            closure.end(end, framesSinceCheckpoint);
             if (cipher != null) {
                 cipher.destroy();
             }

@@ -37,12 +37,42 @@ class InspectShowsStructureWithoutKeysTest {
         String kid = Hex.of(reader.recipient().keyId());
         assertThat(run.stdout())
                 .contains(files.get(1) + ": " + Files.size(files.get(1)) + " bytes")
-                .contains("  segment 1 at byte 0: id ")
+                .contains("  segment 1 at byte 0: id ").contains(", format version 2\n")
                 .contains("AES-256-GCM, not sealed")
                 .contains("    follows segment ")
                 .contains("    key block: 1 stanza(s)\n      HPKE X25519 recipient, key id " + kid + " (94 bytes)")
                 .contains("    frames: 1 DATA 1 META 1 FINAL (3 frames, ")
                 .contains("    end: closed (FINAL) at byte " + Files.size(files.get(1)));
+    }
+
+    @Test
+    void showsTheClosingCheckpointOfASealedSegment() throws Exception {
+        SealedSegmentFile segment = SealedSegmentFile.write(dir);
+        long closingAt = FrameOffsets.of(segment.file()).get(SealedSegmentFile.CLOSING_CHECKPOINT);
+
+        CliRun run = CliRun.of("inspect", segment.file().toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout())
+                .contains("    checkpoint at frame " + SealedSegmentFile.INTERMEDIATE_CHECKPOINT + " (byte ")
+                .contains("    closing checkpoint at frame " + SealedSegmentFile.CLOSING_CHECKPOINT + " (byte "
+                        + closingAt + "): epoch 1, ")
+                .contains(", " + (SealedSegmentFile.FINAL + 1) + " frames, digest matches the frames before it");
+    }
+
+    @Test
+    void aSegmentOfAnUnsupportedVersionIsNamedAndNotWellFormed() throws Exception {
+        SealedSegmentFile segment = SealedSegmentFile.write(dir);
+        try (RandomAccessFile raf = new RandomAccessFile(segment.file().toFile(), "rw")) {
+            raf.seek(8);
+            raf.write(3);
+        }
+
+        CliRun run = CliRun.of("inspect", segment.file().toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stdout()).contains("  segment at byte 0: unsupported LSE version 3 (this reader reads versions"
+                + " 1 and 2), " + Files.size(segment.file()) + " byte(s) not described");
     }
 
     @Test

@@ -27,7 +27,7 @@ class RatchetedRecordKeyCannotOpenEarlierEpochsTest {
         byte[] segmentId = new byte[16];
         random.nextBytes(dataKey);
         random.nextBytes(segmentId);
-        SegmentCore core = new SegmentCore(suite, 0, segmentId, 0, 0, new byte[16], new byte[32], 3, 0, 0, 0, new byte[8]);
+        SegmentCore core = new SegmentCore(LseFormat.VERSION, suite, 0, segmentId, 0, 0, new byte[16], new byte[32], 3, 0, 0, 0, new byte[8]);
         RecordCipher writer = RecordCipher.forSegment(core, dataKey);
         List<byte[]> bodies = new ArrayList<>();
 

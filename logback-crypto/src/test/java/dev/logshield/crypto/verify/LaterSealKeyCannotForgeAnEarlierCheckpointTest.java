@@ -75,11 +75,12 @@ class LaterSealKeyCannotForgeAnEarlierCheckpointTest {
     private static byte[] forge(byte[] key) throws Exception {
         SegmentBytes segment = SegmentBytes.parse(SegmentFixture.smallSealedSegment(KEK));
         int closingEpoch0 = segment.seqsOf(FrameType.CHECKPOINT).get(1);
-        Checkpoint original = Checkpoint.decode(segment.body(closingEpoch0));
+        SegmentCore core = SegmentCore.decode(segment.core());
+        Checkpoint original = Checkpoint.decode(core.version(), segment.body(closingEpoch0));
         segment.frames().remove((int) segment.seqsOf(FrameType.DATA).get(0));
         int at = closingEpoch0 - 1;
-        Checkpoint forged = Checkpoint.create(key, SegmentCore.decode(segment.core()).segmentId(), original.epoch(),
-                original.timeMs(), at, segment.digestBefore(at));
+        Checkpoint forged = Checkpoint.running(original.epoch(), original.timeMs(), at, segment.digestBefore(at))
+                .tagged(key, core.segmentId());
         segment.frames().set(at, SegmentBytes.frameOf(FrameType.CHECKPOINT, forged.encode()));
         while (segment.frameCount() > at + 1) {
             segment.frames().remove(at + 1);

@@ -63,8 +63,8 @@ class OldRecordsResealedWithALaterEpochKeyAreRejectedTest {
         // the FINAL record cannot be recomputed without the record key: the attacker drops it
         segment.frames().remove(segment.frameCount() - 1);
         for (int seq : segment.seqsOf(FrameType.CHECKPOINT)) {
-            Checkpoint resealed = Checkpoint.create(stolen.currentKey(), segmentId, COMPROMISED_EPOCH, now, seq,
-                    segment.digestBefore(seq));
+            Checkpoint resealed = Checkpoint.running(COMPROMISED_EPOCH, now, seq, segment.digestBefore(seq))
+                    .tagged(stolen.currentKey(), segmentId);
             segment.frames().set(seq, SegmentBytes.frameOf(FrameType.CHECKPOINT, resealed.encode()));
         }
         int firstCoveringData = segment.seqsOf(FrameType.CHECKPOINT).get(1);

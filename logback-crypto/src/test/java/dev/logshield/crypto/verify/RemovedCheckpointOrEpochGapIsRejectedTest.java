@@ -54,15 +54,16 @@ class RemovedCheckpointOrEpochGapIsRejectedTest {
         // frames of epochs 1 and 2: from after the checkpoint closing epoch 0 through the one closing epoch 2
         int from = checkpoints.get(1) + 1;
         int to = checkpoints.get(3);
-        Checkpoint last = Checkpoint.decode(segment.body(checkpoints.get(4)));
+        SegmentCore core = SegmentCore.decode(segment.core());
+        Checkpoint last = Checkpoint.decode(core.version(), segment.body(checkpoints.get(4)));
         for (int seq = to; seq >= from; seq--) {
             segment.frames().remove(seq);
         }
         int resealedAt = from;
         TestSealKeys stolen = SegmentFixture.sealKeys();
         stolen.advanceTo(3);
-        Checkpoint resealed = Checkpoint.create(stolen.currentKey(), SegmentCore.decode(segment.core()).segmentId(),
-                last.epoch(), last.timeMs(), resealedAt, segment.digestBefore(resealedAt));
+        Checkpoint resealed = Checkpoint.running(last.epoch(), last.timeMs(), resealedAt,
+                segment.digestBefore(resealedAt)).tagged(stolen.currentKey(), core.segmentId());
         segment.frames().set(resealedAt, SegmentBytes.frameOf(FrameType.CHECKPOINT, resealed.encode()));
         assertThat(last.epoch()).isEqualTo(3);
 
