@@ -53,10 +53,24 @@ public final class LogInjectionEscaper {
 
     /** Index of the first character that must be escaped, or -1. */
     public static int firstToEscape(CharSequence text) {
+        return firstUnsafe(text, true);
+    }
+
+    /**
+     * Whether {@code text} holds nothing that could break a line, move the cursor, recolour a terminal or reorder
+     * text: no character {@link #escape} would rewrite except backslash. The output of {@link #escape} is inert; so
+     * is most plain text. Null is inert.
+     */
+    public static boolean isInert(CharSequence text) {
+        return text == null || firstUnsafe(text, false) < 0;
+    }
+
+    /** The index of the first character {@link #escape} rewrites (backslash only when asked), or -1. */
+    private static int firstUnsafe(CharSequence text, boolean backslash) {
         final int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c == '\\') {
+            if (c < 0x20 || (backslash && c == '\\')) {
                 return i;
             }
             if (c >= 0x7F) {
@@ -69,33 +83,6 @@ public final class LogInjectionEscaper {
             }
         }
         return -1;
-    }
-
-    /**
-     * Whether {@code text} holds nothing that could break a line, move the cursor, recolour a terminal or reorder
-     * text: no character {@link #escape} would rewrite except backslash. The output of {@link #escape} is inert; so
-     * is most plain text. Null is inert.
-     */
-    public static boolean isInert(CharSequence text) {
-        if (text == null) {
-            return true;
-        }
-        final int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20) {
-                return false;
-            }
-            if (c >= 0x7F) {
-                if (needsEscapeAbove7E(text, i, c)) {
-                    return false;
-                }
-                if (Character.isHighSurrogate(c)) {
-                    i++; // skip the valid pair's low half
-                }
-            }
-        }
-        return true;
     }
 
     private static void appendEscaped(CharSequence text, int from, StringBuilder out) {
