@@ -41,8 +41,9 @@ public final class MtlsThreads {
         return extra(before).stream().map(Thread::getName).sorted().collect(Collectors.toList());
     }
 
-    /** Waits up to {@code timeout} for every appender thread not in {@code before} to end. */
-    public static void assertNoneLeft(Set<Thread> before, Duration timeout) {
+    /** Waits up to {@code timeout} ({@link Waits#generous at least 30 s}) for every appender thread not in {@code before} to end. */
+    public static void assertNoneLeft(Set<Thread> before, Duration asked) {
+        Duration timeout = Waits.generous(asked);
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<Thread> extra = extra(before);
         while (!extra.isEmpty() && System.nanoTime() < deadline) {
@@ -56,12 +57,14 @@ public final class MtlsThreads {
     }
 
     /**
-     * Waits up to {@code timeout} for the appender thread named {@code threadName} (e.g. {@code logshield-mtls-SHIP},
-     * the sender) to be inside a socket write, as it is when the collector stopped reading and the TCP window is full.
+     * Waits up to {@code timeout} ({@link Waits#generous at least 30 s}) for the appender thread named
+     * {@code threadName} (e.g. {@code logshield-mtls-SHIP}, the sender) to be inside a socket write, as it is when the
+     * collector stopped reading and the TCP window is full.
      *
      * @throws AssertionError when it is not in time
      */
-    public static void awaitBlockedInSocketWrite(String threadName, Duration timeout) {
+    public static void awaitBlockedInSocketWrite(String threadName, Duration asked) {
+        Duration timeout = Waits.generous(asked);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {

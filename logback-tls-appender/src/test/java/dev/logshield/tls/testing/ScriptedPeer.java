@@ -213,11 +213,12 @@ public final class ScriptedPeer implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code count} connections were accepted.
+     * Waits until {@code count} connections were accepted, for {@code timeout} but {@link Waits#generous at least 30 s}.
      *
      * @throws AssertionError when fewer arrive in time
      */
-    public void awaitAccepted(int count, Duration timeout) {
+    public void awaitAccepted(int count, Duration asked) {
+        Duration timeout = Waits.generous(asked);
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             while (acceptedAt.size() < count) {
@@ -232,11 +233,12 @@ public final class ScriptedPeer implements AutoCloseable {
     }
 
     /**
-     * Waits until the recorded text contains {@code text}.
+     * Waits until the recorded text contains {@code text}, for {@code timeout} but {@link Waits#generous at least 30 s}.
      *
      * @throws AssertionError with what was recorded when it does not arrive in time
      */
-    public void awaitReceived(String text, Duration timeout) {
+    public void awaitReceived(String text, Duration asked) {
+        Duration timeout = Waits.generous(asked);
         // polled, not notified per read: decoding megabytes at every read would make a long test quadratic
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!receivedText().contains(text)) {
