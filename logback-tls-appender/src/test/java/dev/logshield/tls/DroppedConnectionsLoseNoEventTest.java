@@ -131,7 +131,11 @@ class DroppedConnectionsLoseNoEventTest {
             conversation.socket().close();
         };
         Set<Thread> before = MtlsThreads.alive();
-        try (ScriptedPeer peer = ScriptedPeer.tls(pki, 4096, stallThenReset); TestMeters meters = TestMeters.register()) {
+        // every event queued before the first handshake ends: the sender then takes full batches of 512, and blocks
+        // in one, whether the machine logs faster than it sends or not (a slow logger would leave it small batches)
+        CountDownLatch allQueued = new CountDownLatch(1);
+        try (ScriptedPeer peer = ScriptedPeer.tls(pki, 4096, stallThenReset).holdFirstHandshake(allQueued);
+                TestMeters meters = TestMeters.register()) {
             LoggerContext context = configure(peer.port(), 5, meters);
             Logger logger = context.getLogger("app");
             char[] filler = new char[1_000];
@@ -140,6 +144,7 @@ class DroppedConnectionsLoseNoEventTest {
             for (int i = 0; i < logged; i++) {
                 logger.info("{} {}", i, kilobyte);
             }
+            allQueued.countDown();
             MtlsThreads.awaitBlockedInSocketWrite("logshield-mtls-SHIP", Duration.ofSeconds(5));
             senderBlocked.countDown();
             assertThat(meters.awaitCount("logshield.tls.reconnects", 2, Duration.ofSeconds(5))).isEqualTo(2);

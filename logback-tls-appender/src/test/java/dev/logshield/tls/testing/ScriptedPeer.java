@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
@@ -93,6 +95,7 @@ public final class ScriptedPeer implements AutoCloseable {
     private final boolean tls;
     private final Object lock = new Object();
     private final List<Long> acceptedAt = new ArrayList<>();
+    private volatile CountDownLatch firstHandshakeGate;
     private final Set<Socket> open = new LinkedHashSet<>();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final Thread acceptor;
@@ -265,6 +268,15 @@ public final class ScriptedPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Holds the TLS handshake of the first connection (at most a minute) until {@code gate} opens: for tests that
+     * must have the client's events queued before it can send any, whatever the speed of the machine.
+     */
+    public ScriptedPeer holdFirstHandshake(CountDownLatch gate) {
+        this.firstHandshakeGate = gate;
+        return this;
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             Socket socket;
@@ -289,6 +301,10 @@ public final class ScriptedPeer implements AutoCloseable {
     private void run(Socket socket, int index) {
         try {
             if (tls) {
+                CountDownLatch gate = index == 0 ? firstHandshakeGate : null;
+                if (gate != null && !gate.await(60, TimeUnit.SECONDS)) {
+                    throw new IOException("the first handshake was held for a minute");
+                }
                 socket.setSoTimeout(10_000);
                 ((SSLSocket) socket).startHandshake();
                 socket.setSoTimeout(0);
@@ -296,6 +312,8 @@ public final class ScriptedPeer implements AutoCloseable {
             script.serve(new Conversation(socket, index));
         } catch (IOException | RuntimeException e) {
             // the client went away, or the peer was closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(socket);
             synchronized (lock) {
