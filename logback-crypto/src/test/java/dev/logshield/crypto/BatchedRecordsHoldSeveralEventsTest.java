@@ -36,14 +36,16 @@ class BatchedRecordsHoldSeveralEventsTest {
         expected.add("the last one");
         Path file = dir.resolve("app.lse");
 
-        long deadline = System.currentTimeMillis() + 5_000;
+        long deadline = System.currentTimeMillis() + 30_000; // generous, for a busy machine
         Decrypted whileRunning;
         do {
             Thread.sleep(100);
             whileRunning = Decrypted.files(List.of(file), reader.identity());
         } while (!whileRunning.lines().contains("the last one") && System.currentTimeMillis() < deadline);
         assertThat(whileRunning.lines()).as("sealed by the delay while the appender runs").containsExactlyElementsOf(expected);
-        assertThat(whileRunning.report().records()).isBetween(4L, 30L);
+        // 20 KB of events in 4 KB batches: about 5 records; more when a slow machine lets the 300 ms delay seal some,
+        // but never one per event
+        assertThat(whileRunning.report().records()).isBetween(4L, 250L);
         assertThat(whileRunning.report().events()).isEqualTo(1001);
 
         context.stop();

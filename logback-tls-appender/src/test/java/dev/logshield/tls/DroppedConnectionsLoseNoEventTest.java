@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * thread, without waiting for the next write, and the sender reconnects. With a {@code <replayWindow>}, the last
  * events written before the close are sent again on the new connection, so that events written while the close
  * was on its way are not lost: every event logged across repeated closes arrives (some twice). Events of a write
- * that fails and that the replay window cannot hold are counted as dropped, never lost uncounted.
+ * that fails and that the replay window cannot hold are counted as dropped, never lost uncounted. "At once" is shown
+ * without timing it: nothing is logged, so only the reader thread can notice the close and make the sender
+ * reconnect; how long that took is printed for information.
  */
 class DroppedConnectionsLoseNoEventTest {
 
@@ -52,8 +54,6 @@ class DroppedConnectionsLoseNoEventTest {
             Duration reconnected = Duration.ofNanos(System.nanoTime() - dropped);
             System.out.printf("connection closed by the collector, nothing logged: noticed after %d ms, reconnected"
                     + " after %d ms (the default 300 ms rejection probe included)%n", noticed.toMillis(), reconnected.toMillis());
-            assertThat(noticed).isLessThan(Duration.ofMillis(500));
-            assertThat(reconnected).isLessThan(Duration.ofSeconds(1));
             assertThat(server.connections()).hasSize(2);
             assertThat(XmlConfiguredContext.statuses(context, 0)).anySatisfy(s -> assertThat(s)
                     .contains("disconnected from 127.0.0.1:" + server.port(), "the collector closed the connection"));
@@ -77,8 +77,8 @@ class DroppedConnectionsLoseNoEventTest {
             Thread application = new Thread(() -> {
                 for (int i = 0; i < logged; i++) {
                     logger.info("event <{}>", i);
-                    if (i % 100 == 99) {
-                        pause(10);
+                    if (i % 20 == 19) {
+                        pause(10); // at most 2,000 a second: the 5,000 of the replay window are 2.5 s of slack
                     }
                 }
             }, "application");
@@ -123,7 +123,7 @@ class DroppedConnectionsLoseNoEventTest {
                 return;
             }
             try {
-                senderBlocked.await(10, TimeUnit.SECONDS);
+                senderBlocked.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -131,7 +131,11 @@ class DroppedConnectionsLoseNoEventTest {
             conversation.socket().close();
         };
         Set<Thread> before = MtlsThreads.alive();
-        try (ScriptedPeer peer = ScriptedPeer.tls(pki, 4096, stallThenReset); TestMeters meters = TestMeters.register()) {
+        // every event queued before the first handshake ends: the sender then takes full batches of 512, and blocks
+        // in one, whether the machine logs faster than it sends or not (a slow logger would leave it small batches)
+        CountDownLatch allQueued = new CountDownLatch(1);
+        try (ScriptedPeer peer = ScriptedPeer.tls(pki, 4096, stallThenReset).holdFirstHandshake(allQueued);
+                TestMeters meters = TestMeters.register()) {
             LoggerContext context = configure(peer.port(), 5, meters);
             Logger logger = context.getLogger("app");
             char[] filler = new char[1_000];
@@ -140,6 +144,7 @@ class DroppedConnectionsLoseNoEventTest {
             for (int i = 0; i < logged; i++) {
                 logger.info("{} {}", i, kilobyte);
             }
+            allQueued.countDown();
             MtlsThreads.awaitBlockedInSocketWrite("logshield-mtls-SHIP", Duration.ofSeconds(5));
             senderBlocked.countDown();
             assertThat(meters.awaitCount("logshield.tls.reconnects", 2, Duration.ofSeconds(5))).isEqualTo(2);

@@ -1,6 +1,7 @@
 package dev.logshield.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.logshield.tls.testing.MtlsThreads;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * A peer that answers the ClientHello with plain text, or accepts TCP and never answers, is a handshake failure:
  * counted in {@code logshield.tls.handshake_failures} with a reason that says what happened, reported once, retried
  * with backoff, never an exception into the application; {@code stop()} is bounded even while a handshake is in
- * progress, and leaves no thread.
+ * progress, and leaves no thread. Times are bounded from below (two handshake timeouts take at least their sum) or
+ * against a wait a broken appender would make: where a handshake could be in progress at stop, its timeout is
+ * minutes, and stop() must return within 30 s.
  */
 class PeersThatDoNotSpeakTlsAreRefusedTest {
 
@@ -30,7 +33,7 @@ class PeersThatDoNotSpeakTlsAreRefusedTest {
         try (ScriptedPeer peer = ScriptedPeer.plain(ScriptedPeer.sendGarbage("HTTP/1.1 400 Bad Request\r\n\r\n"));
                 TestMeters meters = TestMeters.register()) {
             Set<Thread> before = MtlsThreads.alive();
-            LoggerContext context = configure(peer, "5 seconds", meters);
+            LoggerContext context = configure(peer, "5 minutes", meters);
             context.getLogger("app").info("never delivered");
             peer.awaitAccepted(3, Duration.ofSeconds(5));
             assertThat(meters.awaitCount("logshield.tls.handshake_failures", 3, Duration.ofSeconds(2), "reason", "not-tls"))
@@ -52,8 +55,8 @@ class PeersThatDoNotSpeakTlsAreRefusedTest {
             context.getLogger("app").info("never delivered");
             assertThat(meters.awaitCount("logshield.tls.handshake_failures", 2, Duration.ofSeconds(5), "reason", "timeout"))
                     .as(meters.describe().toString()).isGreaterThanOrEqualTo(2);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two 300 ms handshake timeouts")
-                    .isBetween(Duration.ofMillis(600), Duration.ofSeconds(3));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two 300 ms handshake timeouts, at least")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(600));
             List<String> errors = XmlConfiguredContext.errors(context);
             assertThat(errors).hasSize(1);
             assertThat(errors.get(0)).contains("TLS refused (timeout) to 127.0.0.1:" + peer.port(),
@@ -66,7 +69,7 @@ class PeersThatDoNotSpeakTlsAreRefusedTest {
     void stopIsBoundedDuringAHandshakeThatNeverEnds() {
         try (ScriptedPeer peer = ScriptedPeer.plain(ScriptedPeer.silent()); TestMeters meters = TestMeters.register()) {
             Set<Thread> before = MtlsThreads.alive();
-            LoggerContext context = configure(peer, "30 seconds", meters);
+            LoggerContext context = configure(peer, "5 minutes", meters);
             context.getLogger("app").info("never delivered");
             peer.awaitAccepted(1, Duration.ofSeconds(5));
             stopPromptly(context, before);
@@ -83,11 +86,14 @@ class PeersThatDoNotSpeakTlsAreRefusedTest {
         return context;
     }
 
-    /** stopTimeout is 500 ms: stop() must return well within a second more, and leave no thread. */
+    /**
+     * stopTimeout is 500 ms: stop() must return, within a limit generous for a busy machine (30 s) that a stop
+     * waiting for the handshake in progress (minutes) would exceed by far, and leave no thread.
+     */
     private static void stopPromptly(LoggerContext context, Set<Thread> before) {
         long start = System.nanoTime();
-        context.stop();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("stop()").isLessThan(Duration.ofMillis(1_500));
+        assertTimeoutPreemptively(Duration.ofSeconds(30), context::stop, "stop() with a 500 ms stopTimeout");
+        System.out.printf("stop() with a handshake in progress: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         MtlsThreads.assertNoneLeft(before, Duration.ofSeconds(1));
     }
 }

@@ -20,16 +20,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Failed connection attempts are spaced by exponential backoff with jitter: the first wait is
- * {@code <reconnectDelayMin>}, later ones random and growing, none longer than {@code <reconnectDelayMax>}. Seen
- * from a peer that accepts TCP and closes at once (its accept times are the attempts) and counted against a closed
- * port ({@code logshield.tls.connect_failures}), over the same three seconds.
+ * Failed connection attempts are spaced by the configured backoff ({@code <reconnectDelayMin>} 50 ms, {@code
+ * <reconnectDelayMax>} 400 ms; what the waits are is {@link dev.logshield.tls.delivery.BackoffGrowsWithJitterUpToTheMaximumTest}'s
+ * business). Seen from a peer that accepts TCP and closes at once (its accept times are the attempts) and counted
+ * against a closed port ({@code logshield.tls.connect_failures}). On a busy machine an attempt can take any time, so
+ * only what a delay can show is asserted: no wait is shorter than the minimum, later waits are longer than twice the
+ * minimum on average (jitter up to the maximum averages 225 ms) and differ, and {@value #ATTEMPTS} attempts come
+ * within a minute (a few seconds here; the default maximum of 30 s would take minutes).
  */
 class ReconnectBacksOffWithJitterTest {
 
     private static final long MIN_MS = 50;
-    private static final long MAX_MS = 400;
-    private static final Duration WATCH = Duration.ofSeconds(3);
+    private static final int ATTEMPTS = 20;
+    private static final Duration LIMIT = Duration.ofSeconds(60);
 
     @Test
     void attemptsAreSpacedIncreasinglyWithJitterUpToTheMaximum() throws Exception {
@@ -37,13 +40,15 @@ class ReconnectBacksOffWithJitterTest {
         Set<Thread> before = MtlsThreads.alive();
         String closedPort = "127.0.0.1:" + closedPort();
         try (ScriptedPeer closing = ScriptedPeer.plain(ScriptedPeer.closeAtOnce()); TestMeters meters = TestMeters.register()) {
+            long start = System.nanoTime();
             LoggerContext context = XmlConfiguredContext.configure(getClass().getSimpleName(), Map.of(
                     "closedPort", closedPort, "closingPeer", "127.0.0.1:" + closing.port(),
                     "clientCert", pki.client("client1").chain().toString(), "clientKey", pki.client("client1").key().toString(),
                     "caCert", pki.caCert().toString(), "registry", meters.name()));
-            Thread.sleep(WATCH.toMillis());
+            closing.awaitAccepted(ATTEMPTS, LIMIT);
+            long refused = meters.awaitCount("logshield.tls.connect_failures", ATTEMPTS, LIMIT, "destination", closedPort);
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
             List<Long> accepted = closing.acceptedAtNanos();
-            long refused = meters.count("logshield.tls.connect_failures", "destination", closedPort);
             context.stop();
             MtlsThreads.assertNoneLeft(before, Duration.ofSeconds(2));
 
@@ -51,17 +56,13 @@ class ReconnectBacksOffWithJitterTest {
             for (int i = 1; i < accepted.size(); i++) {
                 gaps.add((accepted.get(i) - accepted.get(i - 1)) / 1_000_000);
             }
-            System.out.printf("backoff %d..%d ms: %d attempts at a closing peer, gaps %s ms; %d refused by a closed port"
-                    + " in %s%n", MIN_MS, MAX_MS, accepted.size(), gaps, refused, WATCH);
-            // constant 50 ms would be 60 attempts, constant 400 ms 7
-            assertThat(accepted.size()).as("attempts in " + WATCH).isBetween(5, 30);
-            assertThat(refused).as("refused attempts in " + WATCH).isBetween(5L, 30L);
-            assertThat(gaps.get(0)).as("first wait: the minimum").isBetween(MIN_MS - 5, MIN_MS + 100);
-            assertThat(gaps).as("never below the minimum, never far above the maximum")
-                    .allSatisfy(gap -> assertThat(gap).isBetween(MIN_MS - 5, MAX_MS + 250));
+            System.out.printf("backoff %d..400 ms: %d attempts at a closing peer in %d ms, gaps %s ms; %d refused by a"
+                    + " closed port%n", MIN_MS, accepted.size(), tookMs, gaps, refused);
+            assertThat(refused).as("refused attempts within %s", LIMIT).isGreaterThanOrEqualTo(ATTEMPTS);
+            assertThat(gaps).as("never below the minimum").allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(MIN_MS - 5));
             List<Long> later = gaps.subList(3, gaps.size());
             double laterMean = later.stream().mapToLong(Long::longValue).average().orElseThrow();
-            assertThat(laterMean).as("later waits grow (mean of " + later + ")").isGreaterThan(2.0 * gaps.get(0));
+            assertThat(laterMean).as("later waits grow (mean of " + later + ")").isGreaterThan(2.0 * MIN_MS);
             long spread = later.stream().mapToLong(Long::longValue).max().orElseThrow()
                     - later.stream().mapToLong(Long::longValue).min().orElseThrow();
             assertThat(spread).as("jitter: later waits differ").isGreaterThan(30);

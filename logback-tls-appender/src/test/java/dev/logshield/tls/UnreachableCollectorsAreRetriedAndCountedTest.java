@@ -1,6 +1,7 @@
 package dev.logshield.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.logshield.tls.testing.MtlsThreads;
@@ -23,7 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the appender from starting (names are resolved at connect, not at start): the sender keeps retrying with
  * backoff, reports the failure once as a status error (rate-limited, not once per attempt), buffers up to the
  * queue size and counts every event it drops, so that logged = buffered + dropped; {@code stop()} returns within
- * its timeout, reports what it could not deliver and leaves no thread behind.
+ * its timeout, reports what it could not deliver and leaves no thread behind. "Never blocks" and "within its timeout"
+ * are shown against the waits a broken appender would make: the block, connect and handshake timeouts are minutes
+ * (a logging call or a stop that waited for the unreachable collector would wait at least that, or forever), the
+ * limits asserted tens of seconds, so a busy machine passes and a broken appender fails by far.
  */
 class UnreachableCollectorsAreRetriedAndCountedTest {
 
@@ -42,11 +46,11 @@ class UnreachableCollectorsAreRetriedAndCountedTest {
                     "clientKey", pki.client("client1").key().toString(), "caCert", pki.caCert().toString(),
                     "registry", meters.name()));
             assertThat(XmlConfiguredContext.isStarted(context, "SHIP")).as("started: nothing is resolved at start").isTrue();
-            long start = System.nanoTime();
-            for (int i = 0; i < LOGGED; i++) {
-                context.getLogger("app").info("event {}", i);
-            }
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("1000 log calls").isLessThan(Duration.ofSeconds(2));
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                for (int i = 0; i < LOGGED; i++) {
+                    context.getLogger("app").info("event {}", i);
+                }
+            }, "1000 log calls, 900 of them on a full queue");
 
             long failures = meters.awaitCount("logshield.tls.connect_failures", 8, Duration.ofSeconds(5),
                     "destination", destination);
@@ -61,10 +65,7 @@ class UnreachableCollectorsAreRetriedAndCountedTest {
             assertThat(connectErrors.get(0)).contains("retrying with backoff", "events are buffered", "nothing delivered yet")
                     .contains(unreachable.equals("unknown-host") ? "no-such-host.invalid" : "Connection refused");
 
-            long stopStart = System.nanoTime();
-            context.stop();
-            Duration stopping = Duration.ofNanos(System.nanoTime() - stopStart);
-            assertThat(stopping).as("stop() with a 500 ms stopTimeout").isLessThan(Duration.ofMillis(1_500));
+            assertTimeoutPreemptively(Duration.ofSeconds(30), context::stop, "stop() with a 500 ms stopTimeout");
             MtlsThreads.assertNoneLeft(before, Duration.ofSeconds(2));
             assertThat(meters.count("logshield.tls.dropped", "reason", "undelivered-at-stop")).isEqualTo(QUEUE);
             assertThat(XmlConfiguredContext.errors(context)).contains("[SHIP] stopped with " + QUEUE

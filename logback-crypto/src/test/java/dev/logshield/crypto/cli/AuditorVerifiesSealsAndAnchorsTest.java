@@ -100,7 +100,8 @@ class AuditorVerifiesSealsAndAnchorsTest {
             raf.write(ByteBuffer.allocate(8).putLong(1L << 62).array());
         }
 
-        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        // a verifier that walked the key chain to epoch 2^62 would never finish: a generous limit still catches it
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> CliRun.of(args(List.of("verify", "--seal-key", auditorKey.toString()), files)));
 
         assertThat(run.exitCode()).isEqualTo(1);

@@ -39,7 +39,7 @@ class FollowEqualsDecryptTest {
                         active.toString()},
                 new CommandContext(new PrintStream(followed, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8), name -> null, null, false)));
-        assertThat(followed.first.await(10, TimeUnit.SECONDS)).as("follow printed the existing record").isTrue();
+        assertThat(followed.first.await(30, TimeUnit.SECONDS)).as("follow printed the existing record").isTrue();
 
         log.splitEveryNthFrame(30, 300);
         for (int i = 1; i < EVENTS; i++) {

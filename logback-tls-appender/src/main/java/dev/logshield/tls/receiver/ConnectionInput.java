@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * <li>stopping: a read that would block while the receiver stops is not started, and the receiver may claim a
  * read already blocked ({@link #claimIfBlocked()}) and close the socket under it: either way the connection has
  * nothing unacknowledged, and the bytes such a read may still return are discarded, never queued;</li>
- * <li>bytes counted, drops reported by the reader counted.</li>
+ * <li>bytes counted, drops reported by the reader counted, the memory it holds for partial frames gauged.</li>
  * </ul>
  * Used by the connection's thread only.
  */
@@ -199,6 +199,11 @@ final class ConnectionInput extends InputStream implements FrameObserver {
     @Override
     public void dropped(DropReason reason, long bytes) {
         drops.dropped(reason, bytes);
+    }
+
+    @Override
+    public void holding(long bytes) {
+        metrics.framesBuffered(bytes);
     }
 
     /**

@@ -24,6 +24,11 @@ import java.util.function.IntSupplier;
  * <li>{@code logshield.receiver.frames.dropped{reason}}: frames that became no event (a
  * {@link dev.logshield.tls.receiver.frames.DropReason} tag, or {@code shutdown} for events still queued when the
  * receiver stopped);</li>
+ * <li>{@code logshield.receiver.frames.buffered.bytes} (gauge): bytes the connections hold for partial frames, frames
+ * that wait for the rest of their bytes from the network (the array of an octet-counted frame or of RELP data,
+ * allocated at its announced length; the buffer gathering a line). At most {@code maxConnections &times;
+ * (maxFrameSize + 1)}; 0 when every connection is between frames. Frames that arrive whole are not counted, so the
+ * gauge costs nothing per frame on a busy connection;</li>
  * <li>{@code logshield.receiver.bytes}: application bytes read (after TLS);</li>
  * <li>{@code logshield.receiver.rate.limited}: times a connection started waiting for its client's
  * {@code <maxEventsPerSecond>};</li>
@@ -47,6 +52,7 @@ final class ReceiverMetrics {
     private final Tally rateLimited;
     private final Tally queueWaits;
     private final LongAdder events = new LongAdder();
+    private final LongAdder framesBuffered = new LongAdder();
     private final Map<String, Tally> rejected = new ConcurrentHashMap<>();
     private final Map<String, Tally> closed = new ConcurrentHashMap<>();
     private final Map<String, Tally> dropped = new ConcurrentHashMap<>();
@@ -61,6 +67,8 @@ final class ReceiverMetrics {
         bytes = tally("bytes", "Application bytes received (after TLS)");
         rateLimited = tally("rate.limited", "Times a connection started waiting for its client's maxEventsPerSecond");
         queueWaits = tally("queue.waits", "Times a connection waited for room in the full event queue");
+        meters.gauge(PREFIX + "frames.buffered.bytes", "Bytes held for partial frames, waiting for the rest of their"
+                + " bytes", framesBuffered, LongAdder::sum, "port", this.port);
     }
 
     /** Gauges reading the live connection count and queue. */
@@ -95,6 +103,11 @@ final class ReceiverMetrics {
         if (n > 0) {
             bytes.add(n);
         }
+    }
+
+    /** A connection now holds {@code bytes} more (fewer when negative) for a partial frame. */
+    void framesBuffered(long bytes) {
+        framesBuffered.add(bytes);
     }
 
     void rateLimited() {

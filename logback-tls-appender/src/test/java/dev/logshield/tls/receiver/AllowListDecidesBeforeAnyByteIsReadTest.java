@@ -82,7 +82,7 @@ class AllowListDecidesBeforeAnyByteIsReadTest {
                 } catch (java.io.IOException alreadyClosed) {
                     // the receiver may have closed before the write
                 }
-                assertThat(client.closedByServer(5_000)).as(name + " closed by the receiver").isTrue();
+                assertThat(client.closedByServer(30_000)).as(name + " closed by the receiver").isTrue();
             }
         }
         assertThat(meters.awaitCount("logshield.receiver.connections.rejected", 2, Duration.ofSeconds(2),

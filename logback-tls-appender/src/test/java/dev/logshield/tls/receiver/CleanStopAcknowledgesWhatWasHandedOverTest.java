@@ -30,7 +30,13 @@ class CleanStopAcknowledgesWhatWasHandedOverTest {
 
     private static final String NAME = "CleanStopAcknowledgesWhatWasHandedOverTest";
     private static final String OPEN = "relp_version=0\nrelp_software=test,1\ncommands=syslog";
-    private static final long STOP_TIMEOUT_MILLIS = 5_000;
+    /**
+     * Long: a stop that waited for it where it should not (an idle session) takes a minute, far beyond what the test
+     * allows; a busy machine never makes the stops that must finish within it come near it.
+     */
+    private static final long STOP_TIMEOUT_MILLIS = 60_000;
+    /** How long an answer or a close of the receiver is awaited: only one that never comes waits that long. */
+    private static final int ANSWER_MILLIS = 60_000;
 
     private final TestPki pki = SharedPki.get();
 
@@ -42,7 +48,7 @@ class CleanStopAcknowledgesWhatWasHandedOverTest {
             int port = ReceiverContexts.startedReceiver(context).localPort();
             try (RawTlsClient client = RawTlsClient.connect(pki, pki.client("client1"), port)) {
                 client.write(RawTlsClient.relp(1, "open", OPEN));
-                assertThat(client.readRelp(5_000)).startsWith("1 rsp 200 OK");
+                assertThat(client.readRelp(30_000)).startsWith("1 rsp 200 OK");
                 CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() -> stream(client));
                 CompletableFuture<List<String>> answers = CompletableFuture.supplyAsync(() -> answers(client));
                 received.await(message -> message.equals("event 100"), Duration.ofSeconds(10));
@@ -51,8 +57,8 @@ class CleanStopAcknowledgesWhatWasHandedOverTest {
                 context.stop();
                 long stopMillis = (System.nanoTime() - start) / 1_000_000;
 
-                List<String> frames = answers.get(10, TimeUnit.SECONDS);
-                int sent = sending.get(10, TimeUnit.SECONDS);
+                List<String> frames = answers.get(2 * ANSWER_MILLIS, TimeUnit.MILLISECONDS);
+                int sent = sending.get(2 * ANSWER_MILLIS, TimeUnit.MILLISECONDS);
                 Set<String> acknowledged = new TreeSet<>();
                 for (String frame : frames.subList(0, frames.size() - 1)) {
                     assertThat(frame).as("only acknowledgements before the last frame").endsWith(" rsp 200 OK");
@@ -81,30 +87,33 @@ class CleanStopAcknowledgesWhatWasHandedOverTest {
     @Test
     void aSlowAppenderCannotHoldTheStopPastItsTimeout() throws Exception {
         try (TestMeters meters = TestMeters.register()) {
+            // 2 s per event: a stop that waited for the 200 queued events instead of its 300 ms timeout takes minutes
             LoggerContext context = ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name(),
-                    "delayMillis", "50", "stopTimeout", "300 milliseconds"));
+                    "delayMillis", "2000", "stopTimeout", "300 milliseconds"));
             ReceivedEvents received = ReceiverContexts.received(context);
             int port = ReceiverContexts.startedReceiver(context).localPort();
             try (RawTlsClient client = RawTlsClient.connect(pki, pki.client("client1"), port)) {
                 client.write(RawTlsClient.relp(1, "open", OPEN));
-                assertThat(client.readRelp(5_000)).startsWith("1 rsp 200 OK");
+                assertThat(client.readRelp(30_000)).startsWith("1 rsp 200 OK");
                 CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() -> stream(client));
                 CompletableFuture<List<String>> answers = CompletableFuture.supplyAsync(() -> answers(client));
-                received.await(message -> message.equals("event 3"), Duration.ofSeconds(10));
+                received.await(message -> message.equals("event 2"), Duration.ofSeconds(10));
+                meters.awaitGauge("logshield.receiver.queue.size", queued -> queued > 0, Duration.ofSeconds(10));
 
                 long start = System.nanoTime();
                 context.stop();
                 long stopMillis = (System.nanoTime() - start) / 1_000_000;
 
-                List<String> frames = answers.get(10, TimeUnit.SECONDS);
-                sending.get(10, TimeUnit.SECONDS);
+                List<String> frames = answers.get(2 * ANSWER_MILLIS, TimeUnit.MILLISECONDS);
+                sending.get(2 * ANSWER_MILLIS, TimeUnit.MILLISECONDS);
                 Set<String> handedOver = new TreeSet<>();
                 received.events().forEach(event -> handedOver.add(event.getFormattedMessage()));
                 long dropped = meters.count("logshield.receiver.frames.dropped", "reason", "shutdown");
                 System.out.printf("forced stop in %d ms: %,d events handed to the appenders, %,d answers, %,d dropped"
                         + " at shutdown%n", stopMillis, handedOver.size(), frames.size(), dropped);
 
-                assertThat(stopMillis).as("<stopTimeout> 300 ms plus the bounded joins").isLessThan(2_000);
+                assertThat(stopMillis).as("<stopTimeout> 300 ms plus the bounded joins (generous, for a busy machine)")
+                        .isLessThan(30_000);
                 assertThat(dropped).as("the queued events the appender could not take in time").isPositive();
                 for (String frame : frames) {
                     if (frame.endsWith(" rsp 200 OK")) {
@@ -125,18 +134,19 @@ class CleanStopAcknowledgesWhatWasHandedOverTest {
             try (RawTlsClient client = RawTlsClient.connect(pki, pki.client("client1"), port)) {
                 client.write(RawTlsClient.relp(1, "open", OPEN) + RawTlsClient.relp(2, "syslog",
                         "<14>1 - host app - idle - event 2"));
-                assertThat(client.readRelp(5_000)).startsWith("1 rsp 200 OK");
-                assertThat(client.readRelp(5_000)).isEqualTo("2 rsp 200 OK");
+                assertThat(client.readRelp(30_000)).startsWith("1 rsp 200 OK");
+                assertThat(client.readRelp(30_000)).isEqualTo("2 rsp 200 OK");
 
                 long start = System.nanoTime();
                 context.stop();
                 long stopMillis = (System.nanoTime() - start) / 1_000_000;
 
-                assertThat(stopMillis).as("no wait for an idle session").isLessThan(1_000);
+                assertThat(stopMillis).as("no wait for an idle session (waiting would take the %d ms stopTimeout)",
+                        STOP_TIMEOUT_MILLIS).isLessThan(STOP_TIMEOUT_MILLIS / 3);
                 long closing = System.nanoTime();
                 List<String> last = answers(client);
                 assertThat((System.nanoTime() - closing) / 1_000_000).as("closed by the receiver, not timed out")
-                        .isLessThan(5_000);
+                        .isLessThan(ANSWER_MILLIS / 2);
                 // closed in its read, or (when the stop came before that read) after the serverclose hint
                 assertThat(last).isSubsetOf("0 serverclose ");
                 assertThat(received.events()).hasSize(1);
@@ -172,7 +182,7 @@ class CleanStopAcknowledgesWhatWasHandedOverTest {
         List<String> frames = new ArrayList<>();
         try {
             while (true) {
-                frames.add(client.readRelp(8_000));
+                frames.add(client.readRelp(ANSWER_MILLIS));
             }
         } catch (IOException e) {
             return frames;

@@ -8,6 +8,7 @@ import ch.qos.logback.core.status.Status;
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.TestMeters;
 import dev.logshield.tls.testing.TestPki;
+import dev.logshield.tls.testing.Waits;
 import dev.logshield.tls.testing.XmlConfiguredContext;
 import java.time.Duration;
 import java.util.Map;
@@ -46,9 +47,15 @@ class ClientLoggerNamesCreateNoLoggersTest {
             }
             assertThat(context.exists("shop.orders")).isNull();
             assertThat(context.exists("other")).isNull();
-            Thread.sleep(300);
+            // the stats line comes every 100 ms, from the receiver's own thread: wait for one with the counts
+            String stats = "receiver :" + port + ": ";
+            long deadline = System.nanoTime() + Waits.FLOOR.toNanos();
+            while (System.nanoTime() < deadline && XmlConfiguredContext.statuses(context, Status.INFO).stream()
+                    .noneMatch(s -> s.startsWith(stats) && s.contains("1 accepted") && s.contains("3 events"))) {
+                Thread.sleep(20);
+            }
             assertThat(XmlConfiguredContext.statuses(context, Status.INFO)).anySatisfy(s -> assertThat(s)
-                    .startsWith("receiver :" + port + ": ").contains("1 accepted", "3 events"));
+                    .startsWith(stats).contains("1 accepted", "3 events"));
             context.stop();
         }
     }

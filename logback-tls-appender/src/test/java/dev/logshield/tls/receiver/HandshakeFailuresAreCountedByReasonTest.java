@@ -86,10 +86,10 @@ class HandshakeFailuresAreCountedByReasonTest {
     @Test
     void silenceTimesOut() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            long start = System.nanoTime();
-            drain(socket);
-            assertThat((System.nanoTime() - start) / 1_000_000).as("closed after the 500 ms handshake timeout")
-                    .isBetween(400L, 3_000L);
+            Hangup hangup = drain(socket);
+            assertThat(hangup.closed()).as("%s", hangup).isTrue();
+            assertThat(hangup.millis()).as("closed, not before the 500 ms handshake timeout: %s", hangup)
+                    .isGreaterThanOrEqualTo(400L);
         }
         assertRejected("handshake-timeout", "within <handshakeTimeout>");
     }
@@ -116,7 +116,8 @@ class HandshakeFailuresAreCountedByReasonTest {
         }
     }
 
-    private static void drain(Socket socket) throws IOException {
-        Hangup.await(socket, System.nanoTime(), Duration.ofSeconds(5));
+    /** Reads until the receiver hangs up; a minute at most, for a busy machine (only a stall nothing ends lasts). */
+    private static Hangup drain(Socket socket) throws IOException {
+        return Hangup.await(socket, System.nanoTime(), Duration.ofSeconds(60));
     }
 }

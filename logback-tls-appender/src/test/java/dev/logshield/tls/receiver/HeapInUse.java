@@ -5,7 +5,9 @@ import java.lang.management.MemoryMXBean;
 import java.util.Arrays;
 
 /**
- * The heap this JVM holds live, for tests that bound the receiver's memory: the heap in use right after a full
+ * The heap this JVM holds live, printed for information by tests that bound the receiver's memory (they assert on
+ * exact counts, such as the bytes held for partial frames, since what a collection leaves depends on when it ran on a
+ * busy machine): the heap in use right after a full
  * collection ({@link System#gc()}, which the test JVM does not disable), sampled {@value #SAMPLES} times; the median
  * is the figure, so that one sample taken while other threads allocate does not decide. Finalizers run between two
  * collections: on JDK 17 a closed TLS socket is only freed after its finalizer ran, and hundreds of them would

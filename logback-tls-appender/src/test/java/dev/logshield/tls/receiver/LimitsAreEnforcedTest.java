@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.TestMeters;
 import dev.logshield.tls.testing.TestPki;
+import dev.logshield.tls.testing.Waits;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
@@ -20,7 +21,10 @@ import org.junit.jupiter.api.Test;
  * The limits act, each counted under its own reason: stalled handshakes per address and connections in total are
  * refused at accept time, before any TLS; a second connection beyond {@code <maxConnectionsPerClient>} is refused after
  * the handshake; a frame over {@code <maxFrameSize>} is dropped while the connection goes on; a frame trickling in
- * past {@code <frameTimeout>} and a connection silent past {@code <idleTimeout>} are closed.
+ * past {@code <frameTimeout>} and a connection silent past {@code <idleTimeout>} are closed. Each outcome is told by
+ * its counted reason; times are only bounded from below (never closed before the timeout) or by a limit the
+ * alternative would exceed by far (a refusal "at once" within 30 s, where a stalled handshake lasts 2 minutes), so a
+ * busy machine does not fail them.
  */
 class LimitsAreEnforcedTest {
 
@@ -51,7 +55,7 @@ class LimitsAreEnforcedTest {
         assertThat(meters.awaitCount("logshield.receiver.connections.rejected", 1, Duration.ofSeconds(2),
                 "reason", "too-many-handshakes")).isEqualTo(1);
         sockets.remove(0).close();
-        long deadline = System.nanoTime() + 2_000_000_000L;
+        long deadline = System.nanoTime() + Waits.FLOOR.toNanos();
         while (meters.gauge("logshield.receiver.connections.open") > 1 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
@@ -81,7 +85,8 @@ class LimitsAreEnforcedTest {
         try (RawTlsClient first = RawTlsClient.connect(pki, pki.client("client1"), port);
                 RawTlsClient second = RawTlsClient.connect(pki, pki.client("client1"), port);
                 RawTlsClient other = RawTlsClient.connect(pki, pki.client("client2"), port)) {
-            assertThat(second.closedByServer(5_000)).isTrue();
+            assertThat(second.closedByServer(30_000)).as("refused after the handshake; else idle for a minute")
+                    .isTrue();
             assertThat(meters.awaitCount("logshield.receiver.connections.rejected", 1, Duration.ofSeconds(2),
                     "reason", "too-many-client-connections")).isEqualTo(1);
             first.write(RawTlsClient.octetCounted("limits", "first"));
@@ -106,7 +111,8 @@ class LimitsAreEnforcedTest {
     void aFrameTricklingInIsCutAtTheFrameTimeout() throws Exception {
         int port = start(16, 8, "1 minute");
         try (RawTlsClient client = RawTlsClient.connect(pki, pki.client("client1"), port)) {
-            String frame = RawTlsClient.octetCounted("limits", "slow");
+            // at least 100 ms per byte: the frame takes half a minute to send, the frame timeout is 500 ms
+            String frame = RawTlsClient.octetCounted("limits", "slow " + "x".repeat(300));
             long start = System.nanoTime();
             boolean closed = false;
             for (int i = 0; i < frame.length() && !closed; i++) {
@@ -118,7 +124,8 @@ class LimitsAreEnforcedTest {
                 closed = closed || client.closedByServer(100);
             }
             assertThat(closed).as("closed before the frame was complete").isTrue();
-            assertThat((System.nanoTime() - start) / 1_000_000).isBetween(400L, 2_500L);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("not before the frame timeout")
+                    .isGreaterThanOrEqualTo(400L);
         }
         assertThat(meters.awaitCount("logshield.receiver.connections.closed", 1, Duration.ofSeconds(2),
                 "reason", "frame-timeout")).isEqualTo(1);
@@ -131,8 +138,9 @@ class LimitsAreEnforcedTest {
         int port = start(16, 8, "500 milliseconds");
         try (RawTlsClient client = RawTlsClient.connect(pki, pki.client("client1"), port)) {
             long start = System.nanoTime();
-            assertThat(client.closedByServer(5_000)).isTrue();
-            assertThat((System.nanoTime() - start) / 1_000_000).isBetween(300L, 2_500L);
+            assertThat(client.closedByServer(30_000)).isTrue();
+            assertThat((System.nanoTime() - start) / 1_000_000).as("not before the idle timeout")
+                    .isGreaterThanOrEqualTo(300L);
         }
         assertThat(meters.awaitCount("logshield.receiver.connections.closed", 1, Duration.ofSeconds(2),
                 "reason", "idle-timeout")).isEqualTo(1);
@@ -148,7 +156,7 @@ class LimitsAreEnforcedTest {
     /** Whether a new TCP connection is closed by the receiver well before the 5 s handshake timeout. */
     private static boolean closedAtOnce(int port) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(2_000);
+            socket.setSoTimeout(30_000);
             try {
                 return socket.getInputStream().read() < 0;
             } catch (java.net.SocketTimeoutException e) {

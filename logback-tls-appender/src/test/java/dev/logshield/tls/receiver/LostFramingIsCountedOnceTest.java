@@ -34,7 +34,7 @@ class LostFramingIsCountedOnceTest {
             try (RawTlsClient client = RawTlsClient.connect(pki, pki.client("client1"),
                     ReceiverContexts.startedReceiver(context).localPort())) {
                 client.write(bytes);
-                assertThat(client.closedByServer(5_000)).isTrue();
+                assertThat(client.closedByServer(30_000)).isTrue();
                 assertThat(meters.awaitCount("logshield.receiver.connections.closed", 1, Duration.ofSeconds(5),
                         "reason", "framing-lost")).isEqualTo(1);
                 assertThat(meters.countsBy("logshield.receiver.frames.dropped", "reason"))

@@ -2,6 +2,7 @@ package dev.logshield.tls.receiver;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import dev.logshield.tls.testing.Waits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.function.Predicate;
 /**
  * The receiver context's appender in tests: keeps every event handed to it (the receiver's output) with the
  * {@link System#nanoTime()} it arrived at, optionally taking {@code <delayMillis>} per event, after keeping it, to
- * play a slow appender.
+ * play a slow appender, or waiting after keeping it while the test {@linkplain #hold() holds} it, to play a stalled
+ * one until the test {@linkplain #release() releases} it (an interrupt also ends the wait).
  */
 public class ReceivedEvents extends AppenderBase<ILoggingEvent> {
 
@@ -21,6 +23,8 @@ public class ReceivedEvents extends AppenderBase<ILoggingEvent> {
     private final List<ILoggingEvent> events = new ArrayList<>();
     private final List<Long> arrivals = new ArrayList<>();
     private long delayMillis;
+    private final Object gate = new Object();
+    private boolean held;
 
     public void setDelayMillis(long delayMillis) {
         this.delayMillis = delayMillis;
@@ -33,12 +37,32 @@ public class ReceivedEvents extends AppenderBase<ILoggingEvent> {
             arrivals.add(System.nanoTime());
             events.notifyAll();
         }
-        if (delayMillis > 0) {
-            try {
-                Thread.sleep(delayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            synchronized (gate) {
+                while (held) {
+                    gate.wait();
+                }
             }
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** From now on, each event waits here, once kept, until {@link #release()}. */
+    public void hold() {
+        synchronized (gate) {
+            held = true;
+        }
+    }
+
+    /** Lets the events held, and the next ones, through. */
+    public void release() {
+        synchronized (gate) {
+            held = false;
+            gate.notifyAll();
         }
     }
 
@@ -59,8 +83,12 @@ public class ReceivedEvents extends AppenderBase<ILoggingEvent> {
         }
     }
 
-    /** Waits until an event with a message satisfying {@code condition} arrived; returns the first one. */
-    public ILoggingEvent await(Predicate<String> condition, Duration timeout) {
+    /**
+     * Waits until an event with a message satisfying {@code condition} arrived, for {@code timeout} but
+     * {@link Waits#generous at least 30 s}; returns the first one.
+     */
+    public ILoggingEvent await(Predicate<String> condition, Duration asked) {
+        Duration timeout = Waits.generous(asked);
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (events) {
             while (true) {
@@ -79,8 +107,9 @@ public class ReceivedEvents extends AppenderBase<ILoggingEvent> {
         }
     }
 
-    /** Waits until at least {@code count} events arrived; returns them all. */
-    public List<ILoggingEvent> await(int count, Duration timeout) {
+    /** Waits until at least {@code count} events arrived, for {@code timeout} but {@link Waits#generous at least 30 s}; returns them all. */
+    public List<ILoggingEvent> await(int count, Duration asked) {
+        Duration timeout = Waits.generous(asked);
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (events) {
             while (events.size() < count) {

@@ -8,10 +8,10 @@ import dev.logshield.tls.testing.SecretEvents;
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.TestPki;
 import dev.logshield.tls.testing.XmlConfiguredContext;
+import dev.logshield.tls.testing.Waits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,9 +69,9 @@ class ReceiverRedactsWhatItWritesTest {
     }
 
     private static void awaitLine(Path file, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Waits.FLOOR.toNanos();
         while (!(Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).contains(text))) {
-            assertThat(System.nanoTime()).as("'%s' written to %s within 10 s", text, file).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("'%s' written to %s within %s", text, file, Waits.FLOOR).isLessThan(deadline);
             Thread.sleep(20);
         }
     }

@@ -44,7 +44,7 @@ class ReceiverServesOnceTheConfigurationHasEndedTest {
                         "clientCert", pki.client("client1").chain().toString(),
                         "clientKey", pki.client("client1").key().toString(), "caCert", pki.caCert().toString())));
                 client.get().getLogger("shop.Orders").info("sent while the receiver is being configured");
-                acknowledgedDuringConfiguration.set(clientMeters.awaitCount(ACKNOWLEDGED, 1, HOLD));
+                acknowledgedDuringConfiguration.set(clientMeters.watchCount(ACKNOWLEDGED, 1, HOLD));
             };
             LoggerContext receiverContext = ReceiverContexts.configure(NAME, pki, Map.of());
             try {

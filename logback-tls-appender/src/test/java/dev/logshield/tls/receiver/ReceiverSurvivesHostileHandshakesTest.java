@@ -39,9 +39,11 @@ class ReceiverSurvivesHostileHandshakesTest {
 
     private static final String NAME = "ReceiverSurvivesHostileHandshakesTest";
     private static final TestPki PKI = SharedPki.get();
-    /** A refusal comes at once: well within this. */
-    private static final long AT_ONCE_MILLIS = 1_000;
-    private static final long HANDSHAKE_TIMEOUT_MILLIS = 2_000;
+    private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+    /** A refusal comes at once: well within this, half the handshake timeout, on any machine. */
+    private static final long AT_ONCE_MILLIS = HANDSHAKE_TIMEOUT_MILLIS / 2;
+    /** How long a hangup is awaited: only a connection no deadline ends stays open that long. */
+    private static final Duration HANGUP_LIMIT = ReceiverUnderAttack.SETTLE;
 
     /** Allowed by its name, but revoked by the CA's revocation list. */
     private static final TestIdentity REVOKED = ReceiverUnderAttack.hostile(PKI, "revoked");
@@ -63,7 +65,7 @@ class ReceiverSurvivesHostileHandshakesTest {
         ReceiverUnderAttack.Attack attack = receiver.attack(name);
         try (SSLSocket socket = HostileClients.jdkTls(PKI, client == null ? null : PKI.client(client), from,
                 receiver.port())) {
-            assertRefusedAtOnce(Hangup.await(socket, attack.start(), Duration.ofSeconds(5)));
+            assertRefusedAtOnce(Hangup.await(socket, attack.start(), HANGUP_LIMIT));
         }
         assertThat(attack.rejected(reason, 1)).isEqualTo(1);
         assertWarned(from, "(" + reason + ")");
@@ -88,7 +90,7 @@ class ReceiverSurvivesHostileHandshakesTest {
             } catch (IOException refused) {
                 // the receiver may have closed already
             }
-            assertRefusedAtOnce(Hangup.await(intruder.socket(), attack.start(), Duration.ofSeconds(5)));
+            assertRefusedAtOnce(Hangup.await(intruder.socket(), attack.start(), HANGUP_LIMIT));
         }
         assertThat(attack.rejected(reason, 1)).isEqualTo(1);
         assertWarned(from, warning);
@@ -131,16 +133,18 @@ class ReceiverSurvivesHostileHandshakesTest {
 
     @Test
     void aClientHelloTrickledInIsClosedAtTheHandshakeTimeoutAllTheSame() throws Exception {
-        ReceiverUnderAttack.Attack attack = receiver.attack("ClientHello trickled, a byte every 100 ms");
+        ReceiverUnderAttack.Attack attack = receiver.attack("ClientHello trickled, a byte every 500 ms");
         byte[] hello = HostileClients.halfClientHello();
         try (Socket socket = HostileClients.tcp(loopback(0, 0, 11), receiver.port())) {
-            // each byte keeps every single read of the receiver shorter than the timeout: only its deadline ends it
+            // each byte keeps every single read of the receiver shorter than the timeout: only its deadline ends it,
+            // long before the last byte (19 s)
             CompletableFuture<long[]> writes = CompletableFuture.supplyAsync(
-                    () -> HostileClients.trickle(socket, hello, 100));
-            Hangup hangup = Hangup.await(socket, attack.start(), Duration.ofSeconds(6));
+                    () -> HostileClients.trickle(socket, hello, 500));
+            Hangup hangup = Hangup.await(socket, attack.start(), HANGUP_LIMIT);
             assertClosedAtTheHandshakeTimeout(hangup);
             assertThat(HostileClients.writtenBefore(writes.get(), attack.start(), hangup))
-                    .as("bytes written before the receiver hung up, one every 100 ms").isBetween(15L, 25L);
+                    .as("bytes written before the receiver hung up, one every 500 ms: still trickling")
+                    .isLessThan(hello.length);
         }
         assertThat(attack.rejected("handshake-timeout", 1)).isEqualTo(1);
         attack.survived();
@@ -154,7 +158,7 @@ class ReceiverSurvivesHostileHandshakesTest {
             } catch (IOException refused) {
                 // the receiver may have closed already
             }
-            return Hangup.await(socket, attack.start(), Duration.ofSeconds(6));
+            return Hangup.await(socket, attack.start(), HANGUP_LIMIT);
         }
     }
 
@@ -163,14 +167,15 @@ class ReceiverSurvivesHostileHandshakesTest {
         assertThat(hangup.millis()).as("%s", hangup).isLessThan(AT_ONCE_MILLIS);
     }
 
+    /** Closed, and not before the handshake timeout; when after it depends on the machine, and is not asserted. */
     private static void assertClosedAtTheHandshakeTimeout(Hangup hangup) {
         assertThat(hangup.closed()).as("%s", hangup).isTrue();
-        assertThat(hangup.millis()).as("%s", hangup).isBetween(HANDSHAKE_TIMEOUT_MILLIS - 100, HANDSHAKE_TIMEOUT_MILLIS + 1_000);
+        assertThat(hangup.millis()).as("%s", hangup).isGreaterThanOrEqualTo(HANDSHAKE_TIMEOUT_MILLIS - 100);
     }
 
     /** The receiver named the attacker's address in a warning that says {@code what}. */
     private static void assertWarned(InetAddress from, String what) {
         Statuses.awaitWarning(receiver.context(), w -> w.contains(" from " + from.getHostAddress() + ":") && w.contains(what),
-                Duration.ofSeconds(5));
+                ReceiverUnderAttack.SETTLE);
     }
 }

@@ -20,18 +20,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * own, then send what no frame reader should have to hold, while the legitimate client logs on from 127.0.0.1: a frame
  * at one byte a second, a 100 MB length prefix (its bytes sent whole, or half of them and then nothing), an overlong
  * line and an endless one, random bytes. The receiver reads them through its 8 KiB buffer without holding more than
- * {@code <maxFrameSize>} (the heap in use is measured mid-frame), cuts every frame at the 3 s {@code <frameTimeout>},
- * counts each outcome, and keeps serving: see {@link ReceiverUnderAttack.Attack#survived()}.
+ * {@code <maxFrameSize>} (its {@code frames.buffered.bytes} gauge, read mid-frame; the heap in use is printed for
+ * information), cuts every frame at the 10 s {@code <frameTimeout>}, counts each outcome by reason, and keeps serving:
+ * see {@link ReceiverUnderAttack.Attack#survived()}. The times allow for a busy machine: a cut at the frame timeout
+ * is never before it, a close "at once" is within half of it, and hangups are awaited for a minute.
  */
 @Tag("slow")
 class ReceiverSurvivesHostileSendersTest {
 
     private static final String NAME = "ReceiverSurvivesHostileSendersTest";
     private static final TestPki PKI = SharedPki.get();
-    private static final long FRAME_TIMEOUT_MILLIS = 3_000;
-    private static final long AT_ONCE_MILLIS = 1_000;
-    /** What the heap may grow by while a receiver skips a frame of tens of MB: a few frame buffers' worth. */
-    private static final long SKIPPING_HEAP_BOUND = 4L * 1024 * 1024;
+    private static final long FRAME_TIMEOUT_MILLIS = 10_000;
+    /** A close that the frame timeout did not cause comes at once: well within this, on any machine. */
+    private static final long AT_ONCE_MILLIS = FRAME_TIMEOUT_MILLIS / 2;
+    /** How long a hangup is awaited: only a connection no deadline ends stays open that long. */
+    private static final Duration HANGUP_LIMIT = ReceiverUnderAttack.SETTLE;
+    /** The default {@code <maxFrameSize>}: a line longer than that is held up to it, plus one byte (a CR). */
+    private static final long MAX_FRAME_SIZE = 128 * 1024;
+    /** Room for a legitimate event that happens to be in flight when the gauge is read. */
+    private static final long LEGITIMATE_SLACK = 16 * 1024;
     private static final int MB = 1_000_000;
 
     @RegisterExtension
@@ -45,10 +52,11 @@ class ReceiverSurvivesHostileSendersTest {
             long firstByte = System.nanoTime();
             CompletableFuture<long[]> writes = CompletableFuture.supplyAsync(
                     () -> HostileClients.trickle(client.socket(), frame, 1_000));
-            Hangup hangup = Hangup.await(client.socket(), firstByte, Duration.ofSeconds(8));
+            Hangup hangup = Hangup.await(client.socket(), firstByte, HANGUP_LIMIT);
             assertClosedAtTheFrameTimeout(hangup);
             assertThat(HostileClients.writtenBefore(writes.get(), firstByte, hangup))
-                    .as("bytes sent before the receiver hung up, one a second").isBetween(3L, 4L);
+                    .as("bytes sent before the receiver hung up, one a second: the frame was not complete")
+                    .isLessThan(frame.length);
         }
         assertThat(attack.closed("frame-timeout", 1)).isEqualTo(1);
         assertThat(attack.dropped("truncated", 1)).isEqualTo(1);
@@ -62,7 +70,7 @@ class ReceiverSurvivesHostileSendersTest {
             client.write("100000000 ");
             writeFiller(client, (byte) 'x', 100 * MB);
             client.write(RawTlsClient.octetCounted("hostile", "after a 100 MB frame"));
-            ReceiverContexts.received(receiver.context()).await("after a 100 MB frame"::equals, Duration.ofSeconds(10));
+            ReceiverContexts.received(receiver.context()).await("after a 100 MB frame"::equals, HANGUP_LIMIT);
             assertThat(attack.dropped("oversize", 1)).isEqualTo(1);
             assertThat(attack.bytesRead()).as("bytes read through the 8 KiB buffer").isGreaterThan(100L * MB);
             assertThat(client.closedByServer(100)).as("closed by the receiver").isFalse();
@@ -79,12 +87,14 @@ class ReceiverSurvivesHostileSendersTest {
             long firstByte = System.nanoTime();
             client.write("100000000 ");
             writeFiller(client, (byte) 'x', 50 * MB);
+            long buffered = receiver.framesBuffered();
             long during = HeapInUse.afterGc() - before;
-            Hangup hangup = Hangup.await(client.socket(), firstByte, Duration.ofSeconds(8));
+            Hangup hangup = Hangup.await(client.socket(), firstByte, HANGUP_LIMIT);
             assertClosedAtTheFrameTimeout(hangup);
-            System.out.printf("[hostile] 100 MB prefix, 50 MB sent: heap in use grew by %s mid-frame; %s%n",
-                    HeapInUse.mib(during), hangup);
-            assertThat(during).as("heap growth while the receiver skips 50 MB").isLessThan(SKIPPING_HEAP_BOUND);
+            System.out.printf("[hostile] 100 MB prefix, 50 MB sent: %d bytes held for partial frames mid-frame, heap"
+                    + " in use grew by %s (for information); %s%n", buffered, HeapInUse.mib(during), hangup);
+            assertThat(buffered).as("bytes held while the receiver skips a frame over maxFrameSize")
+                    .isLessThan(LEGITIMATE_SLACK);
         }
         assertThat(attack.closed("frame-timeout", 1)).isEqualTo(1);
         assertThat(attack.dropped("truncated", 1)).isEqualTo(1);
@@ -99,7 +109,7 @@ class ReceiverSurvivesHostileSendersTest {
             client.write("<14>1 - host app - long - ");
             writeFiller(client, (byte) 'x', 8 * MB);
             client.write("\n<14>1 - host app - hostile - after an 8 MB line\n");
-            ReceiverContexts.received(receiver.context()).await("after an 8 MB line"::equals, Duration.ofSeconds(10));
+            ReceiverContexts.received(receiver.context()).await("after an 8 MB line"::equals, HANGUP_LIMIT);
             assertThat(attack.dropped("oversize", 1)).as("the 8 MB line, dropped once").isEqualTo(1);
 
             long before = HeapInUse.afterGc();
@@ -111,14 +121,19 @@ class ReceiverSurvivesHostileSendersTest {
             while (attack.bytesRead() - bytesBefore < 8 * MB && System.nanoTime() - deadline < 0) {
                 SteadyClient.pause();
             }
+            long buffered = receiver.framesBuffered();
+            long read = attack.bytesRead() - bytesBefore;
             long during = HeapInUse.afterGc() - before;
-            Hangup hangup = Hangup.await(client.socket(), firstByte, Duration.ofSeconds(8));
+            Hangup hangup = Hangup.await(client.socket(), firstByte, HANGUP_LIMIT);
             long sent = endless.get();
             assertClosedAtTheFrameTimeout(hangup);
-            System.out.printf("[hostile] endless line: %d MB sent, heap in use grew by %s mid-line; %s%n", sent / MB,
+            System.out.printf("[hostile] endless line: %d MB sent, %d MB read mid-line with %d bytes held for partial"
+                    + " frames, heap in use grew by %s (for information); %s%n", sent / MB, read / MB, buffered,
                     HeapInUse.mib(during), hangup);
+            assertThat(read).as("bytes of the endless line read mid-line").isGreaterThan(MAX_FRAME_SIZE);
+            assertThat(buffered).as("bytes held mid-line: the line buffer at its cap, maxFrameSize + 1")
+                    .isBetween(MAX_FRAME_SIZE + 1, MAX_FRAME_SIZE + 1 + LEGITIMATE_SLACK);
             assertThat(attack.bytesRead() - bytesBefore).as("bytes of the endless line read").isGreaterThan(8L * MB);
-            assertThat(during).as("heap growth while the receiver discards an endless line").isLessThan(SKIPPING_HEAP_BOUND);
         }
         assertThat(attack.closed("frame-timeout", 1)).isEqualTo(1);
         assertThat(attack.dropped("truncated", 1)).as("the endless line").isEqualTo(1);
@@ -135,9 +150,10 @@ class ReceiverSurvivesHostileSendersTest {
             } catch (IOException closed) {
                 // the receiver may hang up before it is all sent
             }
-            Hangup hangup = Hangup.await(client.socket(), attack.start(), Duration.ofSeconds(5));
+            Hangup hangup = Hangup.await(client.socket(), attack.start(), HANGUP_LIMIT);
             assertThat(hangup.closed()).as("%s", hangup).isTrue();
-            assertThat(hangup.millis()).as("%s", hangup).isLessThan(AT_ONCE_MILLIS);
+            assertThat(hangup.millis()).as("closed at once, long before the frame timeout: %s", hangup)
+                    .isLessThan(AT_ONCE_MILLIS);
         }
         assertThat(attack.closed("framing-lost", 1)).isEqualTo(1);
         assertThat(attack.dropped("bad-length", 1)).isEqualTo(1);
@@ -161,7 +177,10 @@ class ReceiverSurvivesHostileSendersTest {
         out.flush();
     }
 
-    /** Writes {@code start}, then 'x' without end, until the receiver hangs up; returns the bytes written. */
+    /**
+     * Writes {@code start}, then 'x' without end (64 KiB a millisecond at most: enough to be endless, not so much that
+     * it takes the machine), until the receiver hangs up; returns the bytes written.
+     */
     private static long writeUntilClosed(RawTlsClient client, byte[] start) {
         byte[] chunk = new byte[64 * 1024];
         Arrays.fill(chunk, (byte) 'x');
@@ -172,14 +191,22 @@ class ReceiverSurvivesHostileSendersTest {
             while (true) {
                 out.write(chunk);
                 written += chunk.length;
+                Thread.sleep(1);
             }
         } catch (IOException closed) {
+            return written;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return written;
         }
     }
 
+    /**
+     * Closed, and not before the frame timeout; when after it depends on the machine, and is not asserted (the
+     * {@code frame-timeout} count says what closed it).
+     */
     private static void assertClosedAtTheFrameTimeout(Hangup hangup) {
         assertThat(hangup.closed()).as("%s", hangup).isTrue();
-        assertThat(hangup.millis()).as("%s", hangup).isBetween(FRAME_TIMEOUT_MILLIS - 100, FRAME_TIMEOUT_MILLIS + 1_000);
+        assertThat(hangup.millis()).as("%s", hangup).isGreaterThanOrEqualTo(FRAME_TIMEOUT_MILLIS - 100);
     }
 }

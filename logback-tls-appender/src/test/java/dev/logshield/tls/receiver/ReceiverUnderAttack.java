@@ -28,14 +28,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * attack.survived();
  * </pre>
  * An {@link Attack} reads the receiver's counters as they change from its start; {@link Attack#survived()} checks
- * what every attack must leave behind: each legitimate event logged meanwhile arrived, within {@link #MAX_LATENCY},
- * on the client's first connection; the receiver is still started, serves a fresh legitimate connection, and is
- * back to that client's one connection and {@link #IDLE_THREADS} threads. One line per attack is printed.
+ * what every attack must leave behind: each legitimate event logged meanwhile arrived, once, in order, on the
+ * client's first connection, none dropped by the client; the receiver is still started, serves a fresh legitimate
+ * connection, and is back to that client's one connection, {@link #IDLE_THREADS} threads and no partial frame held.
+ * The legitimate client's latency is printed, not asserted: it measures the machine as much as the receiver. Every
+ * wait is for a condition, with a limit ({@value #SETTLE_SECONDS} s) meant for a busy machine. One line per attack is
+ * printed.
  */
 final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
-
-    /** The most a legitimate event may take from the logging call to the receiver's appender during an attack. */
-    static final Duration MAX_LATENCY = Duration.ofSeconds(2);
 
     /** The receiver's threads with only the legitimate client connected: acceptor, dispatcher, watchdog, its connection. */
     static final int IDLE_THREADS = 4;
@@ -43,7 +43,9 @@ final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
     /** Legitimate events each attack's window holds at least: a short attack is watched for its aftermath too. */
     private static final int MIN_WINDOW_EVENTS = 25;
     private static final String METER = "logshield.receiver.";
-    private static final Duration SETTLE = Duration.ofSeconds(10);
+    private static final int SETTLE_SECONDS = 60;
+    /** The most any condition is waited for: only a failing test waits that long. */
+    static final Duration SETTLE = Duration.ofSeconds(SETTLE_SECONDS);
 
     private final String name;
     private final TestPki pki;
@@ -145,6 +147,11 @@ final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
         return (int) meters.gauge(METER + "connections.open");
     }
 
+    /** Bytes the receiver holds for partial frames: its {@code frames.buffered.bytes} gauge. */
+    long framesBuffered() {
+        return (long) meters.gauge(METER + "frames.buffered.bytes");
+    }
+
     /** Starts watching an attack named {@code name}. */
     Attack attack(String name) {
         return new Attack(name);
@@ -170,7 +177,7 @@ final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
             return start;
         }
 
-        /** Connections refused for {@code reason} since the start, once there are {@code atLeast} (or 5 s passed). */
+        /** Connections refused for {@code reason} since the start, once there are {@code atLeast} (or SETTLE passed). */
         long rejected(String reason, long atLeast) {
             return await("connections.rejected", reason, atLeast);
         }
@@ -204,7 +211,7 @@ final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
         }
 
         private long await(String meter, String reason, long atLeast) {
-            long deadline = System.nanoTime() + 5_000_000_000L;
+            long deadline = System.nanoTime() + SETTLE.toNanos();
             long delta = delta(meter, reason);
             while (delta < atLeast && System.nanoTime() < deadline) {
                 SteadyClient.pause();
@@ -219,17 +226,17 @@ final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
 
         /**
          * Checks that the receiver survived: the legitimate events logged since the start (at least
-         * {@value #MIN_WINDOW_EVENTS}, so half a second at least) all arrived, once, within
-         * {@link #MAX_LATENCY}, on the legitimate client's first connection; the receiver is started and serves a
-         * fresh connection of that client; then only the legitimate client's connection and its thread are left.
-         * Prints the attack's line: the counters it changed (before the fresh connection), the legitimate delivery.
+         * {@value #MIN_WINDOW_EVENTS}, so half a second at least) all arrived, once, in order, on the legitimate
+         * client's first connection, and the client dropped none; the receiver is started and serves a fresh
+         * connection of that client; then only the legitimate client's connection and its thread are left, and no
+         * partial frame is held. Prints the attack's line: the counters it changed (before the fresh connection),
+         * the legitimate delivery with its latency.
          */
         SteadyClient.Delivery survived() throws Exception {
             SteadyClient.Delivery delivery = window.close(MIN_WINDOW_EVENTS, SETTLE);
             assertThat(delivery.lost()).as("legitimate events lost during '%s': %s", name, delivery).isZero();
             assertThat(delivery.duplicates()).as("duplicated during '%s'", name).isZero();
-            assertThat(delivery.maxMillis()).as("legitimate latency during '%s': %s", name, delivery)
-                    .isLessThanOrEqualTo(MAX_LATENCY.toMillis());
+            assertThat(delivery.outOfOrder()).as("out of order during '%s': %s", name, delivery).isZero();
             assertThat(steady.connections()).as("the legitimate client kept its one connection").isEqualTo(1);
             assertThat(steady.dropped()).as("events the legitimate client dropped").isZero();
             assertThat(receiver.isStarted()).as("receiver still started after '%s'", name).isTrue();
@@ -241,11 +248,13 @@ final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
                 ReceiverContexts.received(context).await(fresh::equals, SETTLE);
             }
             long deadline = System.nanoTime() + SETTLE.toNanos();
-            while ((openConnections() > 1 || receiverThreads() > IDLE_THREADS) && System.nanoTime() < deadline) {
+            while ((openConnections() > 1 || receiverThreads() > IDLE_THREADS || framesBuffered() != 0)
+                    && System.nanoTime() < deadline) {
                 SteadyClient.pause();
             }
             assertThat(openConnections()).as("connections open after '%s' (the legitimate one)", name).isEqualTo(1);
             assertThat(receiverThreads()).as("receiver threads after '%s'", name).isEqualTo(IDLE_THREADS);
+            assertThat(framesBuffered()).as("bytes held for partial frames after '%s'", name).isZero();
             System.out.printf("[hostile] %s: %s; legitimate client: %s%n", name, counters, delivery);
             return delivery;
         }

@@ -46,19 +46,19 @@ class RelpAcknowledgesDispatchedEventsTest {
         int port = start("400");
         try (RawTlsClient client = RawTlsClient.connect(pki, pki.client("client1"), port)) {
             client.write(RawTlsClient.relp(1, "open", OPEN));
-            assertThat(client.readRelp(5_000)).isEqualTo("1 rsp 200 OK\nrelp_version=0\nrelp_software=logshield,0.1\n"
+            assertThat(client.readRelp(30_000)).isEqualTo("1 rsp 200 OK\nrelp_version=0\nrelp_software=logshield,0.1\n"
                     + "commands=syslog");
             long sent = System.nanoTime();
             client.write(RawTlsClient.relp(2, "syslog", "<14>1 - host app - audit - paid"));
-            assertThat(client.readRelp(5_000)).isEqualTo("2 rsp 200 OK");
+            assertThat(client.readRelp(30_000)).isEqualTo("2 rsp 200 OK");
             long ackMillis = (System.nanoTime() - sent) / 1_000_000;
             assertThat(ackMillis).as("acknowledged after the 400 ms appender returned").isGreaterThanOrEqualTo(380);
             assertThat(ReceiverContexts.received(context).events()).extracting(ILoggingEvent::getFormattedMessage)
                     .containsExactly("paid");
 
             client.write(RawTlsClient.relp(3, "close", ""));
-            assertThat(client.readRelp(5_000)).isEqualTo("3 rsp ");
-            assertThat(client.closedByServer(5_000)).isTrue();
+            assertThat(client.readRelp(30_000)).isEqualTo("3 rsp ");
+            assertThat(client.closedByServer(30_000)).isTrue();
         }
     }
 
@@ -74,7 +74,7 @@ class RelpAcknowledgesDispatchedEventsTest {
             client.write(window.toString());
             List<String> answers = new ArrayList<>();
             for (int i = 0; i < 21; i++) {
-                answers.add(client.readRelp(5_000));
+                answers.add(client.readRelp(30_000));
             }
             assertThat(answers.get(0)).startsWith("1 rsp 200 OK");
             for (int txnr = 2; txnr <= 21; txnr++) {
@@ -92,8 +92,8 @@ class RelpAcknowledgesDispatchedEventsTest {
         int port = start("0");
         try (RawTlsClient client = RawTlsClient.connect(pki, pki.client("client1"), port)) {
             client.write(RawTlsClient.relp(1, "syslog", "<14>1 - host app - early - too early"));
-            assertThat(client.readRelp(5_000)).isEqualTo("1 rsp 500 no open command yet");
-            assertThatThrownBy(() -> client.readRelp(5_000)).isInstanceOf(IOException.class);
+            assertThat(client.readRelp(30_000)).isEqualTo("1 rsp 500 no open command yet");
+            assertThatThrownBy(() -> client.readRelp(30_000)).isInstanceOf(IOException.class);
         }
         assertThat(meters.awaitCount("logshield.receiver.connections.closed", 1, Duration.ofSeconds(2),
                 "reason", "framing-lost")).isEqualTo(1);

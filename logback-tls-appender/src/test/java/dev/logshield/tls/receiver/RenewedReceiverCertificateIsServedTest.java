@@ -8,6 +8,7 @@ import dev.logshield.tls.config.TlsClientSettings;
 import dev.logshield.tls.config.TlsContextFactory;
 import dev.logshield.tls.testing.TestPki;
 import dev.logshield.tls.testing.XmlConfiguredContext;
+import dev.logshield.tls.testing.Waits;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class RenewedReceiverCertificateIsServedTest {
 
             Files.copy(pki.otherServer().chain(), cert, StandardCopyOption.REPLACE_EXISTING);
             Files.copy(pki.otherServer().key(), key, StandardCopyOption.REPLACE_EXISTING);
-            long deadline = System.nanoTime() + 5_000_000_000L;
+            long deadline = System.nanoTime() + Waits.FLOOR.toNanos();
             String subject;
             do {
                 Thread.sleep(200);

@@ -18,8 +18,12 @@ import java.util.regex.Pattern;
 public record DeliveryTally(int expected, int distinct, long duplicates, int missing, int missingRuns,
                             List<Integer> missingSample, boolean firstArrivalsInOrder, int firstOutOfOrder) {
 
-    /** How long a non-empty file must stop growing before {@link #await} takes it as all that will arrive. */
-    static final long QUIET_MS = 5_000;
+    /**
+     * How long a non-empty file must stop growing before {@link #await} takes it as all that will arrive: long, since
+     * a busy machine can pause a delivery for seconds (a reconnect, a collector flushing late), and a wait that runs
+     * this long only costs a test that loses events, which then fails anyway.
+     */
+    static final long QUIET_MS = 15_000;
 
     /** Reads {@code file} (one message per line). */
     public static DeliveryTally of(Path file, String marker, int expected) throws IOException {

@@ -41,8 +41,9 @@ public final class MtlsThreads {
         return extra(before).stream().map(Thread::getName).sorted().collect(Collectors.toList());
     }
 
-    /** Waits up to {@code timeout} for every appender thread not in {@code before} to end. */
-    public static void assertNoneLeft(Set<Thread> before, Duration timeout) {
+    /** Waits up to {@code timeout} ({@link Waits#generous at least 30 s}) for every appender thread not in {@code before} to end. */
+    public static void assertNoneLeft(Set<Thread> before, Duration asked) {
+        Duration timeout = Waits.generous(asked);
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<Thread> extra = extra(before);
         while (!extra.isEmpty() && System.nanoTime() < deadline) {
@@ -56,23 +57,38 @@ public final class MtlsThreads {
     }
 
     /**
-     * Waits up to {@code timeout} for the appender thread named {@code threadName} (e.g. {@code logshield-mtls-SHIP},
-     * the sender) to be inside a socket write, as it is when the collector stopped reading and the TCP window is full.
+     * Waits up to {@code timeout} ({@link Waits#generous at least 30 s}) for the appender thread named
+     * {@code threadName} (e.g. {@code logshield-mtls-SHIP}, the sender) to be blocked in a socket write, as it is when
+     * the collector stopped reading and the TCP window is full: found inside a write in every sample for
+     * {@value #BLOCKED_MILLIS} ms, since one sample may catch a write that is merely under way (on a busy machine a
+     * thread can be descheduled in the middle of one).
      *
      * @throws AssertionError when it is not in time
      */
-    public static void awaitBlockedInSocketWrite(String threadName, Duration timeout) {
+    public static void awaitBlockedInSocketWrite(String threadName, Duration asked) {
+        Duration timeout = Waits.generous(asked);
         long deadline = System.nanoTime() + timeout.toNanos();
+        long writingSince = -1;
         while (System.nanoTime() < deadline) {
+            boolean writing = false;
             for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-                if (e.getKey().getName().equals(threadName) && inSocketWrite(e.getValue())) {
-                    return;
-                }
+                writing |= e.getKey().getName().equals(threadName) && inSocketWrite(e.getValue());
+            }
+            long now = System.nanoTime();
+            if (!writing) {
+                writingSince = -1;
+            } else if (writingSince < 0) {
+                writingSince = now;
+            } else if (now - writingSince >= BLOCKED_MILLIS * 1_000_000L) {
+                return;
             }
             sleep(20);
         }
         throw new AssertionError("within " + timeout + " thread " + threadName + " did not block in a socket write");
     }
+
+    /** How long a thread must stay inside a socket write to count as blocked in it. */
+    private static final long BLOCKED_MILLIS = 500;
 
     private static boolean inSocketWrite(StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {

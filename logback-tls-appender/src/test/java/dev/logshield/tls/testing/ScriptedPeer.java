@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
@@ -93,6 +95,7 @@ public final class ScriptedPeer implements AutoCloseable {
     private final boolean tls;
     private final Object lock = new Object();
     private final List<Long> acceptedAt = new ArrayList<>();
+    private volatile CountDownLatch firstHandshakeGate;
     private final Set<Socket> open = new LinkedHashSet<>();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final Thread acceptor;
@@ -213,11 +216,12 @@ public final class ScriptedPeer implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code count} connections were accepted.
+     * Waits until {@code count} connections were accepted, for {@code timeout} but {@link Waits#generous at least 30 s}.
      *
      * @throws AssertionError when fewer arrive in time
      */
-    public void awaitAccepted(int count, Duration timeout) {
+    public void awaitAccepted(int count, Duration asked) {
+        Duration timeout = Waits.generous(asked);
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             while (acceptedAt.size() < count) {
@@ -232,11 +236,12 @@ public final class ScriptedPeer implements AutoCloseable {
     }
 
     /**
-     * Waits until the recorded text contains {@code text}.
+     * Waits until the recorded text contains {@code text}, for {@code timeout} but {@link Waits#generous at least 30 s}.
      *
      * @throws AssertionError with what was recorded when it does not arrive in time
      */
-    public void awaitReceived(String text, Duration timeout) {
+    public void awaitReceived(String text, Duration asked) {
+        Duration timeout = Waits.generous(asked);
         // polled, not notified per read: decoding megabytes at every read would make a long test quadratic
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!receivedText().contains(text)) {
@@ -263,6 +268,15 @@ public final class ScriptedPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Holds the TLS handshake of the first connection (at most a minute) until {@code gate} opens: for tests that
+     * must have the client's events queued before it can send any, whatever the speed of the machine.
+     */
+    public ScriptedPeer holdFirstHandshake(CountDownLatch gate) {
+        this.firstHandshakeGate = gate;
+        return this;
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             Socket socket;
@@ -287,6 +301,10 @@ public final class ScriptedPeer implements AutoCloseable {
     private void run(Socket socket, int index) {
         try {
             if (tls) {
+                CountDownLatch gate = index == 0 ? firstHandshakeGate : null;
+                if (gate != null && !gate.await(60, TimeUnit.SECONDS)) {
+                    throw new IOException("the first handshake was held for a minute");
+                }
                 socket.setSoTimeout(10_000);
                 ((SSLSocket) socket).startHandshake();
                 socket.setSoTimeout(0);
@@ -294,6 +312,8 @@ public final class ScriptedPeer implements AutoCloseable {
             script.serve(new Conversation(socket, index));
         } catch (IOException | RuntimeException e) {
             // the client went away, or the peer was closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(socket);
             synchronized (lock) {

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 
 /**
  * Waits for status messages that a component's own threads add asynchronously (a meter can already show a failure
- * that the status manager does not have yet).
+ * that the status manager does not have yet), for the time asked but {@link Waits#generous at least 30 s}.
  */
 public final class Statuses {
 
@@ -34,7 +34,8 @@ public final class Statuses {
     }
 
     private static List<String> await(LoggerContext context, int level, Predicate<String> condition, String what,
-            Duration timeout) {
+            Duration asked) {
+        Duration timeout = Waits.generous(asked);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<String> statuses = XmlConfiguredContext.statuses(context, level);

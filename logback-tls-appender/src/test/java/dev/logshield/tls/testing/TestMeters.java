@@ -71,9 +71,12 @@ public final class TestMeters implements AutoCloseable {
         return gauge == null ? Double.NaN : gauge.value();
     }
 
-    /** Waits up to {@code timeout} for the gauge to satisfy {@code condition}; returns its last value. */
+    /**
+     * Waits up to {@code timeout} ({@link Waits#generous at least 30 s}) for the gauge to satisfy {@code condition};
+     * returns its last value.
+     */
     public double awaitGauge(String meter, DoublePredicate condition, Duration timeout, String... tags) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + Waits.generous(timeout).toNanos();
         double value = gauge(meter, tags);
         while (!condition.test(value) && System.nanoTime() < deadline) {
             pause();
@@ -82,9 +85,27 @@ public final class TestMeters implements AutoCloseable {
         return value;
     }
 
-    /** Waits up to {@code timeout} until the counter reaches {@code atLeast}; returns its last value. */
+    /**
+     * Waits up to {@code timeout} ({@link Waits#generous at least 30 s}) until the counter reaches {@code atLeast};
+     * returns its last value.
+     */
     public long awaitCount(String meter, long atLeast, Duration timeout, String... tags) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + Waits.generous(timeout).toNanos();
+        long value = count(meter, tags);
+        while (value < atLeast && System.nanoTime() < deadline) {
+            pause();
+            value = count(meter, tags);
+        }
+        return value;
+    }
+
+    /**
+     * Watches the counter for {@code window} exactly (an observation window, never stretched like the waits above),
+     * or until it reaches {@code atLeast}; returns its last value. For tests that show something does <em>not</em>
+     * happen within a time.
+     */
+    public long watchCount(String meter, long atLeast, Duration window, String... tags) {
+        long deadline = System.nanoTime() + window.toNanos();
         long value = count(meter, tags);
         while (value < atLeast && System.nanoTime() < deadline) {
             pause();

@@ -192,7 +192,7 @@ public final class TlsTestServer implements AutoCloseable {
      */
     public void awaitReceived(String text, Duration timeout) {
         if (!await(() -> receivedTextLocked().contains(text), timeout)) {
-            throw new AssertionError("within " + timeout + " the server did not receive \"" + text + "\"; received: \""
+            throw new AssertionError("within " + Waits.generous(timeout) + " the server did not receive \"" + text + "\"; received: \""
                     + receivedText() + "\"");
         }
     }
@@ -204,14 +204,15 @@ public final class TlsTestServer implements AutoCloseable {
      */
     public List<Connection> awaitConnections(int count, Duration timeout) {
         if (!await(() -> connections.size() >= count, timeout)) {
-            throw new AssertionError("within " + timeout + " the server saw " + connections() + ", not " + count
+            throw new AssertionError("within " + Waits.generous(timeout) + " the server saw " + connections() + ", not " + count
                     + " connection(s)");
         }
         return connections();
     }
 
+    /** Waits for {@code condition}, for {@code timeout} but {@link Waits#generous at least 30 s}. */
     private boolean await(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + Waits.generous(timeout).toNanos();
         synchronized (lock) {
             while (!condition.getAsBoolean()) {
                 long left = deadline - System.nanoTime();

@@ -23,4 +23,14 @@ public interface FrameObserver {
     /** A frame of {@code bytes} bytes was dropped for {@code reason} and skipped; the stream is still in sync. */
     default void dropped(DropReason reason, long bytes) {
     }
+
+    /**
+     * The reader now holds {@code bytes} more bytes of memory (fewer when negative) for a frame that waits for the rest
+     * of its bytes from the stream: the array of an octet-counted frame or of RELP data, allocated at its announced
+     * length, or the buffer gathering a line. Announced only when the frame is not all in the read buffer already, so
+     * frames that arrive whole cost nothing here; everything announced is given back when the frame ends, is dropped,
+     * or the stream fails.
+     */
+    default void holding(long bytes) {
+    }
 }

@@ -15,7 +15,8 @@ import java.util.Arrays;
  * </ul>
  * As a line's length is known only at its end, it is gathered in a buffer of at most {@code maxFrameSize + 1}
  * bytes (the +1 is a CR that may precede the LF) and then copied into the returned array; a buffer grown over
- * 8 KiB is released after its line, so an idle connection holds only the 8 KiB read buffer.
+ * 8 KiB is released after its line, so an idle connection holds only the 8 KiB read buffer. While a line waits for
+ * more of the stream, the size of that buffer is announced to the {@link FrameObserver#holding observer}.
  *
  * <p>Not thread-safe: one reader per connection. Configured through the receiver's
  * {@code <framing>newline</framing>}; see {@link FrameReaders}.
@@ -68,32 +69,43 @@ public final class NewlineFrameReader implements FrameReader {
         int kept = 0;
         long total = 0;
         int cap = maxFrameSize + 1;
-        while (true) {
-            if (!source.fill()) {
-                observer.dropped(DropReason.TRUNCATED, total);
-                observer.frameEnded();
-                releaseLargeBuffer();
-                return null;
+        int held = 0; // line[]'s size as announced to the observer while the line waits for more of the stream
+        try {
+            while (true) {
+                if (!source.fill()) {
+                    observer.dropped(DropReason.TRUNCATED, total);
+                    observer.frameEnded();
+                    releaseLargeBuffer();
+                    return null;
+                }
+                int start = source.start();
+                int end = source.end();
+                int lf = start;
+                while (lf < end && buffer[lf] != '\n') {
+                    lf++;
+                }
+                int n = lf - start;
+                int keep = (int) Math.min(n, cap - kept);
+                if (keep > 0) {
+                    ensureCapacity(kept + keep, cap);
+                    System.arraycopy(buffer, start, line, kept, keep);
+                    kept += keep;
+                }
+                total += n;
+                if (lf < end) {
+                    source.consume(n + 1);
+                    break;
+                }
+                source.consume(n);
+                if (line.length != held) {
+                    observer.holding(line.length - held);
+                    held = line.length;
+                }
             }
-            int start = source.start();
-            int end = source.end();
-            int lf = start;
-            while (lf < end && buffer[lf] != '\n') {
-                lf++;
+        } finally {
+            if (held != 0) {
+                observer.holding(-held);
             }
-            int n = lf - start;
-            int keep = (int) Math.min(n, cap - kept);
-            if (keep > 0) {
-                ensureCapacity(kept + keep, cap);
-                System.arraycopy(buffer, start, line, kept, keep);
-                kept += keep;
-            }
-            total += n;
-            if (lf < end) {
-                source.consume(n + 1);
-                break;
-            }
-            source.consume(n);
         }
         long length = total;
         if (total == kept && kept > 0 && line[kept - 1] == '\r') {

@@ -16,7 +16,8 @@ import java.io.InputStream;
  * read so far, then {@code null}. Ending between frames: {@code null}.</li>
  * </ul>
  * A frame's payload is read straight into an array of its exact length: never more than {@code maxFrameSize}
- * bytes are held besides the 8 KiB read buffer.
+ * bytes are held besides the 8 KiB read buffer. While the array waits for the rest of the frame, its length is
+ * announced to the {@link FrameObserver#holding observer}.
  *
  * <p>Not thread-safe: one reader per connection. Configured through the receiver's
  * {@code <framing>octet-counting</framing>}; see {@link FrameReaders}.
@@ -102,8 +103,18 @@ public final class OctetCountingFrameReader implements FrameReader {
             return null;
         }
         byte[] frame = new byte[length];
-        if (source.readFully(frame, 0, length) < length) {
-            return truncated(start);
+        boolean waits = source.end() - source.start() < length;
+        if (waits) {
+            observer.holding(length);
+        }
+        try {
+            if (source.readFully(frame, 0, length) < length) {
+                return truncated(start);
+            }
+        } finally {
+            if (waits) {
+                observer.holding(-length);
+            }
         }
         observer.frameEnded();
         return frame;

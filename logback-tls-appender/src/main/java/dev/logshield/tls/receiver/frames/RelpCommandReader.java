@@ -22,7 +22,8 @@ import java.nio.charset.StandardCharsets;
  * reading like a clean end. The observer hears of frame boundaries as with any {@link FrameReader}.
  *
  * <p>Memory: the data is read into an array of exactly DATALEN bytes, which {@link RelpFrame}'s public constructor
- * copies once; so for an instant a frame is held twice, besides the 8 KiB read buffer.
+ * copies once; so for an instant a frame is held twice, besides the 8 KiB read buffer. While the data waits for the
+ * rest of its bytes, its length is announced to the {@link FrameObserver#holding observer}.
  *
  * <p>Not thread-safe: one reader per connection. Used by the receiver on its RELP connections (with the RELP
  * framing the receiver is configured with), together with {@link RelpServerResponses} for the answers.
@@ -151,16 +152,26 @@ public final class RelpCommandReader {
             if (b != ' ') {
                 throw error(offset, b, "expected the SP between DATALEN and DATA");
             }
-            if (source.readFully(data, 0, dataLength) < dataLength) {
-                return truncated(start);
+            boolean waits = source.end() - source.start() <= dataLength; // the data and its LF are not all here
+            if (waits) {
+                observer.holding(dataLength);
             }
-            offset = source.position();
-            b = source.read();
-            if (b < 0) {
-                return truncated(start);
-            }
-            if (b != '\n') {
-                throw error(offset, b, "expected the LF trailer after " + dataLength + " bytes of DATA");
+            try {
+                if (source.readFully(data, 0, dataLength) < dataLength) {
+                    return truncated(start);
+                }
+                offset = source.position();
+                b = source.read();
+                if (b < 0) {
+                    return truncated(start);
+                }
+                if (b != '\n') {
+                    throw error(offset, b, "expected the LF trailer after " + dataLength + " bytes of DATA");
+                }
+            } finally {
+                if (waits) {
+                    observer.holding(-dataLength);
+                }
             }
         }
         observer.frameEnded();
