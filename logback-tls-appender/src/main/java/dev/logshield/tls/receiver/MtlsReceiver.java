@@ -76,7 +76,10 @@ import java.util.List;
  * {@code client.address}, after removing any client-sent field starting with {@code client.}. A stack trace the
  * client sent is the MDC entry {@code stack_trace}. Events go through the logger of their name (its level and
  * appenders); TurboFilters are not applied. On RELP, an event is acknowledged only once it has been handed to the
- * appenders.
+ * appenders, and refused ({@code 500}, the client sends it again) when no started appender takes it. Single-line
+ * fields (logger, thread, MDC keys and values, host and app names) arrive neutralised against log injection; the
+ * message keeps its line breaks for the text output to escape once: write text through
+ * {@code RedactingPatternLayoutEncoder} (a plain encoder draws a status warning when the receiver starts serving).
  *
  * <p>The appenders get every event redacted, whatever they are (a plain file, the console, another collector): its
  * message and MDC (the fields the client sent, the stack trace, and the identity entries too, so the default
