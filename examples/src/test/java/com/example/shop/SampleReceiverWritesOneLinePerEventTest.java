@@ -4,30 +4,18 @@ import static dev.logshield.tls.testing.ForgedLines.FORGED;
 import static dev.logshield.tls.testing.ForgedLines.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.logshield.crypto.cli.Logcrypt;
-import dev.logshield.crypto.keys.HpkeIdentity;
-import dev.logshield.crypto.keys.X25519KeyPair;
 import dev.logshield.tls.config.TlsClientSettings;
 import dev.logshield.tls.config.TlsContextFactory;
-import dev.logshield.tls.receiver.cli.ReceiverMain;
 import dev.logshield.tls.testing.ForgedLines;
 import dev.logshield.tls.testing.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,39 +40,15 @@ class SampleReceiverWritesOneLinePerEventTest {
     void theEncryptedFileHoldsOneLinePerEventInTheSendersName() throws Exception {
         TestPki pki = TestPki.generate(tmp.resolve("pki"));
         pki.issueClient("web-3", CN);
-        Path tls = Files.createDirectories(tmp.resolve("receiver-tls"));
-        Files.copy(pki.server().chain(), tls.resolve("server.pem"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(pki.server().key(), tls.resolve("server.key"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(pki.caCert(), tls.resolve("ca.pem"), StandardCopyOption.REPLACE_EXISTING);
-        HpkeIdentity reader = HpkeIdentity.of(X25519KeyPair.generate(new SecureRandom()));
-        Path identity = Files.writeString(tmp.resolve("reader.key"), reader.encode() + "\n");
-        Path recipients = Files.writeString(tmp.resolve("recipients.txt"), reader.recipient().recipient() + "\n");
-        Path received = tmp.resolve("received");
-
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        Path console = tmp.resolve("receiver.out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ReceiverMain.class.getName(), "serve", "--config", Path.of("receiver.xml").toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(console.toFile());
-        serve.environment().put("LOGSHIELD_TLS_DIR", tls.toString());
-        serve.environment().put("LOGSHIELD_RECEIVER_PORT", Integer.toString(port));
-        serve.environment().put("LOGSHIELD_RECEIVER_DIR", received.toString());
-        serve.environment().put("LOGSHIELD_RECIPIENTS", recipients.toString());
-        serve.environment().put("LOGSHIELD_CLIENT_NAME", CN);
-        Process receiver = serve.start();
-        try {
-            awaitListening(port, receiver, console);
+        SampleReceiver receiver = SampleReceiver.start(tmp, pki, CN);
+        try (receiver) {
             List<String> events = List.of(
                     "<14>1 - web-3 shop - com.example.Shop - paid order 42\n" + FORGED,
                     json("message", "paid order 43\r\n" + FORGED, "logger_name", "com.example\u001b[2J\n" + FORGED,
                             "syslog.hostname", "web-3\u202e\u2028" + FORGED),
                     json("message", "colours \u001b[31mred\u001b[0m \u2066evil\u0085" + FORGED,
                             "logger_name", "com.example.Shop"));
-            try (SSLSocket socket = connect(pki, port)) {
+            try (SSLSocket socket = connect(pki, receiver.port())) {
                 OutputStream out = socket.getOutputStream();
                 InputStream in = socket.getInputStream();
                 out.write(relp(1, "open", OPEN));
@@ -97,12 +61,8 @@ class SampleReceiverWritesOneLinePerEventTest {
                     txnr++;
                 }
             }
-        } finally {
-            receiver.destroy();
-            receiver.waitFor(30, TimeUnit.SECONDS);
-            receiver.destroyForcibly();
         }
-        String written = decrypt(identity, received);
+        String written = receiver.decrypt();
         ForgedLines.assertOneLinePerEvent(written, 3, CN);
         assertThat(written).contains(
                 "[" + CN + "] [web-3] com.example.Shop - paid order 42\\n" + FORGED + "\n",
@@ -110,7 +70,7 @@ class SampleReceiverWritesOneLinePerEventTest {
                         + " - paid order 43\\r\\n" + FORGED + "\n",
                 "] com.example.Shop - colours \\u001b[31mred\\u001b[0m \\u2066evil\\u0085" + FORGED + "\n");
         // no warning about the output's encoder (the probe's connection is a rejected handshake, warned about)
-        assertThat(Files.readString(console)).contains("listening").doesNotContain("forge lines")
+        assertThat(receiver.console()).contains("listening").doesNotContain("forge lines")
                 .doesNotContain("ERROR");
     }
 
@@ -152,35 +112,5 @@ class SampleReceiverWritesOneLinePerEventTest {
         String data = new String(in.readNBytes(length), StandardCharsets.UTF_8);
         assertThat(in.read()).as("LF ending the frame").isEqualTo('\n');
         return head + data;
-    }
-
-    private static void awaitListening(int port, Process receiver, Path console) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            assertThat(receiver.isAlive()).as("the receiver exited: %s", Files.readString(console)).isTrue();
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the receiver never listened: " + Files.readString(console));
-    }
-
-    private static String decrypt(Path identity, Path dir) throws IOException {
-        String[] files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(f -> f.toString().endsWith(".lse")).map(Path::toString).sorted().toArray(String[]::new);
-        }
-        assertThat(files).isNotEmpty();
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        ByteArrayOutputStream report = new ByteArrayOutputStream();
-        String[] args = Stream.concat(Stream.of("decrypt", "-i", identity.toString()), Stream.of(files))
-                .toArray(String[]::new);
-        int code = Logcrypt.run(args, new PrintStream(plain, true, StandardCharsets.UTF_8),
-                new PrintStream(report, true, StandardCharsets.UTF_8));
-        assertThat(code).as(report.toString(StandardCharsets.UTF_8)).isZero();
-        return plain.toString(StandardCharsets.UTF_8);
     }
 }
