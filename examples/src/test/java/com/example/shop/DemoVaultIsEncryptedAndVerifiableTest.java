@@ -78,7 +78,8 @@ class DemoVaultIsEncryptedAndVerifiableTest {
         List<Anchor> anchors = Anchor.parseAll(Files.readString(logs.resolve("anchors.log"), StandardCharsets.UTF_8));
         assertThat(anchors).isNotEmpty();
         VerificationReport audit = FileSeries.verify(vault, new SeriesVerifier.Options(List.of(),
-                new AuditorSealKey(seal.verificationKey()), true, anchors, 2_000, false), (core, seq, payload) -> { });
+                List.of(new AuditorSealKey(seal.verificationKey())), true, anchors, 2_000, false),
+                (core, seq, payload) -> { });
         assertThat(audit.exitCode()).as(audit.findings().toString()).isZero();
     }
 }

@@ -73,7 +73,7 @@ class SealedAppenderIsVerifiableByTheAuditorTest {
 
     private static VerificationReport audit(Path file, SealVerificationKey key, List<Anchor> anchors) throws Exception {
         return FileSeries.verify(List.of(file),
-                new SeriesVerifier.Options(List.of(), new AuditorSealKey(key), true, anchors, 2_000, false),
+                new SeriesVerifier.Options(List.of(), List.of(new AuditorSealKey(key)), true, anchors, 2_000, false),
                 (core, seq, payload) -> { });
     }
 }

@@ -26,8 +26,8 @@ final class DecryptCommand implements Command {
 
     @Override
     public String usage() {
-        return "logcrypt decrypt [-i IDENTITY_FILE]... [--keystore FILE --alias NAME --password-env VAR] [--force]"
-                + " FILE...";
+        return "logcrypt decrypt [-i IDENTITY_FILE]... [--keystore FILE --alias NAME --password-env VAR]"
+                + " [--seal-key FILE|LINE]... [--expect-sealed] [--force] FILE...";
     }
 
     @Override
@@ -38,6 +38,11 @@ final class DecryptCommand implements Command {
                 Output stops at the first integrity failure (a modified record, a missing or reordered file, a
                 corrupt key block); --force writes the verified records after it too and marks each gap on
                 standard error. The verification report goes to standard error.
+                A reader's recipient is a public key: anybody can append a segment that authenticates with the
+                reader key, and only the host's seal chain proves who wrote it. With the auditor's seal keys
+                (--seal-key, one per seal chain of the series) the checkpoints are checked as by verify, and
+                output stops at a segment that is not sealed with one of them. Without them, it stops at an
+                unsealed segment after a sealed one (a downgrade).
                 Exit code: 0 intact and closed, 1 tampered or corrupt, 2 usage, 3 key error, 4 intact but not
                 closed (the last file may still be being written).""";
     }
@@ -46,6 +51,7 @@ final class DecryptCommand implements Command {
     public ArgumentParser parser() {
         ArgumentParser parser = new ArgumentParser(name());
         ReaderKeyOptions.declare(parser);
+        SealKeyOption.declare(parser);
         return parser.flag("--force", "after an integrity failure, keep writing the records that verify");
     }
 
@@ -57,7 +63,9 @@ final class DecryptCommand implements Command {
         BufferedOutputStream out = new BufferedOutputStream(context.out(), OUTPUT_BUFFER);
         RecordOutput output = new RecordOutput(out, context.err(), force);
         SeriesVerifier verifier = new SeriesVerifier(
-                new SeriesVerifier.Options(keys, null, false, List.of(), 0, force), output);
+                new SeriesVerifier.Options(keys, SealKeyOption.load(arguments),
+                        SealKeyOption.expectSealed(arguments), List.of(), VerifyCommand.DEFAULT_SKEW_MS, force),
+                output);
         for (Path file : FileSeries.inSeriesOrder(files)) {
             FileSeries.scan(file, verifier);
         }

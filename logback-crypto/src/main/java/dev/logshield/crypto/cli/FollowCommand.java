@@ -31,7 +31,8 @@ final class FollowCommand implements Command {
 
     @Override
     public String usage() {
-        return "logcrypt follow [-i IDENTITY_FILE]... [--keystore FILE --alias NAME --password-env VAR] [--force]"
+        return "logcrypt follow [-i IDENTITY_FILE]... [--keystore FILE --alias NAME --password-env VAR]"
+                + " [--seal-key FILE|LINE]... [--expect-sealed] [--force]"
                 + " [--idle-exit SECONDS] [--no-stdin] FILE";
     }
 
@@ -42,7 +43,8 @@ final class FollowCommand implements Command {
                 polled every 200 ms; a frame still being written is waited for, never printed in part). When the
                 file is rotated (another file appears at the path), the old file is read to its end and the new one
                 followed; the new file's first segment must link to the old one's last, so nothing can be lost or
-                inserted in between. The output equals what decrypt prints for the final files.
+                inserted in between. The output equals what decrypt prints for the final files, with the same
+                seal checks (--seal-key, --expect-sealed: see decrypt --help).
                 Stops on Ctrl-C, when standard input is closed (unless --no-stdin), or after --idle-exit seconds
                 without new data; then reports on standard error like decrypt, with the same exit codes (4 when
                 the file is still open, as a file being written is).""";
@@ -52,6 +54,7 @@ final class FollowCommand implements Command {
     public ArgumentParser parser() {
         ArgumentParser parser = new ArgumentParser(name());
         ReaderKeyOptions.declare(parser);
+        SealKeyOption.declare(parser);
         return parser
                 .flag("--force", "after an integrity failure, keep printing the records that verify")
                 .value("--idle-exit", null, "SECONDS", false, "stop after this long without new data")
@@ -78,7 +81,9 @@ final class FollowCommand implements Command {
         BufferedOutputStream out = new BufferedOutputStream(context.out(), DecryptCommand.OUTPUT_BUFFER);
         RecordOutput output = new RecordOutput(out, context.err(), force);
         SeriesVerifier verifier = new SeriesVerifier(
-                new SeriesVerifier.Options(keys, null, false, List.of(), 0, force), output);
+                new SeriesVerifier.Options(keys, SealKeyOption.load(arguments),
+                        SealKeyOption.expectSealed(arguments), List.of(), VerifyCommand.DEFAULT_SKEW_MS, force),
+                output);
         try {
             VerificationReport report = new FileFollower(files.get(0), verifier, stop, POLL_MILLIS, idleExitMillis,
                     () -> flush(out)).follow();

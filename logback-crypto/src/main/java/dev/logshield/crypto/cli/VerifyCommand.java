@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code logcrypt verify}: checks a series with the reader's keys (every record), the auditor's seal key (every
- * checkpoint), or both, and prints each finding and a verdict.
+ * {@code logcrypt verify}: checks a series with the reader's keys (every record), the auditor's seal keys (every
+ * checkpoint, and that every segment is sealed with one of them), or both, and prints each finding and a verdict.
  */
 final class VerifyCommand implements Command {
 
     /** Default tolerance between record times and checkpoint epochs (threads stamp records slightly apart). */
-    private static final long DEFAULT_SKEW_MS = 1_000;
+    static final long DEFAULT_SKEW_MS = 1_000;
 
     @Override
     public String name() {
@@ -34,7 +34,7 @@ final class VerifyCommand implements Command {
     @Override
     public String usage() {
         return "logcrypt verify [-i IDENTITY_FILE]... [--keystore FILE --alias NAME --password-env VAR]"
-                + " [--seal-key FILE|LINE] [--expect-sealed] [--anchor FILE]... [--skew MS] [--quiet] FILE...";
+                + " [--seal-key FILE|LINE]... [--expect-sealed] [--anchor FILE]... [--skew MS] [--quiet] FILE...";
     }
 
     @Override
@@ -43,25 +43,29 @@ final class VerifyCommand implements Command {
                 Verifies the files as one series (in series order whatever the order of the arguments): the
                 structure and the chain between segments and files always; with a reader key (-i or --keystore)
                 every record's authentication, the key ratchet and each segment's FINAL; with the auditor's seal
-                key (--seal-key) every checkpoint's tag, its epoch and the time of the records it covers, without
-                being able to read them, and that a sealed segment was closed (its closing checkpoint; format
-                version 2). At least one key or --seal-key is required: keyless checks alone prove nothing, since
-                anyone can write a well-formed file. The closure of an unsealed segment or of a format version 1
-                file needs a reader key: without one it is reported unclosed (exit 4), never intact.
+                keys (--seal-key, one per seal chain the series used: give the old and the new key after a
+                rotation) every checkpoint's tag, its epoch and the time of the records it covers, without being
+                able to read them, and that a sealed segment was closed (its closing checkpoint; format version 2).
+                A reader's recipient is a public key, so anybody can write a segment that authenticates with the
+                reader key: only the seal chain proves the host wrote it. So with --seal-key every segment must be
+                sealed with one of the keys given (it implies --expect-sealed): an unsealed segment, or one sealed
+                with another chain, is tampered. Without --seal-key, an unsealed segment after a sealed one is
+                tampered (a downgrade), and a change of seal chain is only reported, since it cannot be judged.
+                At least one key or --seal-key is required: keyless checks alone prove nothing, since anyone can
+                write a well-formed file. The closure of an unsealed segment or of a format version 1 file needs a
+                reader key: without one it is reported unclosed (exit 4), never intact.
                 Prints each finding (file, segment, record, byte offset, what) and a summary line.
-                Exit code: 0 intact and closed, 1 tampered or corrupt, 2 usage, 3 key error (a wrong key is never
-                reported as tampering), 4 intact but not closed (crash, truncation, or still being written), or
-                its closure not provable with the keys given.""";
+                Exit code: 0 intact and closed, 1 tampered or corrupt, 2 usage, 3 key error (no stanza for the
+                reader keys given, an unreadable key: never reported as tampering), 4 intact but not closed (crash,
+                truncation, or still being written), or its closure not provable with the keys given.""";
     }
 
     @Override
     public ArgumentParser parser() {
         ArgumentParser parser = new ArgumentParser(name());
         ReaderKeyOptions.declare(parser);
+        SealKeyOption.declare(parser);
         return parser
-                .value("--seal-key", null, "FILE|LINE", false,
-                        "auditor's seal verification key: a file, or the LSE-SEAL-VERIFY-1 line itself")
-                .flag("--expect-sealed", "every segment must carry checkpoints (fail unsealed ones)")
                 .value("--anchor", null, "FILE", true, "file holding external anchor lines (lse-anchor v1 ...)")
                 .value("--skew", null, "MS", false, "tolerance for record times around checkpoints (default "
                         + DEFAULT_SKEW_MS + ")")
@@ -72,12 +76,12 @@ final class VerifyCommand implements Command {
     public int run(ParsedArguments arguments, CommandContext context) throws Exception {
         List<Path> files = arguments.files(name());
         List<DataKeyUnwrapper> keys = ReaderKeyOptions.load(arguments, context);
-        SealVerifier seal = arguments.has("--seal-key") ? SealKeyOption.load(arguments.value("--seal-key")) : null;
-        if (keys.isEmpty() && seal == null) {
+        List<SealVerifier> seals = SealKeyOption.load(arguments);
+        if (keys.isEmpty() && seals.isEmpty()) {
             throw new UsageException("verify needs a reader key (-i, --keystore) or --seal-key:"
                     + " keyless checks alone prove nothing");
         }
-        SeriesVerifier.Options options = new SeriesVerifier.Options(keys, seal, arguments.has("--expect-sealed"),
+        SeriesVerifier.Options options = new SeriesVerifier.Options(keys, seals, SealKeyOption.expectSealed(arguments),
                 anchors(arguments), skew(arguments), false);
         VerificationReport report = FileSeries.verify(files, options, (core, seq, payload) -> { });
         if (!arguments.has("--quiet")) {

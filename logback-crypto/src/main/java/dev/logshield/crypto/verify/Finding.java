@@ -8,7 +8,7 @@ public record Finding(Severity severity, String file, long seriesIndex, long seq
 
     /** How bad a finding is; the verdict is the worst of them. */
     public enum Severity {
-        /** Worth knowing, not a problem (series start, declared downtime, unsealed segment). */
+        /** Worth knowing, not a problem (series start, declared downtime, a change of seal chain). */
         INFO,
         /** Intact so far but not provably complete: unclosed segment, torn or zero-filled tail. */
         UNCLOSED,

@@ -7,7 +7,10 @@ public interface SealVerifier {
 
     int intervalSeconds();
 
-    /** The chain's id (8 bytes): a segment recording another id was sealed with another chain (a key error). */
+    /**
+     * The chain's id (8 bytes), which every segment sealed with it records: the verifier checks a segment with the
+     * given chain of that id, and a segment sealed with none of the given chains is tampered.
+     */
     byte[] chainId();
 
     /** The seal key of {@code epoch}. */

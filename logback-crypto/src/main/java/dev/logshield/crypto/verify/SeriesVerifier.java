@@ -21,13 +21,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Checks a rotation series, segment by segment in series order, from the items an {@link dev.logshield.crypto.format.LseScanner}
  * yields: with keys, every record's AEAD, META first, EPOCH ratchets, FINAL count and digest; with the auditor's
- * seal key, every checkpoint's tag, epoch contiguity and time windows; always, the structure, tails, the chain
- * between segments and external anchors. Whether each segment is provably closed is the {@code ClosureCheck}'s
- * decision (format versions 1 and 2). Authenticated DATA payloads go to a {@link RecordSink} (decrypt, follow).
+ * seal keys (one per seal chain the series used: they are rotated), that every segment is sealed with one of them,
+ * and every checkpoint's tag, epoch contiguity and time windows; always, the structure, tails, the chain between
+ * segments, that a sealed series is not continued unsealed, and external anchors. Whether each segment is provably
+ * closed is the {@code ClosureCheck}'s decision (format versions 1 and 2). Authenticated DATA payloads go to a
+ * {@link RecordSink} (decrypt, follow).
  */
 public final class SeriesVerifier {
 
@@ -42,17 +45,30 @@ public final class SeriesVerifier {
 
     /**
      * @param keys         data-key unwrappers (identities, KEKs); may be empty for a keyless (auditor) check
-     * @param seal         the auditor's seal verifier, or null
-     * @param expectSealed every segment must carry checkpoints
+     * @param seals        the auditor's seal verifiers, one per seal chain of the series (seal keys are rotated);
+     *                     may be empty (null is read as empty). When given, every segment must be sealed with one of
+     *                     them: an unsealed segment, or one sealed with another chain, is tampered (anybody holding a
+     *                     reader's public key can write a segment that authenticates; only the seal chain proves the
+     *                     writer)
+     * @param expectSealed every segment must carry checkpoints (implied by {@code seals})
      * @param anchors      external anchors to check, may be empty
      * @param skewMs       tolerance for record times against checkpoint epochs
      * @param keepGoing    keep outputting verified records after an integrity failure (marked as a gap)
      */
-    public record Options(List<? extends DataKeyUnwrapper> keys, SealVerifier seal, boolean expectSealed,
-                          List<Anchor> anchors, long skewMs, boolean keepGoing) {
+    public record Options(List<? extends DataKeyUnwrapper> keys, List<? extends SealVerifier> seals,
+                          boolean expectSealed, List<Anchor> anchors, long skewMs, boolean keepGoing) {
+
+        public Options {
+            seals = seals == null ? List.of() : List.copyOf(seals);
+        }
     }
 
     private record SegmentSummary(String file, long seriesIndex, byte[] id, byte[] digest, long lastCheckpointEpoch) {
+
+        /** This predecessor for a segment sealed with another chain: epochs of two chains are not comparable. */
+        SegmentSummary withoutSealEpoch() {
+            return new SegmentSummary(file, seriesIndex, id, digest, -1);
+        }
     }
 
     private final Options options;
@@ -63,6 +79,9 @@ public final class SeriesVerifier {
     private final Map<String, Long> segmentFrames = new HashMap<>();
     private final long verifiedAtMs = System.currentTimeMillis();
     private SegmentSummary previous;
+    /** The series index and seal chain id of the last sealed segment checked (-1 and null before the first). */
+    private long lastSealedSeries = -1;
+    private byte[] lastSealChainId;
     private SegmentCheck current;
     private boolean outputHalted;
     private String gapPending;
@@ -213,23 +232,10 @@ public final class SeriesVerifier {
             this.idHex = Hex.of(id);
             report.countSegment();
             checkChain(start.offset());
-            if (options.expectSealed() && !core.sealed()) {
-                add(Finding.Severity.TAMPERED, file, series, -1, start.offset(),
-                        "segment is not sealed but sealing is expected (--expect-sealed)");
-            } else if (!core.sealed() && options.seal() != null) {
-                add(Finding.Severity.INFO, file, series, -1, start.offset(), "segment is not sealed (no checkpoints)");
-            }
-            if (core.sealed() && options.seal() != null) {
-                if (core.sealOriginMs() != options.seal().originMs()
-                        || core.sealIntervalSeconds() != options.seal().intervalSeconds()
-                        || !MessageDigest.isEqual(core.sealChainId(), options.seal().chainId())) {
-                    // a wrong key is a key error: its checkpoints are not judged with it
-                    add(Finding.Severity.KEY, file, series, -1, start.offset(), "segment is sealed with another seal"
-                            + " key chain (chain id " + Hex.of(core.sealChainId()) + ", the given key is chain "
-                            + Hex.of(options.seal().chainId()) + ")");
-                } else {
-                    sealChain = options.seal();
-                }
+            if (core.sealed()) {
+                sealChain = selectSealChain(start.offset());
+            } else {
+                checkUnsealed(start.offset());
             }
             if (!options.keys().isEmpty()) {
                 SegmentOpener.Result opened = SegmentOpener.open(core, start.keyBlock(), options.keys());
@@ -243,6 +249,90 @@ public final class SeriesVerifier {
             }
             closure = new ClosureCheck(core, sealChain != null,
                     (severity, seq, offset, message) -> add(severity, file, series, seq, offset, message));
+        }
+
+        /**
+         * An unsealed segment: tampered when sealing is expected, which a seal key implies, and when it follows a
+         * sealed segment of the series (a downgrade: whoever holds a reader's public key can write it).
+         */
+        private void checkUnsealed(long offset) {
+            if (!options.seals().isEmpty()) {
+                add(Finding.Severity.TAMPERED, file, series, -1, offset, "segment is not sealed, but a seal key was"
+                        + " given: every segment must be sealed with one of the given seal keys (--seal-key implies"
+                        + " --expect-sealed)");
+            } else if (options.expectSealed()) {
+                add(Finding.Severity.TAMPERED, file, series, -1, offset,
+                        "segment is not sealed but sealing is expected (--expect-sealed)");
+            } else if (lastSealedSeries >= 0) {
+                add(Finding.Severity.TAMPERED, file, series, -1, offset, "segment is not sealed, after sealed segment "
+                        + lastSealedSeries + " of the series: a downgrade, which anybody holding a reader's public key"
+                        + " can write (a writer whose sealing is turned off must start a new series)");
+            }
+        }
+
+        /**
+         * The given seal chain this sealed segment names (chain id, origin and interval of its header), or null.
+         * With seal keys given, a segment sealed with none of them is tampered: it could be anybody's. A change of
+         * chain from the previous sealed segment is a rotation when both chains were given, and cannot be judged
+         * without the seal keys.
+         */
+        private SealVerifier selectSealChain(long offset) {
+            byte[] chainId = core.sealChainId();
+            SealVerifier selected = given(chainId);
+            if (!options.seals().isEmpty()) {
+                if (selected == null) {
+                    add(Finding.Severity.TAMPERED, file, series, -1, offset, "segment is sealed with seal key chain "
+                            + Hex.of(chainId) + ", which is none of the given seal keys (" + givenChains() + "): it was"
+                            + " not written by the host, or its seal key was rotated and that verification key not"
+                            + " given (give every seal key of the series with --seal-key)");
+                } else if (core.sealOriginMs() != selected.originMs()
+                        || core.sealIntervalSeconds() != selected.intervalSeconds()) {
+                    add(Finding.Severity.TAMPERED, file, series, -1, offset, "segment names seal key chain "
+                            + Hex.of(chainId) + " with other epochs (origin " + core.sealOriginMs() + " ms, interval "
+                            + core.sealIntervalSeconds() + " s) than that chain's (origin " + selected.originMs()
+                            + " ms, interval " + selected.intervalSeconds() + " s): a forged header");
+                    selected = null;
+                }
+            }
+            if (sealChainChanged(chainId)) {
+                // the new chain numbers its epochs from its own origin
+                previous = previous == null ? null : previous.withoutSealEpoch();
+                if (options.seals().isEmpty()) {
+                    add(Finding.Severity.INFO, file, series, -1, offset, "segment is sealed with seal key chain "
+                            + Hex.of(chainId) + ", sealed segment " + lastSealedSeries + " with chain "
+                            + Hex.of(lastSealChainId) + ": a rotated seal key, or a segment sealed by someone else;"
+                            + " only the seal keys (--seal-key) tell them apart");
+                } else if (selected != null && given(lastSealChainId) != null) {
+                    add(Finding.Severity.INFO, file, series, -1, offset, "seal key rotated: segment is sealed with"
+                            + " chain " + Hex.of(chainId) + ", sealed segment " + lastSealedSeries + " with chain "
+                            + Hex.of(lastSealChainId) + " (both given)");
+                }
+            }
+            lastSealedSeries = series;
+            lastSealChainId = chainId;
+            return selected;
+        }
+
+        /** The given seal chain of this id, or null. */
+        private SealVerifier given(byte[] chainId) {
+            for (SealVerifier seal : options.seals()) {
+                if (MessageDigest.isEqual(chainId, seal.chainId())) {
+                    return seal;
+                }
+            }
+            return null;
+        }
+
+        private boolean sealChainChanged(byte[] chainId) {
+            return lastSealChainId != null && !MessageDigest.isEqual(lastSealChainId, chainId);
+        }
+
+        private String givenChains() {
+            StringJoiner ids = new StringJoiner(", ", options.seals().size() == 1 ? "chain " : "chains ", "");
+            for (SealVerifier seal : options.seals()) {
+                ids.add(Hex.of(seal.chainId()));
+            }
+            return ids.toString();
         }
 
         private void checkChain(long offset) {

@@ -3,10 +3,13 @@ package dev.logshield.crypto.cli;
 import dev.logshield.crypto.SealStateKeySource;
 import dev.logshield.crypto.format.ChainLink;
 import dev.logshield.crypto.format.CipherSuite;
+import dev.logshield.crypto.format.Hex;
+import dev.logshield.crypto.format.SealKeySource;
 import dev.logshield.crypto.format.SegmentMetadata;
 import dev.logshield.crypto.format.SegmentSettings;
 import dev.logshield.crypto.format.SegmentWriter;
 import dev.logshield.crypto.keys.SealState;
+import dev.logshield.crypto.keys.SealVerificationKey;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -43,22 +46,39 @@ record SealedSegmentFile(Path file, ReaderKeyFiles reader, Path auditorKey) {
         seal.verificationKey().write(auditorKey);
         Path file = dir.resolve("app.lse");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            SegmentSettings settings = new SegmentSettings(CipherSuite.AES_256_GCM, 0, 0, false,
-                    SealStateKeySource.of(seal.state()), null);
-            SegmentWriter writer = SegmentWriter.start((bytes, offset, length) -> {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-            }, settings, ChainLink.seriesStart(), List.of(reader.recipient()),
-                    new SegmentMetadata(Map.of(SegmentMetadata.Field.HOSTNAME, "test-host")), new SecureRandom(),
-                    origin + 500);
+            SegmentWriter writer = start(channel, SealStateKeySource.of(seal.state()), ChainLink.seriesStart(),
+                    reader, origin + 500);
             event(writer, "first", origin + 1_000);
             event(writer, "second", origin + 2_000);
             event(writer, "third", origin + INTERVAL_SECONDS * 1000L + 1_000);
             writer.finish(SegmentWriter.FinalReason.CLOSE, origin + INTERVAL_SECONDS * 1000L + 2_000);
         }
         return new SealedSegmentFile(file, reader, auditorKey);
+    }
+
+    /**
+     * What a forger holding only the reader's public key (a recipient is public) writes: a closed segment appended
+     * after the last one and linked to it (found by scanning the file, as a restarting writer does), encrypted to
+     * the reader, with one event "forged", sealed with a seal chain of the forger's own making when {@code sealed}.
+     * Returns the hex id of that chain, or null when the segment is not sealed.
+     */
+    String appendForgedSegment(boolean sealed) throws Exception {
+        long now = System.currentTimeMillis();
+        SealState.Created forgers = sealed ? SealState.create(file.resolveSibling("forger.seal"), now - 3_600_000,
+                INTERVAL_SECONDS, new SecureRandom()) : null;
+        ChainLink link = FrameOffsets.linkAfter(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.APPEND)) {
+            SegmentWriter writer = start(channel, forgers == null ? null : SealStateKeySource.of(forgers.state()),
+                    link, reader, now);
+            event(writer, "forged", now);
+            writer.finish(SegmentWriter.FinalReason.CLOSE, now);
+        }
+        return forgers == null ? null : Hex.of(forgers.state().chainId());
+    }
+
+    /** The hex id of the host's seal chain, as the auditor's key names it. */
+    String hostChain() throws Exception {
+        return Hex.of(SealVerificationKey.read(auditorKey).chainId());
     }
 
     /**
@@ -78,6 +98,18 @@ record SealedSegmentFile(Path file, ReaderKeyFiles reader, Path auditorKey) {
             raf.seek(offsets.get(seq + 1));
             raf.write(forged);
         }
+    }
+
+    private static SegmentWriter start(FileChannel channel, SealKeySource seal, ChainLink link, ReaderKeyFiles reader,
+                                       long nowMs) throws Exception {
+        SegmentSettings settings = new SegmentSettings(CipherSuite.AES_256_GCM, 0, 0, false, seal, null);
+        return SegmentWriter.start((bytes, offset, length) -> {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }, settings, link, List.of(reader.recipient()),
+                new SegmentMetadata(Map.of(SegmentMetadata.Field.HOSTNAME, "test-host")), new SecureRandom(), nowMs);
     }
 
     private static void event(SegmentWriter writer, String text, long nowMs) throws Exception {

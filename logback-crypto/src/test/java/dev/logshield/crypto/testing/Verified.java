@@ -34,7 +34,7 @@ public final class Verified {
 
     /** Options for a reader holding {@code keys} (and, when not null, the auditor's seal chain). */
     public static SeriesVerifier.Options options(List<? extends DataKeyUnwrapper> keys, SealVerifier seal) {
-        return new SeriesVerifier.Options(keys, seal, false, List.of(), 0, false);
+        return new SeriesVerifier.Options(keys, seal == null ? List.of() : List.of(seal), false, List.of(), 0, false);
     }
 
     public static Verified files(SeriesVerifier.Options options, List<Path> files) throws Exception {
@@ -55,7 +55,7 @@ public final class Verified {
     }
 
     public static SeriesVerifier.Options withAnchors(SeriesVerifier.Options options, List<Anchor> anchors) {
-        return new SeriesVerifier.Options(options.keys(), options.seal(), options.expectSealed(), anchors,
+        return new SeriesVerifier.Options(options.keys(), options.seals(), options.expectSealed(), anchors,
                 options.skewMs(), options.keepGoing());
     }
 

@@ -13,9 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An unsealed segment has no checkpoint to prove its closure: even in version 2, a verifier without the record key
- * finds a closed unsealed segment UNCLOSED ("closure not provable without a reader key"), with no key as with the
- * seal seed alone (which adds INFO "not sealed", and TAMPERED when sealing is expected). The record key proves it
- * INTACT.
+ * finds a closed unsealed segment UNCLOSED ("closure not provable without a reader key"). The seal seed expects
+ * sealing: with it, as when sealing is expected, the unsealed segment is TAMPERED. The record key proves it INTACT.
  */
 class UnsealedSegmentClosureNeedsTheReaderKeyTest {
 
@@ -34,17 +33,17 @@ class UnsealedSegmentClosureNeedsTheReaderKeyTest {
     }
 
     @Test
-    void withTheSealSeedAloneItIsUnclosedAndNotSealed() throws Exception {
+    void withTheSealSeedItIsTampered() throws Exception {
         Verified verified = verify(Verified.options(List.of(), SegmentFixture.sealVerifier()));
 
-        assertThat(verified.exitCode()).as(verified.describe()).isEqualTo(VerificationReport.UNCLOSED);
-        assertThat(verified.first(Finding.Severity.INFO).message()).contains("not sealed");
-        assertThat(verified.first(Finding.Severity.UNCLOSED).message()).contains("closure not provable");
+        assertThat(verified.exitCode()).as(verified.describe()).isEqualTo(VerificationReport.TAMPERED);
+        assertThat(verified.first(Finding.Severity.TAMPERED).message()).contains("not sealed")
+                .contains("--seal-key implies --expect-sealed");
     }
 
     @Test
     void whenSealingIsExpectedItIsTampered() throws Exception {
-        Verified verified = verify(new SeriesVerifier.Options(List.of(), SegmentFixture.sealVerifier(), true,
+        Verified verified = verify(new SeriesVerifier.Options(List.of(), List.of(SegmentFixture.sealVerifier()), true,
                 List.of(), 0, false));
 
         assertThat(verified.exitCode()).as(verified.describe()).isEqualTo(VerificationReport.TAMPERED);

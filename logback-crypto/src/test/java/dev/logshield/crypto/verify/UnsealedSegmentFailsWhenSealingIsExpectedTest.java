@@ -57,6 +57,6 @@ class UnsealedSegmentFailsWhenSealingIsExpectedTest {
     }
 
     private static SeriesVerifier.Options expectSealed(List<TestKek> keys) {
-        return new SeriesVerifier.Options(keys, SegmentFixture.sealVerifier(), true, List.of(), 0, false);
+        return new SeriesVerifier.Options(keys, List.of(SegmentFixture.sealVerifier()), true, List.of(), 0, false);
     }
 }

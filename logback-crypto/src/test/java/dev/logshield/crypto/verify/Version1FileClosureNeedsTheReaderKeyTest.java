@@ -41,7 +41,7 @@ class Version1FileClosureNeedsTheReaderKeyTest {
 
     @Test
     void withTheSealSeedAloneTheSealedVectorIsUnclosed() throws Exception {
-        Verified verified = verify("lse-vector-2", new SeriesVerifier.Options(List.of(), SEAL, true, List.of(), 0,
+        Verified verified = verify("lse-vector-2", new SeriesVerifier.Options(List.of(), List.of(SEAL), true, List.of(), 0,
                 false));
 
         assertUnclosedWithoutAReaderKey(verified);
