@@ -461,6 +461,14 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
             return remembered != null ? remembered : ChainLink.seriesStart();
         }
         addInfo("appending a new segment to " + path + " after segment " + last.core().seriesIndex());
+        if (last.core().sealed() && segmentSettings.seal() == null) {
+            // verifiers cannot tell this from a forger's segment, who holds the public recipient but no seal state
+            addWarn("[" + getName() + "] appends segment " + (last.core().seriesIndex() + 1) + " to " + path
+                    + " after sealed segment " + last.core().seriesIndex() + ", but no <sealState> is set: the new"
+                    + " segment is not sealed, and logcrypt verify and decrypt will report the series as TAMPERED"
+                    + " from there (a downgrade). To stop sealing, start a new series: stop, move " + path + " and "
+                    + chainStateFile.path() + " away, then start.");
+        }
         return new ChainLink(last.core().seriesIndex() + 1, last.core().segmentId(), lastEnd.digest());
     }
 
