@@ -2,22 +2,37 @@ package dev.logshield.crypto;
 
 import dev.logshield.crypto.format.ChainLink;
 import dev.logshield.crypto.format.Hex;
+import dev.logshield.crypto.keys.PrivateFiles;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Remembers, next to the log, the link of the next segment ({@code LSE-CHAIN-1 <index> <id> <digest>}), so a
- * series stays chained across restarts even when the new active file has a new name (time-based rolling without a
- * {@code <file>}). Holds no secret: ids and digests of ciphertext.
+ * Remembers, next to the log, the link of the next segment, so a series stays chained across restarts even when
+ * the new active file has a new name (time-based rolling without a {@code <file>}). Written when a segment ends
+ * ({@code LSE-CHAIN-1 <index> <id> <digest>}) and when one starts ({@code ... open <file URI>}: the segment is
+ * still being written in that file, so after a crash the next segment links past its last whole record there, not
+ * to the digest it had when it started). Replaced atomically and durably (synced file, rename, synced directory)
+ * each time. Holds no secret: ids and digests of ciphertext.
  */
 final class ChainStateFile {
 
     private static final String MAGIC = "LSE-CHAIN-1";
+    private static final String OPEN = "open";
+
+    /**
+     * The remembered state.
+     *
+     * @param next   the link the next segment carries when the segment it names ended as it was when this was
+     *               written
+     * @param openIn the file of that segment while it was being written (it may have grown since, and a crash
+     *               left it without FINAL), or null once it ended
+     */
+    record State(ChainLink next, Path openIn) {
+    }
 
     private final Path path;
 
@@ -47,34 +62,41 @@ final class ChainStateFile {
         return path;
     }
 
-    /** The remembered link, or null when there is none or it is unreadable. */
-    ChainLink read() {
+    /** The remembered state, or null when there is none or it is unreadable. */
+    State read() {
         try {
             if (!Files.isRegularFile(path)) {
                 return null;
             }
             String[] parts = Files.readString(path, StandardCharsets.US_ASCII).trim().split(" ");
-            if (parts.length != 4 || !MAGIC.equals(parts[0])) {
+            boolean open = parts.length == 6 && OPEN.equals(parts[4]);
+            if ((parts.length != 4 && !open) || !MAGIC.equals(parts[0])) {
                 return null;
             }
-            return new ChainLink(Long.parseLong(parts[1]), Hex.parse(parts[2]), Hex.parse(parts[3]));
+            ChainLink next = new ChainLink(Long.parseLong(parts[1]), Hex.parse(parts[2]), Hex.parse(parts[3]));
+            return new State(next, open ? Path.of(URI.create(parts[5])) : null);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    /** Replaces the state atomically (temporary file, then rename). */
-    void write(ChainLink link) throws IOException {
+    /** A segment ended (closed, or abandoned after a failure): the next one carries {@code next}. */
+    void segmentEnded(ChainLink next) throws IOException {
+        write(next, "");
+    }
+
+    /**
+     * A segment started in {@code file}; {@code next} is its link as it stands now (through its first frames).
+     * Costs one durable replacement per segment, not per record: after a crash the file itself tells how far the
+     * segment got.
+     */
+    void segmentStarted(ChainLink next, Path file) throws IOException {
+        write(next, ' ' + OPEN + ' ' + file.toAbsolutePath().toUri().toASCIIString());
+    }
+
+    private void write(ChainLink link, String suffix) throws IOException {
         String text = MAGIC + ' ' + link.seriesIndex() + ' ' + Hex.of(link.previousSegmentId()) + ' '
-                + Hex.of(link.previousDigest()) + '\n';
-        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        if (SecureFiles.posix(path.toAbsolutePath().getParent())) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(SecureFiles.FILE_MODE));
-        } else {
-            Files.createFile(tmp);
-        }
-        Files.writeString(tmp, text, StandardCharsets.US_ASCII);
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                + Hex.of(link.previousDigest()) + suffix + '\n';
+        PrivateFiles.replaceAtomically(path, text.getBytes(StandardCharsets.US_ASCII));
     }
 }

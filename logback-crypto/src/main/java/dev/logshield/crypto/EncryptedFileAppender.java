@@ -9,11 +9,7 @@ import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import dev.logshield.crypto.format.ChainLink;
 import dev.logshield.crypto.format.CipherSuite;
-import dev.logshield.crypto.format.FileByteSource;
-import dev.logshield.crypto.format.LseScanner;
-import dev.logshield.crypto.format.ScanItem;
 import dev.logshield.crypto.format.SealKeySource;
-import dev.logshield.crypto.format.SegmentCore;
 import dev.logshield.crypto.format.SegmentMetadata;
 import dev.logshield.crypto.format.SegmentSettings;
 import dev.logshield.crypto.format.SegmentWriter;
@@ -392,8 +388,15 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
         putIfPresent(meta, SegmentMetadata.Field.ENCODER, getEncoder() == null ? null : getEncoder().getClass().getName());
         meta.put(SegmentMetadata.Field.WRITER, WRITER);
         putIfPresent(meta, SegmentMetadata.Field.FILE, path.getFileName().toString());
-        return SegmentWriter.start((bytes, offset, length) -> SegmentOutputStream.writeFully(channel, bytes, offset, length),
-                segmentSettings, link, readers, new SegmentMetadata(meta), random, nowMs);
+        SegmentWriter writer = SegmentWriter.start((bytes, offset, length) -> SegmentOutputStream.writeFully(channel,
+                bytes, offset, length), segmentSettings, link, readers, new SegmentMetadata(meta), random, nowMs);
+        try {
+            // until it ends, the segment's file is what a restart after a crash must link past (whatever its name)
+            chainStateFile.segmentStarted(writer.nextLink(), path);
+        } catch (IOException e) {
+            addWarn("cannot remember the segment being written in " + chainStateFile.path() + ": " + e.getMessage());
+        }
+        return writer;
     }
 
     private static void putIfPresent(Map<SegmentMetadata.Field, String> meta, SegmentMetadata.Field field, String value) {
@@ -409,67 +412,62 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
      */
     private ChainLink linkFor(Path path) throws IOException {
         if (Files.isRegularFile(path) && Files.size(path) > 0) {
-            return linkAfterExistingSegments(path);
+            ExistingSegments existing = ExistingSegments.scan(path);
+            if (existing.next() != null) {
+                addInfo("appending a new segment to " + path + " after segment " + existing.lastSeriesIndex());
+                warnIfSealingStops(existing, path);
+                return existing.next();
+            }
+            // only crash leftovers of a header: link as if the file were new
         }
         if (lastLink != null) {
             return lastLink;
         }
-        ChainLink remembered = chainStateFile.read();
-        if (remembered != null) {
-            return remembered;
-        }
-        return ChainLink.seriesStart();
+        return rememberedLink();
     }
 
-    private ChainLink linkAfterExistingSegments(Path path) throws IOException {
-        ScanItem.SegmentStart last = null;
-        ScanItem.SegmentEnd lastEnd = null;
-        try (FileByteSource source = new FileByteSource(path)) {
-            LseScanner scanner = new LseScanner(source);
-            while (true) {
-                ScanItem item = scanner.next();
-                if (item instanceof ScanItem.EndOfData) {
-                    item = scanner.finish();
-                }
-                if (item == null) {
-                    break;
-                }
-                if (item instanceof ScanItem.Stray stray && stray.unsupportedVersion() >= 0) {
-                    throw new IOException(path + " holds a segment of " + SegmentCore.unsupportedVersion(
-                            stray.unsupportedVersion()) + ", written by a newer LogShield: this writer cannot link to"
-                            + " it; move the file away or set another <file>");
-                }
-                if (item instanceof ScanItem.Stray stray && stray.tail().offset() == 0
-                        && stray.tail().kind() == ScanItem.Tail.Kind.GARBAGE) {
-                    // a torn or zero-filled header is what a crash while creating the file leaves: append after it
-                    throw new IOException(path + " exists and is not an encrypted LSE file: move it away or set another"
-                            + " <file>; it is never appended to or overwritten");
-                }
-                if (item instanceof ScanItem.SegmentStart start) {
-                    last = start;
-                } else if (item instanceof ScanItem.SegmentEnd end) {
-                    lastEnd = end;
-                }
-            }
+    /**
+     * The link the chain state remembers. When it names a segment that was still being written (the JVM before
+     * this one did not end it: a crash), that segment has no final digest: the new one links past its last whole
+     * record in its file, exactly as a restart on that same file would.
+     */
+    private ChainLink rememberedLink() {
+        ChainStateFile.State state = chainStateFile.read();
+        if (state == null) {
+            return ChainLink.seriesStart();
         }
-        if (last == null || lastEnd == null) {
-            // only crash leftovers of a header: link as if the file were new
-            if (lastLink != null) {
-                return lastLink;
-            }
-            ChainLink remembered = chainStateFile.read();
-            return remembered != null ? remembered : ChainLink.seriesStart();
+        if (state.openIn() == null) {
+            return state.next();
         }
-        addInfo("appending a new segment to " + path + " after segment " + last.core().seriesIndex());
-        if (last.core().sealed() && segmentSettings.seal() == null) {
+        long crashed = state.next().seriesIndex() - 1;
+        try {
+            ExistingSegments existing = ExistingSegments.scan(state.openIn());
+            if (existing.holds(state.next().previousSegmentId()) && existing.next() != null) {
+                addInfo("segment " + crashed + " in " + state.openIn() + " was not ended (a crash): the new segment"
+                        + " links to its last whole record");
+                warnIfSealingStops(existing, state.openIn());
+                return existing.next();
+            }
+        } catch (IOException e) {
+            addWarn("cannot read " + state.openIn() + ", where segment " + crashed + " was being written: "
+                    + e.getMessage());
+        }
+        addWarn("segment " + crashed + " of the series was being written in " + state.openIn() + ", which no longer"
+                + " holds it: the new segment links to the start of that segment, so verification reports the chain"
+                + " broken unless the file is given as it was");
+        return state.next();
+    }
+
+    /** A sealed series continued without sealing reads as a forger's downgrade: say so before it happens. */
+    private void warnIfSealingStops(ExistingSegments existing, Path path) {
+        if (existing.lastSealed() && segmentSettings.seal() == null) {
             // verifiers cannot tell this from a forger's segment, who holds the public recipient but no seal state
-            addWarn("[" + getName() + "] appends segment " + (last.core().seriesIndex() + 1) + " to " + path
-                    + " after sealed segment " + last.core().seriesIndex() + ", but no <sealState> is set: the new"
-                    + " segment is not sealed, and logcrypt verify and decrypt will report the series as TAMPERED"
-                    + " from there (a downgrade). To stop sealing, start a new series: stop, move " + path + " and "
+            addWarn("[" + getName() + "] appends segment " + (existing.lastSeriesIndex() + 1) + " after sealed segment "
+                    + existing.lastSeriesIndex() + " in " + path + ", but no <sealState> is set: the new segment is not"
+                    + " sealed, and logcrypt verify and decrypt will report the series as TAMPERED from there (a"
+                    + " downgrade). To stop sealing, start a new series: stop, move " + path + " and "
                     + chainStateFile.path() + " away, then start.");
         }
-        return new ChainLink(last.core().seriesIndex() + 1, last.core().segmentId(), lastEnd.digest());
     }
 
     @Override
@@ -601,7 +599,7 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
         public void segmentEnded(ChainLink next) {
             lastLink = next;
             try {
-                chainStateFile.write(lastLink);
+                chainStateFile.segmentEnded(lastLink);
             } catch (IOException e) {
                 addWarn("cannot remember the series link in " + chainStateFile.path() + ": " + e.getMessage());
             }

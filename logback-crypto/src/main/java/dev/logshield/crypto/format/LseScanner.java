@@ -15,6 +15,9 @@ import java.security.MessageDigest;
  */
 public final class LseScanner {
 
+    /** Bytes of a frame's length field. */
+    private static final int LENGTH_FIELD = 4;
+
     private final ByteSource source;
     private long position;
     private SegmentCore core;
@@ -256,16 +259,20 @@ public final class LseScanner {
     }
 
     /**
-     * What the bytes [from, to) that are not whole frames look like. Zeros are a zero-filled tail. A segment
-     * header cut short is torn wherever it is; so is a frame cut short in an open segment. After a FINAL frame the
-     * writer adds nothing to the segment, so there only a new segment or zeros can be a crash's leftovers.
+     * What the bytes [from, to) that are not whole frames look like. Zeros are a zero-filled tail, and so, in an
+     * open segment, is a frame's length field followed by nothing but zeros (a power cut after the file system had
+     * extended the file, when the page that holds the rest of the frame never reached the disk; the type byte 0 is
+     * never written). A segment header cut short is torn wherever it is; so is a frame cut short in an open
+     * segment. After a FINAL frame the writer adds nothing to the segment, so there only a new segment or zeros can
+     * be a crash's leftovers.
      */
     private Tail classify(long from, long to, boolean followed) throws IOException {
         long length = to - from;
-        if (allZero(from, to)) {
+        boolean open = core != null && lastType != FrameType.FINAL;
+        if (allZero(from, to) || (open && length > LENGTH_FIELD && allZero(from + LENGTH_FIELD, to))) {
             return new Tail(from, length, Tail.Kind.ZERO_FILLED, followed);
         }
-        if (isTornHeader(from, to) || (core != null && lastType != FrameType.FINAL && isTornFrame(from, to))) {
+        if (isTornHeader(from, to) || (open && isTornFrame(from, to))) {
             return new Tail(from, length, Tail.Kind.TORN, followed);
         }
         return new Tail(from, length, Tail.Kind.GARBAGE, followed);

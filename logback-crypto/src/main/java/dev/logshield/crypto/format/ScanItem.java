@@ -55,7 +55,10 @@ public sealed interface ScanItem {
         public enum Kind {
             /** A frame or header whose declared length runs past the end (or into a restarted segment). */
             TORN,
-            /** Only zero bytes: a file system that extended the file before the data reached it. */
+            /**
+             * Only zero bytes (in an open segment, possibly after a frame's intact length field): a file system
+             * that extended the file before the data reached it.
+             */
             ZERO_FILLED,
             /** Anything else: an invalid length or type, or bytes that are not LSE. */
             GARBAGE

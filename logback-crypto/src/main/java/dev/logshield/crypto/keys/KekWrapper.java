@@ -20,11 +20,12 @@ import javax.crypto.SecretKey;
  *
  * <pre>
  * kid        8   KeyIds.forKek(kek)
- * alias_len  1   n, 1..255
+ * alias_len  1   n, 0..255 (this writer: 1..255, a keystore alias is never empty)
  * alias      n   keystore alias, UTF-8 (informative: the kid decides which key opens the stanza)
  * wrapped   40   AES-KWP(kek, data key)
  * </pre>
  *
+ * A stanza from another writer may have an empty alias (FORMAT.md 4.2 allows it): it opens like any other.
  * KWP has no associated data, so this stanza is not bound to the segment id; the file format binds the key block
  * to its segment. A stanza with another kid is skipped; one with this key's kid that does not unwrap is corrupt.
  * Immutable and thread-safe.
@@ -119,7 +120,7 @@ public final class KekWrapper implements DataKeyWrapper, DataKeyUnwrapper {
         String where = "AES-KWP stanza for kid " + KeyIds.hex(keyId);
         int aliasLength = body.length > KeyIds.LENGTH ? body[KeyIds.LENGTH] & 0xFF : -1;
         int expected = KeyIds.LENGTH + 1 + aliasLength + WRAPPED_LENGTH;
-        if (aliasLength < 1 || body.length != expected) {
+        if (aliasLength < 0 || body.length != expected) {
             throw new CorruptStanzaException(where + " is " + body.length + " bytes"
                     + (aliasLength < 0 ? ", too short for an alias length" : ", expected " + expected));
         }

@@ -37,7 +37,7 @@ public final class PrivateFiles {
     }
 
     /** Replaces (or creates) {@code file} with {@code content} through {@code <name>.tmp} and an atomic rename. */
-    static void replaceAtomically(Path file, byte[] content) throws IOException {
+    public static void replaceAtomically(Path file, byte[] content) throws IOException {
         createParentDirectories(file);
         Path tmp = temporaryFor(file);
         // a stale temporary file from a crash is removed, never reused: its mode or owner could be anything

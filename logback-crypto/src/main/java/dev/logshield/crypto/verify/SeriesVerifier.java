@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -85,6 +86,11 @@ public final class SeriesVerifier {
     private SegmentCheck current;
     private boolean outputHalted;
     private String gapPending;
+    /**
+     * Findings of the frame being checked, held back while it may be the segment's torn last record (see
+     * {@code SegmentCheck.mayBeTornByZeros}); null when findings are reported as they come.
+     */
+    private List<Finding> heldBack;
 
     public SeriesVerifier(Options options, RecordSink sink) {
         this.options = options;
@@ -160,10 +166,22 @@ public final class SeriesVerifier {
         return report;
     }
 
-    /** Records a finding; the first integrity failure stops the output of records (see {@link #release}). */
+    /**
+     * Records a finding (or holds it back with the frame it is about); the first integrity failure stops the
+     * output of records (see {@link #release}).
+     */
     private void add(Finding.Severity severity, String file, long series, long seq, long offset, String message) {
         Finding finding = new Finding(severity, file, series, seq, offset, message);
+        if (heldBack != null) {
+            heldBack.add(finding);
+        } else {
+            report(finding);
+        }
+    }
+
+    private void report(Finding finding) {
         report.add(finding);
+        Finding.Severity severity = finding.severity();
         if (severity == Finding.Severity.TAMPERED) {
             outputHalted = true;
             if (gapPending == null) {
@@ -223,6 +241,8 @@ public final class SeriesVerifier {
         private long framesSinceCheckpoint;
         private long pendingMinMs = Long.MAX_VALUE;
         private long pendingMaxMs = Long.MIN_VALUE;
+        /** The frame whose findings are held back, if any. */
+        private ScanItem.Frame heldFrame;
 
         SegmentCheck(String file, ScanItem.SegmentStart start) throws IOException {
             this.file = file;
@@ -364,6 +384,8 @@ public final class SeriesVerifier {
         }
 
         void frame(ScanItem.Frame frame) throws IOException {
+            // a frame follows, so the one held back was not the segment's last: its findings stand
+            reportHeldBack();
             long seq = frame.seq();
             closure.frame(frame);
             if (seq == 0 && frame.type() != FrameType.META) {
@@ -375,6 +397,10 @@ public final class SeriesVerifier {
                         "sealed segment does not open with a checkpoint");
             }
             lastFrameSeq = seq;
+            if (mayBeTornByZeros(frame)) {
+                heldBack = new ArrayList<>();
+                heldFrame = frame;
+            }
             if (frame.type() == FrameType.CHECKPOINT) {
                 checkpoint(frame);
                 return;
@@ -384,6 +410,8 @@ public final class SeriesVerifier {
             if (cipher != null) {
                 try {
                     plain = cipher.open(seq, frame.type(), frame.body(), 0, frame.body().length);
+                    // an authentic record is no torn one, whatever it ends with
+                    reportHeldBack();
                     if (firstFailureSeq >= 0) {
                         successesAfterFailure++;
                     }
@@ -580,6 +608,7 @@ public final class SeriesVerifier {
         void end(ScanItem.SegmentEnd end) {
             segmentFrames.put(idHex, end.frames());
             ScanItem.Tail tail = end.tail();
+            boolean tornLast = tornByZeros(end);
             if (tail != null) {
                 String what = tail.length() + " byte(s) after the last whole record";
                 String restarted = tail.followedBySegment() ? "; the writer restarted after it" : "";
@@ -592,8 +621,8 @@ public final class SeriesVerifier {
                             what + ": not valid records (corrupt or tampered)");
                 }
             }
-            if (firstFailureSeq >= 0 && successesAfterFailure == 0 && failures == 1 && lastFrameSeq == firstFailureSeq
-                    && !closure.finalSeen()) {
+            if (!tornLast && firstFailureSeq >= 0 && successesAfterFailure == 0 && failures == 1
+                    && lastFrameSeq == firstFailureSeq && !closure.finalSeen()) {
                 add(Finding.Severity.TAMPERED, file, series, firstFailureSeq, -1,
                         "the failing record is the segment's last: a corrupt tail (crash garbage or tampering)");
             }
@@ -607,6 +636,54 @@ public final class SeriesVerifier {
 
         private long previousEpoch() {
             return previous != null ? previous.lastCheckpointEpoch() : -1;
+        }
+
+        /**
+         * A frame whose last bytes are zeros may be a record torn by a power cut: its length field reached the
+         * disk, the page holding the rest of it did not, and the file system shows that page as zeros. Whether it
+         * is depends on what follows it, so the findings of its checks are held back until then. FINAL is never a
+         * torn record: the writer forces it at a clean close, and one that does not authenticate is forged.
+         */
+        private boolean mayBeTornByZeros(ScanItem.Frame frame) {
+            byte[] body = frame.body();
+            return frame.type() != FrameType.FINAL && body.length > 0 && body[body.length - 1] == 0;
+        }
+
+        /**
+         * At the segment's end: whether its last frame failed its checks and ends in zeros that run to the end of
+         * the segment's bytes (the file's end, more zeros, or a restarted segment that must still link to it).
+         * That is a record torn by a crash, reported as unclosed in place of its failures, as a truncation at its
+         * start would be; anywhere else its failures stand (reported here).
+         */
+        private boolean tornByZeros(ScanItem.SegmentEnd end) {
+            List<Finding> held = heldBack;
+            heldBack = null;
+            if (held == null || held.isEmpty()) {
+                return false;
+            }
+            ScanItem.Tail tail = end.tail();
+            if (tail != null && tail.kind() != ScanItem.Tail.Kind.ZERO_FILLED) {
+                held.forEach(SeriesVerifier.this::report);
+                return false;
+            }
+            byte[] body = heldFrame.body();
+            int zeros = 0;
+            while (zeros < body.length && body[body.length - 1 - zeros] == 0) {
+                zeros++;
+            }
+            add(Finding.Severity.UNCLOSED, file, series, heldFrame.seq(), heldFrame.offset(), heldFrame.length()
+                    + "-byte " + heldFrame.type() + " record whose last " + zeros + " byte(s) are zeros up to the"
+                    + " end of the segment does not verify: torn tail (a crash before the data reached the disk)");
+            return true;
+        }
+
+        /** Reports the findings held back with the frame before (they stand) and stops holding findings back. */
+        private void reportHeldBack() {
+            List<Finding> held = heldBack;
+            heldBack = null;
+            if (held != null) {
+                held.forEach(SeriesVerifier.this::report);
+            }
         }
     }
 }

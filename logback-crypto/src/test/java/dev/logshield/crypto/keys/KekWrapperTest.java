@@ -90,6 +90,20 @@ class KekWrapperTest {
     }
 
     @Test
+    void aStanzaWithAnEmptyAliasFromAnotherWriterOpens() throws Exception {
+        SecretKey kek = aesKey(32);
+        KekWrapper wrapper = KekWrapper.of("ours", kek);
+        byte[] dataKey = randomBytes(32);
+        Cipher cipher = Cipher.getInstance("AES/KWP/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, kek);
+        byte[] body = ByteBuffer.allocate(8 + 1 + 40).put(wrapper.keyId()).put((byte) 0).put(cipher.doFinal(dataKey))
+                .array();
+
+        assertThat(wrapper.unwrap(List.of(new Stanza(Stanza.AES_KWP, body)), new byte[16]))
+                .hasValueSatisfying(k -> assertThat(k).isEqualTo(dataKey));
+    }
+
+    @Test
     void aWrappedKeyOfAnotherLengthIsCorrupt() throws Exception {
         SecretKey kek = aesKey(32);
         KekWrapper wrapper = KekWrapper.of("k", kek);
