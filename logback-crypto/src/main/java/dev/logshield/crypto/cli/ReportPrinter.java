@@ -17,11 +17,15 @@ final class ReportPrinter {
         to.println(summary(report));
     }
 
-    /** {@code 3 segment(s), 120 record(s), 120 event(s), 4 checkpoint(s): INTACT (exit 0)} */
+    /**
+     * {@code 3 segment(s), 120 record(s), 120 event(s), 4 checkpoint(s): INTACT (exit 0)}, and a note when CLOCK
+     * findings are listed above it (they never change the verdict).
+     */
     static String summary(VerificationReport report) {
         return report.segments() + " segment(s), " + report.records() + " record(s), " + report.events()
                 + " event(s), " + report.checkpoints() + " checkpoint(s): " + report.verdict() + " (exit "
-                + report.exitCode() + ")" + explanation(report.exitCode());
+                + report.exitCode() + ")" + explanation(report.exitCode())
+                + (report.has(Finding.Severity.CLOCK) ? "; CLOCK: the writer's clock stepped (the verdict stands)" : "");
     }
 
     private static String explanation(int exitCode) {

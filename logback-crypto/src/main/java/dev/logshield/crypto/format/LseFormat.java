@@ -31,6 +31,12 @@ public final class LseFormat {
     public static final int DATA_PREFIX_LENGTH = 12;
     /** Largest payload one DATA frame carries. */
     public static final int MAX_DATA_PAYLOAD = MAX_FRAME_BODY - DATA_PREFIX_LENGTH - TAG_LENGTH;
+    /**
+     * Most seal epochs a writer advances at once (one HMAC-SHA256 per epoch, about 0.1 s in all) and how far ahead
+     * of the verification time a verifier derives a checkpoint's key: a clock further ahead is taken as wrong
+     * (FORMAT.md 9.3, 13.2).
+     */
+    public static final long MAX_SEAL_ADVANCE_EPOCHS = 100_000;
 
     /** Core flag: the segment carries forward-secure checkpoints. */
     public static final int FLAG_SEALED = 1;

@@ -10,6 +10,12 @@ public record Finding(Severity severity, String file, long seriesIndex, long seq
     public enum Severity {
         /** Worth knowing, not a problem (series start, declared downtime, a change of seal chain). */
         INFO,
+        /**
+         * The writer's clock stepped: seal epochs without checkpoints inside a segment (a forward step, a suspended
+         * host), or checkpoints dated after the verification time. A warning ranked like INFO: it never changes the
+         * verdict or the exit code; records dated outside the epoch that seals them stay TAMPERED.
+         */
+        CLOCK,
         /** Intact so far but not provably complete: unclosed segment, torn or zero-filled tail. */
         UNCLOSED,
         /** A key problem: no stanza for the given keys, unreadable key. Never a tampering verdict. */

@@ -4,6 +4,7 @@ import dev.logshield.crypto.format.Checkpoint;
 import dev.logshield.crypto.format.FormatException;
 import dev.logshield.crypto.format.FrameType;
 import dev.logshield.crypto.format.Hex;
+import dev.logshield.crypto.format.LseFormat;
 import dev.logshield.crypto.format.RecordCipher;
 import dev.logshield.crypto.format.ScanItem;
 import dev.logshield.crypto.format.SegmentCore;
@@ -214,6 +215,11 @@ public final class SeriesVerifier {
         return (timeMs - seal.originMs()) / intervalMs;
     }
 
+    /** {@code seal epoch 4 has} or {@code seal epochs 4..9 have}. */
+    private static String epochs(long first, long last) {
+        return first == last ? "seal epoch " + first + " has" : "seal epochs " + first + ".." + last + " have";
+    }
+
     private static String describe(ScanItem.Tail.Kind kind) {
         return switch (kind) {
             case TORN -> "torn";
@@ -243,6 +249,7 @@ public final class SeriesVerifier {
         private long pendingMaxMs = Long.MIN_VALUE;
         /** The frame whose findings are held back, if any. */
         private ScanItem.Frame heldFrame;
+        private boolean futureReported;
 
         SegmentCheck(String file, ScanItem.SegmentStart start) throws IOException {
             this.file = file;
@@ -556,9 +563,7 @@ public final class SeriesVerifier {
                         "checkpoint time lies outside its epoch " + t);
                 return false;
             }
-            if (checkpoint.timeMs() > verifiedAtMs + options.skewMs()) {
-                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint for epoch " + t
-                        + " is dated after the verification time (forged, or the writer's clock is wrong)");
+            if (checkpoint.timeMs() > verifiedAtMs + options.skewMs() && !datedInReach(frame, checkpoint, seal)) {
                 return false;
             }
             byte[] key = seal.keyAt(t);
@@ -571,25 +576,61 @@ public final class SeriesVerifier {
             }
             valid = epochOrder(frame, checkpoint);
             if (pendingMinMs != Long.MAX_VALUE) {
-                long from = lastCheckpointEpoch >= 0 ? seal.epochStartMs(lastCheckpointEpoch) : seal.epochStartMs(t);
+                // a writer seals every record in the epoch of the checkpoint that follows it, whatever its clock did
+                // (FORMAT.md 9.3): a record dated in an earlier epoch was re-sealed with a later key, gap or no gap
+                long start = seal.epochStartMs(t);
                 long end = seal.epochStartMs(t + 1);
-                if (pendingMinMs < from - options.skewMs() || pendingMaxMs >= end + options.skewMs()) {
+                if (pendingMinMs < start - options.skewMs() || pendingMaxMs >= end + options.skewMs()) {
                     add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(),
-                            "records sealed outside the epochs of the checkpoints around them (old records"
-                            + " re-sealed with a later key)");
+                            "records dated outside seal epoch " + t + " of the checkpoint that seals them (old"
+                            + " records re-sealed with a later key)");
                     valid = false;
                 }
             }
             return valid;
         }
 
+        /**
+         * A checkpoint dated after the verification time: the writer's clock ran ahead (a forward step, perhaps
+         * corrected since: its seal keys cannot go back) or this machine's clock is behind. Reported once per
+         * segment as CLOCK while its epoch is within {@link LseFormat#MAX_SEAL_ADVANCE_EPOCHS} of the verification
+         * time's epoch, as far as a writer advances at once; beyond that it is not judged (its key is not derived)
+         * and is TAMPERED.
+         */
+        private boolean datedInReach(ScanItem.Frame frame, Checkpoint checkpoint, SealVerifier seal) {
+            long t = checkpoint.epoch();
+            long ahead = t - Math.max(0, epochOf(seal, verifiedAtMs));
+            if (ahead > LseFormat.MAX_SEAL_ADVANCE_EPOCHS) {
+                add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint for epoch " + t
+                        + " is dated " + ahead + " seal epochs after the verification time, more than a writer"
+                        + " advances at once (" + LseFormat.MAX_SEAL_ADVANCE_EPOCHS + "): forged, or a wildly wrong"
+                        + " clock; not checked further");
+                return false;
+            }
+            if (!futureReported) {
+                futureReported = true;
+                add(Finding.Severity.CLOCK, file, series, frame.seq(), frame.offset(), "checkpoint for epoch " + t
+                        + " is dated " + (checkpoint.timeMs() - verifiedAtMs) + " ms after the verification time"
+                        + " (later ones of this segment are not reported again): the writer's clock ran ahead, or"
+                        + " this machine's clock is behind");
+            }
+            return true;
+        }
+
         private boolean epochOrder(ScanItem.Frame frame, Checkpoint checkpoint) {
             long t = checkpoint.epoch();
             if (lastCheckpointEpoch >= 0) {
-                if (t != lastCheckpointEpoch && t != lastCheckpointEpoch + 1) {
-                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint epochs jump from "
-                            + lastCheckpointEpoch + " to " + t + " (checkpoints or records removed)");
+                if (t < lastCheckpointEpoch) {
+                    add(Finding.Severity.TAMPERED, file, series, frame.seq(), frame.offset(), "checkpoint epochs go"
+                            + " back from " + lastCheckpointEpoch + " to " + t + " (checkpoints moved or reordered)");
                     return false;
+                }
+                if (t > lastCheckpointEpoch + 1) {
+                    add(Finding.Severity.CLOCK, file, series, frame.seq(), frame.offset(), "checkpoint epochs jump"
+                            + " from " + lastCheckpointEpoch + " to " + t + ": " + epochs(lastCheckpointEpoch + 1, t - 1)
+                            + " no checkpoint. The writer's clock stepped forward, or nothing"
+                            + " ran for over an epoch (a suspended host, a stall); someone holding a later seal key who removed those epochs' records and"
+                            + " checkpoints looks the same to the seal: a record key or an anchor tells them apart");
                 }
             } else if (previous != null && previous.lastCheckpointEpoch() >= 0 && previous.seriesIndex() == series - 1) {
                 long before = previous.lastCheckpointEpoch();
@@ -598,8 +639,9 @@ public final class SeriesVerifier {
                             "segment opens at seal epoch " + t + ", before its predecessor's last epoch " + before);
                     return false;
                 } else if (t > before + 1) {
-                    add(Finding.Severity.INFO, file, series, frame.seq(), frame.offset(), "seal epochs " + (before + 1)
-                            + ".." + (t - 1) + " have no checkpoints: the writer was not running (a restart)");
+                    add(Finding.Severity.INFO, file, series, frame.seq(), frame.offset(), epochs(before + 1, t - 1)
+                            + " no checkpoint: the writer was not running (a restart), or its"
+                            + " clock stepped forward at a rollover");
                 }
             }
             return true;

@@ -68,7 +68,7 @@ public final class VerificationReport {
         return findings.stream().anyMatch(f -> f.severity() == severity);
     }
 
-    /** Tampering wins over key errors, key errors over unclosed segments. */
+    /** Tampering wins over key errors, key errors over unclosed segments; INFO and CLOCK findings never count. */
     public int exitCode() {
         if (has(Finding.Severity.TAMPERED)) {
             return TAMPERED;

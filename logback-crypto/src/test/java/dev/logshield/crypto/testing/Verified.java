@@ -75,9 +75,15 @@ public final class Verified {
         return released.stream().map(Released::text).toList();
     }
 
-    /** The first finding worse than INFO. */
+    /** The first finding that is not a warning (INFO or CLOCK). */
     public Optional<Finding> firstProblem() {
-        return report.findings().stream().filter(f -> f.severity() != Finding.Severity.INFO).findFirst();
+        return report.findings().stream().filter(f -> f.severity() != Finding.Severity.INFO
+                && f.severity() != Finding.Severity.CLOCK).findFirst();
+    }
+
+    /** The findings of {@code severity}, in order. */
+    public List<Finding> all(Finding.Severity severity) {
+        return report.findings().stream().filter(f -> f.severity() == severity).toList();
     }
 
     public Finding first(Finding.Severity severity) {

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * journald CVE-2023-31438: checkpoint epochs inside a segment are contiguous. An auditor holding only S_0 (no record
- * key) rejects a removed checkpoint (1, at the next checkpoint, whose record number and digest no longer match), and
- * rejects an epoch gap even when an attacker holding the current key S_3 removed epochs 1 and 2 and re-sealed the
- * later checkpoint with correct digests (1, "epochs jump").
+ * journald CVE-2023-31438. An auditor holding only S_0 (no record key) rejects a removed checkpoint (1, at the next
+ * checkpoint, whose record number and digest no longer match) and checkpoint epochs that go back (1). An epoch gap
+ * is what a forward clock step leaves, so it is a CLOCK warning: when an attacker holding the current key S_3
+ * removed epochs 1 and 2 and re-sealed the closing checkpoint with correct digests, the auditor alone sees only
+ * that warning (0); the record key finds the removed records (1), and so would an anchor.
  */
 class RemovedCheckpointOrEpochGapIsRejectedTest {
 
@@ -47,33 +48,59 @@ class RemovedCheckpointOrEpochGapIsRejectedTest {
     }
 
     @Test
-    void anEpochGapResealedWithTheCurrentKeyIsRejected() throws Exception {
+    void anEpochGapResealedWithTheCurrentKeyIsAClockWarningToTheAuditorAndTamperedForTheReader() throws Exception {
         SegmentBytes segment = SegmentBytes.parse(fourEpochSegment());
         List<Integer> checkpoints = segment.seqsOf(FrameType.CHECKPOINT);
         assertThat(checkpoints).hasSize(5);
         // frames of epochs 1 and 2: from after the checkpoint closing epoch 0 through the one closing epoch 2
         int from = checkpoints.get(1) + 1;
         int to = checkpoints.get(3);
-        SegmentCore core = SegmentCore.decode(segment.core());
-        Checkpoint last = Checkpoint.decode(core.version(), segment.body(checkpoints.get(4)));
         for (int seq = to; seq >= from; seq--) {
             segment.frames().remove(seq);
         }
-        int resealedAt = from;
+        int closing = checkpoints.get(4) - (to - from + 1);
+        SegmentCore core = SegmentCore.decode(segment.core());
+        Checkpoint last = Checkpoint.decode(core.version(), segment.body(closing));
+        assertThat(last.epoch()).isEqualTo(3);
         TestSealKeys stolen = SegmentFixture.sealKeys();
         stolen.advanceTo(3);
-        Checkpoint resealed = Checkpoint.running(last.epoch(), last.timeMs(), resealedAt,
-                segment.digestBefore(resealedAt)).tagged(stolen.currentKey(), core.segmentId());
-        segment.frames().set(resealedAt, SegmentBytes.frameOf(FrameType.CHECKPOINT, resealed.encode()));
-        assertThat(last.epoch()).isEqualTo(3);
+        Checkpoint resealed = Checkpoint.closing(last.epoch(), last.timeMs(), closing, segment.digestBefore(closing))
+                .tagged(stolen.currentKey(), core.segmentId());
+        segment.frames().set(closing, SegmentBytes.frameOf(FrameType.CHECKPOINT, resealed.encode()));
 
-        Verified verified = Verified.bytes(auditor(), dir.resolve("gap.lse"), segment.bytes());
+        Verified audited = Verified.bytes(auditor(), dir.resolve("gap.lse"), segment.bytes());
+
+        assertThat(audited.exitCode()).as(audited.describe()).isEqualTo(VerificationReport.INTACT);
+        Finding gap = audited.first(Finding.Severity.CLOCK);
+        assertThat(gap.seq()).isEqualTo(closing);
+        assertThat(gap.offset()).isEqualTo(segment.offsetOf(closing));
+        assertThat(gap.message()).contains("jump from 0 to 3").contains("epochs 1..2");
+
+        Verified read = Verified.bytes(Verified.options(List.of(KEK), SegmentFixture.sealVerifier()),
+                dir.resolve("gap-read.lse"), segment.bytes());
+
+        assertThat(read.exitCode()).as(read.describe()).isEqualTo(VerificationReport.TAMPERED);
+        assertThat(read.firstProblem().orElseThrow().seq()).isEqualTo(from);
+    }
+
+    @Test
+    void checkpointEpochsThatGoBackAreRejected() throws Exception {
+        SegmentBytes segment = SegmentBytes.parse(fourEpochSegment());
+        int closing = segment.seqsOf(FrameType.CHECKPOINT).get(4);
+        SegmentCore core = SegmentCore.decode(segment.core());
+        // someone holding S_1 re-seals the closing checkpoint (after the one of epoch 2) in epoch 1
+        TestSealKeys earlier = SegmentFixture.sealKeys();
+        earlier.advanceTo(1);
+        Checkpoint resealed = Checkpoint.closing(1, T0 + EPOCH + 500, closing, segment.digestBefore(closing))
+                .tagged(earlier.currentKey(), core.segmentId());
+        segment.frames().set(closing, SegmentBytes.frameOf(FrameType.CHECKPOINT, resealed.encode()));
+
+        Verified verified = Verified.bytes(auditor(), dir.resolve("back.lse"), segment.bytes());
 
         assertThat(verified.exitCode()).as(verified.describe()).isEqualTo(VerificationReport.TAMPERED);
         Finding problem = verified.firstProblem().orElseThrow();
-        assertThat(problem.seq()).isEqualTo(resealedAt);
-        assertThat(problem.offset()).isEqualTo(segment.offsetOf(resealedAt));
-        assertThat(problem.message()).contains("jump from 0 to 3");
+        assertThat(problem.seq()).isEqualTo(closing);
+        assertThat(problem.message()).contains("go back from 2 to 1");
     }
 
     @Test
