@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -81,6 +82,13 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
      */
     static final String CHANNEL_DECORATOR = EncryptedFileAppender.class.getName() + ".channelDecorator";
 
+    /**
+     * Test seam, not configuration: a {@code LongSupplier} put into the Logback context under this key before the
+     * appender starts is the wall clock (milliseconds) it seals with, so that tests step it forward and back instead
+     * of sleeping. Package-private; absent in production.
+     */
+    static final String CLOCK = EncryptedFileAppender.class.getName() + ".clock";
+
     private final List<String> recipients = new ArrayList<>();
     private final List<String> recipientsFiles = new ArrayList<>();
     private final List<KeystoreKey> keystores = new ArrayList<>();
@@ -109,6 +117,7 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
     private ChainLink lastLink;
     private ScheduledFuture<?> ticker;
     private UnaryOperator<FileChannel> channelDecorator = UnaryOperator.identity();
+    private LongSupplier clock = System::currentTimeMillis;
     private Meters meters = Meters.NOOP;
     private EventCounter recordsCounter = EventCounter.NOOP;
     private EventCounter eventsCounter = EventCounter.NOOP;
@@ -213,6 +222,7 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
         }
         bindMeters();
         channelDecorator = channelDecorator();
+        clock = getContext().getObject(CLOCK) instanceof LongSupplier injected ? injected : System::currentTimeMillis;
         redaction = SinkRedaction.start(this, getClass().getSimpleName() + " [" + getName() + "]", redactionSettings,
                 getEncoder());
         super.start();
@@ -351,7 +361,7 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
                 }
                 SegmentWriter writer;
                 try {
-                    writer = startSegment(opened.channel(), link, System.currentTimeMillis(), path);
+                    writer = startSegment(opened.channel(), link, clock.getAsLong(), path);
                 } catch (IOException | KeyMaterialException | RuntimeException e) {
                     opened.channel().close();
                     throw e;
@@ -376,7 +386,7 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
                                           SegmentOutputStream.SegmentStarter starter) {
         return new SegmentOutputStream(path, channel, writer, link, starter, new StreamListener(), sync,
                 syncInterval.getMilliseconds(), (int) Math.min(Integer.MAX_VALUE, maxBatchSize.getSize()),
-                maxBatchDelay.getMilliseconds(), isImmediateFlush(), System::currentTimeMillis);
+                maxBatchDelay.getMilliseconds(), isImmediateFlush(), clock);
     }
 
     private SegmentWriter startSegment(FileChannel channel, ChainLink link, long nowMs, Path path)

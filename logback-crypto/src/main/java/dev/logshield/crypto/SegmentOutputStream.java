@@ -175,7 +175,8 @@ final class SegmentOutputStream extends OutputStream {
 
     /**
      * Background work, called about once a second: seals a batch older than {@code maxBatchDelay}, writes due
-     * checkpoints and key ratchets (so keys are erased on time even when idle), forces under the interval policy.
+     * checkpoints and key ratchets (so keys are erased on time even when idle), forces under the interval policy,
+     * and reports a clock the seal does not follow.
      */
     void tick() {
         long now = clock.getAsLong();
@@ -192,6 +193,8 @@ final class SegmentOutputStream extends OutputStream {
             }
             try {
                 writer.tick(now);
+                // a clock too far ahead is not followed: say so (the appender rate-limits these reports)
+                writer.sealClockRefusal().ifPresent(why -> listener.failed("keeps its seal epoch: " + why, null));
                 if (syncPolicy == SyncPolicy.INTERVAL && now - lastSyncMs >= syncIntervalMs) {
                     channel.force(false);
                     lastSyncMs = now;

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes one segment: core, key block, META, then one encrypted frame per {@link #writeData} call, EPOCH frames
@@ -42,6 +43,7 @@ public final class SegmentWriter {
     private final RecordCipher cipher;
     private final MessageDigest digest = SegmentCore.sha256();
     private final SealKeySource seal;
+    private final SealClock sealClock;
     private final SegmentSettings.CheckpointListener checkpoints;
     private final int ratchetRecords;
     private final long ratchetMillis;
@@ -62,6 +64,7 @@ public final class SegmentWriter {
         this.segmentId = core.segmentId();
         this.cipher = cipher;
         this.seal = settings.seal();
+        this.sealClock = seal != null ? new SealClock(seal) : null;
         this.checkpoints = settings.checkpoints();
         this.ratchetRecords = settings.ratchetRecords();
         this.ratchetMillis = settings.ratchetSeconds() * 1000L;
@@ -140,7 +143,18 @@ public final class SegmentWriter {
         return new ChainLink(core.seriesIndex() + 1, segmentId, digestNow());
     }
 
-    /** Seals {@code length} bytes holding {@code events} encoded events into one DATA frame. */
+    /**
+     * Why this sealing writer is not following its clock (a clock more than
+     * {@link LseFormat#MAX_SEAL_ADVANCE_EPOCHS} seal epochs ahead of the seal state), as of the last frame or tick.
+     */
+    public Optional<String> sealClockRefusal() {
+        return sealClock != null ? sealClock.refusal() : Optional.empty();
+    }
+
+    /**
+     * Seals {@code length} bytes holding {@code events} encoded events into one DATA frame. When sealing, the
+     * record's sealed time is {@code nowMs} clamped into the current seal epoch (see {@link SealClock}).
+     */
     public void writeData(byte[] payload, int offset, int length, int events, long nowMs) throws IOException {
         ensureOpen();
         if (length > LseFormat.MAX_DATA_PAYLOAD) {
@@ -149,7 +163,7 @@ public final class SegmentWriter {
         beforeRecord(nowMs);
         int ptLength = LseFormat.DATA_PREFIX_LENGTH + length;
         ensurePlain(ptLength);
-        putLong(plain, 0, nowMs);
+        putLong(plain, 0, sealClock != null ? sealClock.sealingTime(nowMs) : nowMs);
         plain[8] = (byte) (events >>> 24);
         plain[9] = (byte) (events >>> 16);
         plain[10] = (byte) (events >>> 8);
@@ -161,8 +175,8 @@ public final class SegmentWriter {
     }
 
     /**
-     * Time passes: writes the checkpoints of seal epochs that have ended and ratchets the record key when its
-     * period is over, so that keys are erased on time even when nothing is logged.
+     * Time passes: when the seal epoch has ended, writes its checkpoint and moves to the clock's epoch; ratchets the
+     * record key when its period is over, so that keys are erased on time even when nothing is logged.
      */
     public void tick(long nowMs) throws IOException {
         ensureOpen();
@@ -170,7 +184,7 @@ public final class SegmentWriter {
     }
 
     /**
-     * Ends the segment cleanly: when sealing, the checkpoints of ended epochs and the closing checkpoint (which states
+     * Ends the segment cleanly: when sealing, the checkpoint of an ended epoch and the closing checkpoint (which states
      * that FINAL follows and the segment's frame count, so an auditor can prove the close), then FINAL; erases the
      * record key.
      */
@@ -178,7 +192,7 @@ public final class SegmentWriter {
         ensureOpen();
         try {
             if (seal != null) {
-                sealEndedEpochs(nowMs);
+                followSealClock(nowMs);
                 writeCheckpoint(seal.currentEpoch(), nowMs, true);
             }
             ByteBuffer pt = ByteBuffer.allocate(8 + LseFormat.DIGEST_LENGTH + 1);
@@ -206,7 +220,7 @@ public final class SegmentWriter {
 
     private void beforeRecord(long nowMs) throws IOException {
         if (seal != null) {
-            sealEndedEpochs(nowMs);
+            followSealClock(nowMs);
         }
         boolean countDue = ratchetRecords > 0 && dataInEpoch >= ratchetRecords;
         boolean timeDue = ratchetMillis > 0 && nowMs - epochStartedMs >= ratchetMillis;
@@ -222,26 +236,31 @@ public final class SegmentWriter {
     }
 
     private void openSeal(long nowMs) throws IOException {
-        long now = seal.epochAt(nowMs);
-        if (now > seal.currentEpoch()) {
+        long target = sealClock.epochToAdvanceTo(nowMs);
+        if (target > seal.currentEpoch()) {
             // epochs that passed while nothing ran: their keys are erased unused (a gap between segments)
-            seal.advanceTo(now);
+            seal.advanceTo(target);
         }
         writeCheckpoint(seal.currentEpoch(), nowMs, false);
     }
 
-    private void sealEndedEpochs(long nowMs) throws IOException {
-        while (seal.epochAt(nowMs) > seal.currentEpoch()) {
-            long ended = seal.currentEpoch();
-            writeCheckpoint(ended, nowMs, false);
-            seal.advanceTo(ended + 1);
+    /**
+     * When the clock has left the current seal epoch for a later one: ONE checkpoint for the current epoch (it seals
+     * that epoch's records under that epoch's key before the key is erased), then ONE advance straight to the
+     * clock's epoch, however many epochs passed. The epochs skipped get no checkpoint: a forward clock step shows as
+     * a gap between checkpoints, which the verifier reports as CLOCK (FORMAT.md 13.2).
+     */
+    private void followSealClock(long nowMs) throws IOException {
+        long current = seal.currentEpoch();
+        long target = sealClock.epochToAdvanceTo(nowMs);
+        if (target > current) {
+            writeCheckpoint(current, nowMs, false);
+            seal.advanceTo(target);
         }
     }
 
     private void writeCheckpoint(long epoch, long nowMs, boolean closing) throws IOException {
-        long start = seal.epochStartMs(epoch);
-        long end = seal.epochStartMs(epoch + 1) - 1;
-        long time = Math.max(start, Math.min(end, nowMs));
+        long time = sealClock.clampInto(epoch, nowMs);
         byte[] key = seal.currentKey();
         Checkpoint checkpoint;
         try {

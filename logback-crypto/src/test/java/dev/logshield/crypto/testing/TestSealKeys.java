@@ -7,7 +7,9 @@ import java.util.Arrays;
 
 /**
  * An in-memory seal key chain for format tests (the real one persists its state): S_{t+1} =
- * HMAC-SHA256(S_t, "lse/v1 evolve"), older keys erased on every advance.
+ * HMAC-SHA256(S_t, "lse/v1 evolve"), older keys erased on every advance. It counts its advances (each one a state
+ * replace in the real chain) and evolution steps (one HMAC each), and refuses to hash past a budget, so a test of a
+ * huge clock step fails at once instead of hashing for hours.
  */
 public final class TestSealKeys implements SealKeySource {
 
@@ -18,6 +20,9 @@ public final class TestSealKeys implements SealKeySource {
     private final byte[] chainId;
     private long epoch;
     private byte[] key;
+    private long advances;
+    private long evolutions;
+    private long evolutionBudget = Long.MAX_VALUE;
 
     /** The host's chain at epoch 0, from the seed S_0. */
     public TestSealKeys(byte[] seed, long originMs, int intervalSeconds) {
@@ -57,12 +62,36 @@ public final class TestSealKeys implements SealKeySource {
         return key.clone();
     }
 
+    /** Refuses (IllegalStateException) any advance that would take the evolution steps past {@code steps}. */
+    public TestSealKeys withEvolutionBudget(long steps) {
+        this.evolutionBudget = steps;
+        return this;
+    }
+
+    /** Advances that moved the epoch (the real chain replaces its state file once for each). */
+    public long advances() {
+        return advances;
+    }
+
+    /** Evolution steps hashed so far (one HMAC-SHA256 each). */
+    public long evolutions() {
+        return evolutions;
+    }
+
     @Override
     public void advanceTo(long target) {
         if (target < epoch) {
             throw new IllegalArgumentException("seal keys never go back: at epoch " + epoch + ", asked for " + target);
         }
+        if (target - epoch > evolutionBudget - evolutions) {
+            throw new IllegalStateException("advancing from epoch " + epoch + " to " + target + " would hash past the"
+                    + " budget of " + evolutionBudget + " evolution steps (" + evolutions + " spent)");
+        }
+        if (target > epoch) {
+            advances++;
+        }
         while (epoch < target) {
+            evolutions++;
             byte[] next = evolve(key);
             Arrays.fill(key, (byte) 0);
             key = next;
