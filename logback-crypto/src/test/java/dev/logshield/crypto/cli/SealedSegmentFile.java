@@ -39,6 +39,14 @@ record SealedSegmentFile(Path file, ReaderKeyFiles reader, Path auditorKey) {
     private static final int INTERVAL_SECONDS = 10;
 
     static SealedSegmentFile write(Path dir) throws Exception {
+        return write(dir, 1);
+    }
+
+    /**
+     * The same frames with DATA "third" and the close in seal epoch {@code thirdEpoch} (1 to 300): past 1, the
+     * writer's clock stepped forward over epochs 1 to {@code thirdEpoch - 1}, which get no checkpoint.
+     */
+    static SealedSegmentFile write(Path dir, long thirdEpoch) throws Exception {
         ReaderKeyFiles reader = ReaderKeyFiles.create(dir, "reader");
         long origin = System.currentTimeMillis() - 3_600_000;
         SealState.Created seal = SealState.create(dir.resolve("host.seal"), origin, INTERVAL_SECONDS, new SecureRandom());
@@ -50,8 +58,8 @@ record SealedSegmentFile(Path file, ReaderKeyFiles reader, Path auditorKey) {
                     reader, origin + 500);
             event(writer, "first", origin + 1_000);
             event(writer, "second", origin + 2_000);
-            event(writer, "third", origin + INTERVAL_SECONDS * 1000L + 1_000);
-            writer.finish(SegmentWriter.FinalReason.CLOSE, origin + INTERVAL_SECONDS * 1000L + 2_000);
+            event(writer, "third", origin + thirdEpoch * INTERVAL_SECONDS * 1000L + 1_000);
+            writer.finish(SegmentWriter.FinalReason.CLOSE, origin + thirdEpoch * INTERVAL_SECONDS * 1000L + 2_000);
         }
         return new SealedSegmentFile(file, reader, auditorKey);
     }
