@@ -65,7 +65,9 @@ class ClockStepsKeepTheSealedLogVerifiableTest {
     }
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a safety net only: the work is counted in SealAdvanceWorkIsBoundedTest
+    // a safety net only (the work is counted in SealAdvanceWorkIsBoundedTest): a writer that hashed and replaced the
+    // state once per epoch would hold this logging call for days, and the appender clears interrupts while writing
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aClockACenturyAheadIsReportedAndNotFollowed() throws Exception {
         SealState.Created seal = SealState.create(dir.resolve("host.seal"), START, 1, new SecureRandom());
         LoggerContext context = configure();
