@@ -628,9 +628,10 @@ public final class SeriesVerifier {
                 if (t > lastCheckpointEpoch + 1) {
                     add(Finding.Severity.CLOCK, file, series, frame.seq(), frame.offset(), "checkpoint epochs jump"
                             + " from " + lastCheckpointEpoch + " to " + t + ": " + epochs(lastCheckpointEpoch + 1, t - 1)
-                            + " no checkpoint. The writer's clock stepped forward, or nothing"
-                            + " ran for over an epoch (a suspended host, a stall); someone holding a later seal key who removed those epochs' records and"
-                            + " checkpoints looks the same to the seal: a record key or an anchor tells them apart");
+                            + " no checkpoint. The writer's clock stepped forward, or nothing ran for over an epoch (a"
+                            + " suspended host, a stall); someone holding a later seal key who removed those epochs'"
+                            + " records and checkpoints looks the same to the seal: a record key or an anchor tells them"
+                            + " apart");
                 }
             } else if (previous != null && previous.lastCheckpointEpoch() >= 0 && previous.seriesIndex() == series - 1) {
                 long before = previous.lastCheckpointEpoch();
