@@ -293,10 +293,7 @@ public class EncryptedFileAppender<E> extends RollingFileAppender<E> {
     }
 
     private void bindMeters() {
-        if (!Meters.isKnownRegistry(metricsRegistry)) {
-            addWarn("metrics registry '" + metricsRegistry + "' is not registered: metrics are off for [" + getName() + "]");
-        }
-        meters = Meters.forRegistry(metricsRegistry);
+        meters = Meters.forRegistry(metricsRegistry, "EncryptedFileAppender [" + getName() + "]", this::addWarn);
         String name = getName() == null ? "" : getName();
         recordsCounter = meters.counter("logshield.crypto.records", "Encrypted records written", "appender", name);
         eventsCounter = meters.counter("logshield.crypto.events", "Events written into encrypted records", "appender", name);

@@ -315,7 +315,8 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
         }
         redaction = SinkRedaction.start(this, "MtlsAppender [" + name + "]", redactionSettings, encoder);
         queue = new DeliveryQueue(queueSize);
-        metrics = new TlsMetrics(this, Meters.forRegistry(metricsRegistry), name == null ? "" : name, queue, spool);
+        metrics = new TlsMetrics(this, Meters.forRegistry(metricsRegistry, "MtlsAppender [" + name + "]", this::addWarn),
+                name == null ? "" : name, queue, spool);
         SenderSettings settings = new SenderSettings(parsed, preferPrimary, batchSize, replayWindow,
                 reconnectDelayMin.getMilliseconds(), reconnectDelayMax.getMilliseconds(), stopTimeout.getMilliseconds(),
                 writeTimeout.getMilliseconds());

@@ -13,6 +13,7 @@ import dev.logshield.tls.framing.relp.RelpWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A RELP session over one connection: {@code open}, then one {@code syslog} command per event, each answered by
@@ -46,15 +47,15 @@ final class RelpSession implements Session {
         }
         transport.out().flush();
         reader.start();
-        long deadline = System.currentTimeMillis() + timeoutMs;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         synchronized (lock) {
             while (!opened && failure == null) {
-                long left = deadline - System.currentTimeMillis();
+                long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new IOException("no answer to the RELP open command within " + timeoutMs + " ms");
                 }
                 try {
-                    lock.wait(left);
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while opening the RELP session");

@@ -3,11 +3,13 @@ package dev.logshield.tls;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import dev.logshield.metrics.EventCounter;
 import dev.logshield.metrics.Meters;
+import dev.logshield.metrics.ReportGate;
 import dev.logshield.tls.delivery.DeliveryListener;
 import dev.logshield.tls.delivery.DeliveryQueue;
 import dev.logshield.tls.delivery.Destination;
 import dev.logshield.tls.delivery.DiskSpool;
 import dev.logshield.tls.delivery.Sender;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,11 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns what the sender reports into Micrometer meters ({@code logshield.tls.*}, tag {@code appender}) and Logback
- * status messages, rate-limited so that a collector that stays away cannot flood the status.
+ * status messages, rate-limited so that a collector that stays away, or a failure that recurs, cannot flood the
+ * status: each kind of problem is reported at once, then at most once per {@link #REPORT_PERIOD}.
  */
 final class TlsMetrics implements DeliveryListener {
 
-    private static final long REPORT_PERIOD_MS = 30_000;
+    private static final Duration REPORT_PERIOD = Duration.ofSeconds(30);
 
     private final ContextAwareBase owner;
     private final Meters meters;
@@ -30,12 +33,16 @@ final class TlsMetrics implements DeliveryListener {
     private final EventCounter spooled;
     private final EventCounter replayed;
     private final EventCounter reconnects;
+    private final EventCounter senderFailures;
     private final Map<String, EventCounter> dropped = new ConcurrentHashMap<>();
     private final Map<String, EventCounter> handshakeFailures = new ConcurrentHashMap<>();
     private final Map<Destination, EventCounter> connectFailures = new ConcurrentHashMap<>();
-    private final AtomicLong lastFailureReport = new AtomicLong(Long.MIN_VALUE);
+    private final ReportGate connectFailureReports = new ReportGate(REPORT_PERIOD);
+    private final ReportGate encoderFailureReports = new ReportGate(REPORT_PERIOD);
+    private final ReportGate senderFailureReports = new ReportGate(REPORT_PERIOD);
+    private final ReportGate dropReports = new ReportGate(REPORT_PERIOD);
     private final AtomicLong droppedSinceReport = new AtomicLong();
-    private final AtomicLong lastDropReport = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong senderFailuresSinceReport = new AtomicLong();
     private final AtomicLong totalDropped = new AtomicLong();
     private volatile boolean everConnected;
 
@@ -49,6 +56,8 @@ final class TlsMetrics implements DeliveryListener {
         spooled = meters.counter("logshield.tls.spooled", "Events written to the disk spool", "appender", appender);
         replayed = meters.counter("logshield.tls.replayed", "Events sent again after a reconnect", "appender", appender);
         reconnects = meters.counter("logshield.tls.reconnects", "Connections established", "appender", appender);
+        senderFailures = meters.counter("logshield.tls.sender_failures",
+                "Unexpected failures on the sender thread, after each of which delivery restarts", "appender", appender);
         meters.gauge("logshield.tls.queue.size", "Events waiting in the memory buffer", queue, DeliveryQueue::size,
                 "appender", appender);
         meters.gauge("logshield.tls.queue.capacity", "Capacity of the memory buffer", queue, DeliveryQueue::capacity,
@@ -91,9 +100,7 @@ final class TlsMetrics implements DeliveryListener {
                 "Events that could not be delivered", "appender", appender, "reason", r)), events);
         totalDropped.addAndGet(events);
         droppedSinceReport.addAndGet(events);
-        long now = System.currentTimeMillis();
-        long last = lastDropReport.get();
-        if ((last == Long.MIN_VALUE || now - last >= REPORT_PERIOD_MS) && lastDropReport.compareAndSet(last, now)) {
+        if (dropReports.tryOpen()) {
             owner.addWarn("[" + appender + "] dropped " + droppedSinceReport.getAndSet(0) + " event(s) (latest reason: "
                     + reason + "); see logshield.tls.dropped");
         }
@@ -132,9 +139,7 @@ final class TlsMetrics implements DeliveryListener {
                     "TLS handshakes refused by or refusing the collector", "appender", appender, "reason", r))
                     .increment();
         }
-        long now = System.currentTimeMillis();
-        long last = lastFailureReport.get();
-        if ((last == Long.MIN_VALUE || now - last >= REPORT_PERIOD_MS) && lastFailureReport.compareAndSet(last, now)) {
+        if (connectFailureReports.tryOpen()) {
             String what = handshakeReason != null ? "TLS refused (" + handshakeReason + ")" : "cannot connect";
             owner.addError("[" + appender + "] " + what + " to " + destination + ": " + cause.getMessage()
                     + " (retrying with backoff; events are buffered" + (everConnected ? "" : ", nothing delivered yet")
@@ -142,11 +147,23 @@ final class TlsMetrics implements DeliveryListener {
         }
     }
 
+    @Override
+    public void senderFailed(Throwable failure, int eventsLost) {
+        senderFailures.increment();
+        senderFailuresSinceReport.incrementAndGet();
+        if (senderFailureReports.tryOpen()) {
+            long failures = senderFailuresSinceReport.getAndSet(0);
+            owner.addError("[" + appender + "] the sender thread failed" + (failures > 1 ? " " + failures
+                    + " times since the last report, the last time" : "") + " with " + failure + "; the "
+                    + eventsLost + " event(s) it held are dropped (logshield.tls.dropped{reason="
+                    + Sender.SENDER_FAILURE + "}) and delivery restarts after a backoff (see"
+                    + " logshield.tls.sender_failures)", failure);
+        }
+    }
+
     /** A status error once per period for failures on the logging path. */
     void reportOnce(String message, Throwable cause) {
-        long now = System.currentTimeMillis();
-        long last = lastFailureReport.get();
-        if ((last == Long.MIN_VALUE || now - last >= REPORT_PERIOD_MS) && lastFailureReport.compareAndSet(last, now)) {
+        if (encoderFailureReports.tryOpen()) {
             owner.addError(message, cause);
         }
     }

@@ -1,8 +1,10 @@
 package dev.logshield.metrics;
 
+import java.util.function.Consumer;
+
 /**
- * Where LogShield components publish their metrics. Obtain one with {@link #forRegistry(String)}; when
- * micrometer-core is not on the classpath every meter is a no-op and no Micrometer class is ever loaded.
+ * Where LogShield components publish their metrics. Obtain one with {@link #forRegistry(String, String, Consumer)};
+ * when micrometer-core is not on the classpath every meter is a no-op and no Micrometer class is ever loaded.
  *
  * <p>Components take the registry name from logback.xml ({@code <metricsRegistry>global</metricsRegistry>}):
  * {@code global} (default) is Micrometer's {@code Metrics.globalRegistry}, to which Spring Boot adds its own
@@ -37,8 +39,8 @@ public interface Meters {
 
     /**
      * The meters for {@code registryName} (null or blank means {@link #GLOBAL}); {@link #NOOP} when Micrometer
-     * is absent or the name is {@link #NONE}. An unknown name also gives {@link #NOOP}: check
-     * {@link #isKnownRegistry(String)} to report it.
+     * is absent or the name is {@link #NONE}. An unknown name also gives {@link #NOOP}: components configured from
+     * logback.xml use {@link #forRegistry(String, String, Consumer)}, which reports it.
      */
     static Meters forRegistry(String registryName) {
         String name = registryName == null || registryName.isBlank() ? GLOBAL : registryName.trim();
@@ -46,6 +48,24 @@ public interface Meters {
             return NOOP;
         }
         return MicrometerMeters.forRegistry(name);
+    }
+
+    /**
+     * The meters for a component's {@code <metricsRegistry>}, as {@link #forRegistry(String)}; a name that is not
+     * known (misspelt, or registered too late) is never taken silently: {@code warnings} gets one message naming it,
+     * the names that are known and how to register one, and the component goes on with its metrics off. Components
+     * call it from {@code start()} with their {@code addWarn}:
+     * <pre>{@code
+     * Meters meters = Meters.forRegistry(metricsRegistry, "MtlsAppender [" + name + "]", this::addWarn);
+     * }</pre>
+     *
+     * @param component who asks, as the warning names it, e.g. {@code MtlsAppender [SHIP]}
+     */
+    static Meters forRegistry(String registryName, String component, Consumer<String> warnings) {
+        if (!isKnownRegistry(registryName)) {
+            warnings.accept(UnknownRegistry.warning(registryName.trim(), component));
+        }
+        return forRegistry(registryName);
     }
 
     /** True when Micrometer is present and {@code registryName} names a registry (or global/none). */

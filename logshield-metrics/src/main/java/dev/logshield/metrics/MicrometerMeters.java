@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /** {@link Meters} on a Micrometer registry. Loaded only when Micrometer is on the classpath. */
@@ -25,6 +26,10 @@ final class MicrometerMeters implements Meters {
 
     static boolean hasRegistry(String name) {
         return MicrometerRegistries.lookup(name) != null;
+    }
+
+    static Set<String> registeredNames() {
+        return MicrometerRegistries.names();
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.logshield.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,5 +33,10 @@ public final class MicrometerRegistries {
 
     static MeterRegistry lookup(String name) {
         return REGISTRIES.get(name);
+    }
+
+    /** The names registered now, sorted. */
+    static Set<String> names() {
+        return new TreeSet<>(REGISTRIES.keySet());
     }
 }

@@ -92,12 +92,8 @@ public final class AccessControlTurboFilter extends TurboFilter {
         }
         AccessRuleSet compiled;
         try {
-            if (!Meters.isKnownRegistry(metricsRegistry)) {
-                addWarn("No Micrometer registry named '" + metricsRegistry + "' is registered; access-control"
-                        + " metrics are off" + (Meters.micrometerAvailable() ? "" : " (micrometer-core is not on the"
-                        + " classpath)"));
-            }
-            compiled = new AccessRuleSetCompiler(this, Meters.forRegistry(metricsRegistry))
+            Meters meters = Meters.forRegistry(metricsRegistry, "AccessControlTurboFilter", this::addWarn);
+            compiled = new AccessRuleSetCompiler(this, meters)
                     .compile(new ArrayList<>(rules), defaultDecision);
         } catch (RuntimeException | LinkageError e) {
             addError("AccessControlTurboFilter could not compile its rules", e);

@@ -129,11 +129,7 @@ public final class RateLimitTurboFilter extends TurboFilter {
             addWarn("Rate limiter: <exemptLevel> " + settings.exemptLevel() + " exempts every event, so nothing is "
                     + "limited; use OFF to limit every level");
         }
-        if (!Meters.isKnownRegistry(metricsRegistry)) {
-            addWarn("No Micrometer registry named '" + metricsRegistry + "' is registered; rate-limit metrics are off"
-                    + (Meters.micrometerAvailable() ? "" : " (micrometer-core is not on the classpath)"));
-        }
-        Meters meters = Meters.forRegistry(metricsRegistry);
+        Meters meters = Meters.forRegistry(metricsRegistry, "RateLimitTurboFilter", this::addWarn);
         RateLimitKeyMode mode = settings.mode();
         Logger summary = loggerContext.getLogger(settings.summaryLogger());
         RateLimiter built = new RateLimiter(settings.intervalNanos(), settings.burst(), settings.maxKeys(), this::nanoTime,

@@ -60,11 +60,8 @@ final class SharedRedactionEngine extends ContextAwareBase {
     SharedRedactionEngine(Context context, RedactionSettings settings) {
         setContext(context);
         this.settings = settings;
-        if (!Meters.isKnownRegistry(settings.metricsRegistry())) {
-            addWarn("No Micrometer registry named '" + settings.metricsRegistry() + "' is registered; redaction metrics are off"
-                    + (Meters.micrometerAvailable() ? "" : " (micrometer-core is not on the classpath)"));
-        }
-        this.listener = new StatusReportingListener(this, Meters.forRegistry(settings.metricsRegistry()));
+        this.listener = new StatusReportingListener(this,
+                Meters.forRegistry(settings.metricsRegistry(), "<redaction>", this::addWarn));
         this.current = compile(true);
         scheduleReload();
     }

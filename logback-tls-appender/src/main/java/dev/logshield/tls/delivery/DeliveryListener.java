@@ -20,6 +20,12 @@ public interface DeliveryListener {
     /** A failed attempt; {@code handshakeReason} is non-null when the peer rejected us at the TLS level. */
     void connectFailed(Destination destination, String handshakeReason, Exception cause);
 
+    /**
+     * Something unexpected was thrown on the sender thread; the {@code eventsLost} it held are already reported as
+     * {@link #dropped} ({@link Sender#SENDER_FAILURE}), and delivery restarts after a backoff.
+     */
+    void senderFailed(Throwable failure, int eventsLost);
+
     /** No listener. */
     DeliveryListener NONE = new DeliveryListener() {
         @Override
@@ -52,6 +58,10 @@ public interface DeliveryListener {
 
         @Override
         public void connectFailed(Destination destination, String handshakeReason, Exception cause) {
+        }
+
+        @Override
+        public void senderFailed(Throwable failure, int eventsLost) {
         }
     };
 }

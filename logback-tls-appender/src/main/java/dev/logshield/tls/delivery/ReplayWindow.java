@@ -29,6 +29,16 @@ public final class ReplayWindow {
         recent.addLast(event);
     }
 
+    /**
+     * Takes back {@code events} from the newest end of the window, where {@link #sent} put them: a batch whose
+     * delivery failed unexpectedly is not re-sent, since it may be what fails.
+     */
+    public void withdraw(List<byte[]> events) {
+        for (int i = events.size() - 1; i >= 0 && recent.peekLast() == events.get(i); i--) {
+            recent.pollLast();
+        }
+    }
+
     /** The events to send again, oldest first; the window is emptied (they re-enter it when re-sent). */
     public List<byte[]> takeForReplay() {
         List<byte[]> events = new ArrayList<>(recent);

@@ -6,20 +6,32 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one thread that talks to collectors. Application threads only call {@link #accept}, which enqueues (or
  * spools, or drops and counts) and returns; this thread connects (destinations in preference order, names resolved
  * at every attempt, exponential backoff with jitter), writes batches, notices dead peers, re-sends what a dead
- * peer may have lost (replay window) or did not acknowledge (RELP), and drains within a bound on stop. A watchdog
- * thread drops a connection whose write has been blocked for the write timeout (a peer that stopped reading without
- * closing never makes a write fail); the sender thread does the same when RELP acknowledgements stay away as long.
+ * peer may have lost (replay window) or did not acknowledge (RELP), and drains within a bound on stop. A
+ * {@link StallWatchdog} drops a connection whose write has been blocked for the write timeout (a peer that stopped
+ * reading without closing never makes a write fail); the sender thread does the same when RELP acknowledgements stay
+ * away as long.
+ *
+ * <p>Nothing unexpected ends the sender thread while the appender runs: an exception or error thrown on it (a bug, a
+ * component that throws, memory run out) is reported, the events it held are counted as dropped
+ * ({@value #SENDER_FAILURE}) and never retried, since they may be what fails, the connection is closed (a frame may
+ * be half-written), and delivery starts over after a backoff that grows while failures follow each other. Every
+ * deadline runs on {@link System#nanoTime()}: a wall-clock step neither ends nor prolongs a wait.
  */
 public final class Sender {
+
+    /** The drop reason of events the sender held when something unexpected failed on its thread. */
+    public static final String SENDER_FAILURE = "sender-failure";
 
     private static final long POLL_MS = 50;
     /** How long stop() waits, after closing the sockets, for the thread to finish. */
     private static final long ABORT_GRACE_MS = 2_000;
+    private static final List<byte[]> NOTHING = List.of();
 
     private final SenderSettings settings;
     private final DeliveryQueue queue;
@@ -30,6 +42,8 @@ public final class Sender {
     private final SessionFactory sessions;
     private final DeliveryListener listener;
     private final Backoff backoff;
+    /** Between restarts after unexpected failures; reset by a batch delivered without one. */
+    private final Backoff restarts;
     private final ReplayWindow replay;
     private final Deque<byte[]> unacknowledged = new ArrayDeque<>();
     private final Object spoolLock = new Object();
@@ -37,7 +51,8 @@ public final class Sender {
     private final Thread watchdog;
 
     private volatile boolean stopping;
-    private volatile long stopDeadline;
+    /** {@link System#nanoTime()} by which stop() wants the thread done; read only once {@link #stopping} is set. */
+    private volatile long stopDeadlineNanos;
     private volatile Destination connectedTo;
     private volatile Transport liveTransport;
     private volatile boolean aborted;
@@ -45,7 +60,9 @@ public final class Sender {
     private Session session;
     private volatile Transport transport;
     private volatile String abandoned;
-    private long awaitingAckSince;
+    private long awaitingAckSinceNanos;
+    /** Events taken for delivery whose outcome is not counted yet: what an unexpected failure loses. */
+    private List<byte[]> inHand = NOTHING;
     private Destination current;
     private int nextDestination;
     private volatile long undelivered;
@@ -62,10 +79,12 @@ public final class Sender {
         this.sessions = sessions;
         this.listener = listener;
         this.backoff = new Backoff(settings.backoffMinMs(), settings.backoffMaxMs());
+        this.restarts = new Backoff(settings.backoffMinMs(), settings.backoffMaxMs());
         this.replay = new ReplayWindow(settings.replayWindow());
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
-        this.watchdog = new Thread(this::watch, threadName + "-watchdog");
+        this.watchdog = new Thread(new StallWatchdog(settings.writeTimeoutMs(), thread, () -> transport,
+                () -> stopping && pastStopDeadline(), this::abandon), threadName + "-watchdog");
         this.watchdog.setDaemon(true);
     }
 
@@ -124,7 +143,7 @@ public final class Sender {
      * stopped reading) is ended by closing its socket.
      */
     public long stop() {
-        stopDeadline = System.currentTimeMillis() + settings.stopTimeoutMs();
+        stopDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.stopTimeoutMs());
         stopping = true;
         thread.interrupt();
         join(settings.stopTimeoutMs() + POLL_MS);
@@ -152,36 +171,100 @@ public final class Sender {
     private void run() {
         List<byte[]> batch = new ArrayList<>(settings.batchSize());
         try {
-            while (true) {
-                if (stopping && (nothingPending() || System.currentTimeMillis() >= stopDeadline)) {
-                    break;
+            while (!(stopping && (nothingPending() || pastStopDeadline()))) {
+                try {
+                    deliverOnce(batch);
+                } catch (RuntimeException | Error failure) {
+                    // whatever it is, ending the thread would leave a started appender whose queue only fills
+                    recover(failure);
                 }
-                if (session == null || !session.isAlive()) {
-                    if (!reconnect()) {
-                        continue;
-                    }
-                }
-                collectAcknowledgements(0);
-                if (acknowledgementsOverdue()) {
-                    continue;
-                }
-                batch.clear();
-                int room = Math.min(settings.batchSize(), session.windowRemaining());
-                if (room <= 0) {
-                    collectAcknowledgements(POLL_MS);
-                    continue;
-                }
-                fill(batch, room);
-                if (batch.isEmpty()) {
-                    if (!unacknowledged.isEmpty()) {
-                        collectAcknowledgements(POLL_MS);
-                    }
-                    continue;
-                }
-                write(batch);
             }
         } finally {
             finish();
+        }
+    }
+
+    /** One step: (re)connect, collect acknowledgements, or take a batch and write it. */
+    private void deliverOnce(List<byte[]> batch) {
+        if (session == null || !session.isAlive()) {
+            if (!reconnect()) {
+                return;
+            }
+        }
+        collectAcknowledgements(0);
+        if (acknowledgementsOverdue()) {
+            return;
+        }
+        int room = Math.min(settings.batchSize(), session.windowRemaining());
+        if (room <= 0) {
+            collectAcknowledgements(POLL_MS);
+            return;
+        }
+        batch.clear();
+        inHand = batch;
+        fill(batch, room);
+        if (batch.isEmpty()) {
+            inHand = NOTHING;
+            if (!unacknowledged.isEmpty()) {
+                collectAcknowledgements(POLL_MS);
+            }
+            return;
+        }
+        write(batch);
+    }
+
+    /**
+     * After an unexpected failure on the sender thread: counts the events in hand as dropped and withdraws them
+     * from re-sending (an event that makes delivery fail would fail at every retry), closes the connection, reports,
+     * and waits a backoff before the loop starts over. Never throws.
+     */
+    private void recover(Throwable failure) {
+        List<byte[]> lost = inHand;
+        inHand = NOTHING;
+        try {
+            withdrawFromTail(unacknowledged, lost);
+            replay.withdraw(lost);
+            if (session != null) {
+                closeSession("the sender failed: " + failure);
+            }
+            quietly(() -> listener.dropped(lost.size(), SENDER_FAILURE));
+            quietly(() -> listener.senderFailed(failure, lost.size()));
+        } catch (RuntimeException | Error again) {
+            // recovering failed as well: the loop starts over all the same
+        } finally {
+            pause(restarts.nextDelayMs());
+        }
+    }
+
+    /** Removes {@code events} from the end of {@code deque} where they were appended last. */
+    private static void withdrawFromTail(Deque<byte[]> deque, List<byte[]> events) {
+        for (int i = events.size() - 1; i >= 0 && deque.peekLast() == events.get(i); i--) {
+            deque.pollLast();
+        }
+    }
+
+    private static void quietly(Runnable report) {
+        try {
+            report.run();
+        } catch (RuntimeException | Error e) {
+            // reporting is best effort: delivery goes on
+        }
+    }
+
+    private boolean pastStopDeadline() {
+        return System.nanoTime() - stopDeadlineNanos >= 0;
+    }
+
+    /** Sleeps {@code delayMs}, or less when stop() wants the thread done sooner; stop() interrupts it. */
+    private void pause(long delayMs) {
+        long delay = delayMs;
+        if (stopping) {
+            delay = Math.min(delay, Math.max(0, TimeUnit.NANOSECONDS.toMillis(stopDeadlineNanos - System.nanoTime())));
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            // stop() interrupts the wait
         }
     }
 
@@ -212,10 +295,12 @@ public final class Sender {
         }
     }
 
+    /** Writes the batch and counts its outcome; it is in hand until then. */
     private void write(List<byte[]> batch) {
+        inHand = batch;
         if (session.acknowledges()) {
             if (unacknowledged.isEmpty()) {
-                awaitingAckSince = System.currentTimeMillis();
+                awaitingAckSinceNanos = System.nanoTime();
             }
             unacknowledged.addAll(batch);
         }
@@ -238,6 +323,8 @@ public final class Sender {
                 }
             }
         }
+        inHand = NOTHING;
+        restarts.reset();
     }
 
     private void collectAcknowledgements(long waitMs) {
@@ -250,7 +337,7 @@ public final class Sender {
                 unacknowledged.pollFirst();
             }
             if (acked > 0) {
-                awaitingAckSince = System.currentTimeMillis();
+                awaitingAckSinceNanos = System.nanoTime();
                 listener.acknowledged(acked);
             }
         } catch (InterruptedException e) {
@@ -264,36 +351,12 @@ public final class Sender {
         if (timeout <= 0 || unacknowledged.isEmpty() || !session.acknowledges()) {
             return false;
         }
-        long waited = System.currentTimeMillis() - awaitingAckSince;
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - awaitingAckSinceNanos);
         if (waited < timeout) {
             return false;
         }
         abandon(transport, "no RELP acknowledgement for " + waited + " ms: the collector is hung or unreachable");
         return true;
-    }
-
-    /** The watchdog: drops the connection whose write is blocked beyond the write timeout, or beyond the stop deadline. */
-    private void watch() {
-        long timeout = settings.writeTimeoutMs();
-        long period = Math.max(10, Math.min(250, timeout > 0 ? timeout / 4 : 250));
-        while (thread.isAlive()) {
-            try {
-                Thread.sleep(period);
-            } catch (InterruptedException e) {
-                return;
-            }
-            Transport watched = transport;
-            if (watched == null) {
-                continue;
-            }
-            long stalled = watched.stalledMillis();
-            if (timeout > 0 && stalled >= timeout) {
-                abandon(watched, "connection stalled: no progress writing for " + stalled
-                        + " ms: the collector is not reading (hung, overloaded or unreachable)");
-            } else if (stalled > 0 && stopping && System.currentTimeMillis() >= stopDeadline) {
-                abandon(watched, "stop timeout reached while a write was blocked");
-            }
-        }
     }
 
     private void abandon(Transport watched, String why) {
@@ -307,24 +370,10 @@ public final class Sender {
         if (session != null) {
             collectAcknowledgements(0);
             String why = abandoned;
-            listener.disconnected(current, why != null ? why : session.failure());
-            session.close();
-            session = null;
-            transport = null;
-            abandoned = null;
-            connectedTo = null;
-            liveTransport = null;
+            closeSession(why != null ? why : session.failure());
         }
         if (!connect()) {
-            long delay = backoff.nextDelayMs();
-            if (stopping) {
-                delay = Math.min(delay, Math.max(0, stopDeadline - System.currentTimeMillis()));
-            }
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                // stop() interrupts the wait
-            }
+            pause(backoff.nextDelayMs());
             return false;
         }
         backoff.reset();
@@ -335,6 +384,18 @@ public final class Sender {
             listener.replayed(resend.size());
         }
         return session != null && session.isAlive();
+    }
+
+    /** Closes the session and forgets its connection before reporting why, so that a failing report leaves none. */
+    private void closeSession(String why) {
+        Session ending = session;
+        session = null;
+        transport = null;
+        abandoned = null;
+        connectedTo = null;
+        liveTransport = null;
+        ending.close();
+        listener.disconnected(current, why);
     }
 
     private boolean connect() {
@@ -351,7 +412,7 @@ public final class Sender {
                 continue;
             }
             for (InetAddress address : addresses) {
-                if (stopping && System.currentTimeMillis() >= stopDeadline) {
+                if (stopping && pastStopDeadline()) {
                     return false;
                 }
                 Transport transport = null;
@@ -391,20 +452,21 @@ public final class Sender {
     }
 
     private void finish() {
-        collectAcknowledgements(0);
+        quietly(() -> collectAcknowledgements(0));
         if (session != null) {
-            session.close();
-            listener.disconnected(current, "stopped");
+            Session ending = session;
             session = null;
             transport = null;
             connectedTo = null;
             liveTransport = null;
+            quietly(ending::close);
+            quietly(() -> listener.disconnected(current, "stopped"));
         }
         long left = queue.size() + unacknowledged.size();
-        if (left > 0) {
-            listener.dropped((int) Math.min(Integer.MAX_VALUE, left), "undelivered-at-stop");
-        }
         undelivered = left;
+        if (left > 0) {
+            quietly(() -> listener.dropped((int) Math.min(Integer.MAX_VALUE, left), "undelivered-at-stop"));
+        }
         if (spool != null) {
             try {
                 spool.close();

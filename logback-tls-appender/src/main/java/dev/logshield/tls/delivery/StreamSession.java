@@ -37,7 +37,7 @@ public final class StreamSession implements Session {
                 }
                 // a syslog collector has nothing to say on this channel; what it says is ignored
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             lost("connection lost: " + e.getMessage());
         }
     }

@@ -339,7 +339,8 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
         SinkRedaction sink = SinkRedaction.start(this, "MtlsReceiver", redaction, null);
         try {
             server = ReceiverServer.start(new ReceiverServer.Parts(settings, contexts, allowList, formats, parser,
-                    new ReceivedEventFactory(loggerContext), this, Meters.forRegistry(metricsRegistry), loggerContext,
+                    new ReceivedEventFactory(loggerContext), this,
+                    Meters.forRegistry(metricsRegistry, "MtlsReceiver", this::addWarn), loggerContext,
                     sink::apply));
         } catch (IOException | RuntimeException e) {
             addError("MtlsReceiver stays stopped: cannot listen on " + options.where()

@@ -30,16 +30,22 @@ public final class TestMeters implements AutoCloseable {
     private static final AtomicLong NEXT = new AtomicLong();
 
     private final String name;
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final SimpleMeterRegistry registry;
 
-    private TestMeters(String name) {
+    private TestMeters(String name, SimpleMeterRegistry registry) {
         this.name = name;
+        this.registry = registry;
         MicrometerRegistries.register(name, registry);
     }
 
     /** A new registry under a name no other test uses. */
     public static TestMeters register() {
-        return new TestMeters("test-registry-" + NEXT.incrementAndGet());
+        return register(new SimpleMeterRegistry());
+    }
+
+    /** {@code registry} (an application's own, behaving in some particular way) under a name no other test uses. */
+    public static TestMeters register(SimpleMeterRegistry registry) {
+        return new TestMeters("test-registry-" + NEXT.incrementAndGet(), registry);
     }
 
     /** The name to put in {@code <metricsRegistry>}. */
