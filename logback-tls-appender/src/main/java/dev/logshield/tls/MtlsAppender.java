@@ -15,6 +15,7 @@ import dev.logshield.tls.delivery.OverflowPolicy;
 import dev.logshield.tls.delivery.Sender;
 import dev.logshield.tls.delivery.SenderSettings;
 import dev.logshield.tls.delivery.SessionFactory;
+import dev.logshield.tls.framing.relp.RelpCommandEncoder;
 import dev.logshield.tls.delivery.TransportFactory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -75,6 +76,7 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
     private RedactionSettings redactionSettings;
 
     private Sender sender;
+    private SessionFactory sessions;
     private SinkRedaction redaction;
     private DeliveryQueue queue;
     private TlsMetrics metrics;
@@ -320,6 +322,7 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
         SenderSettings settings = new SenderSettings(parsed, preferPrimary, batchSize, replayWindow,
                 reconnectDelayMin.getMilliseconds(), reconnectDelayMax.getMilliseconds(), stopTimeout.getMilliseconds(),
                 writeTimeout.getMilliseconds());
+        this.sessions = sessions;
         sender = new Sender(settings, queue, spool, overflow, blockTimeout.getMilliseconds(), transports, sessions,
                 metrics, "logshield-mtls-" + name);
         metrics.bind(sender, parsed);
@@ -345,6 +348,12 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
             return;
         }
         if (bytes == null || bytes.length == 0) {
+            return;
+        }
+        if (!sessions.carries(bytes)) {
+            metrics.tooLarge(bytes.length, "[" + name + "] longer than <framing>" + framing + "</framing> carries"
+                    + " (RELP: " + RelpCommandEncoder.DEFAULT_MAX_DATA_LENGTH + " bytes, the collector's default"
+                    + " maxDataSize)");
             return;
         }
         current.accept(bytes);

@@ -41,6 +41,7 @@ final class TlsMetrics implements DeliveryListener {
     private final ReportGate encoderFailureReports = new ReportGate(REPORT_PERIOD);
     private final ReportGate senderFailureReports = new ReportGate(REPORT_PERIOD);
     private final ReportGate dropReports = new ReportGate(REPORT_PERIOD);
+    private final ReportGate tooLargeReports = new ReportGate(REPORT_PERIOD);
     private final AtomicLong droppedSinceReport = new AtomicLong();
     private final AtomicLong senderFailuresSinceReport = new AtomicLong();
     private final AtomicLong totalDropped = new AtomicLong();
@@ -165,6 +166,15 @@ final class TlsMetrics implements DeliveryListener {
     void reportOnce(String message, Throwable cause) {
         if (encoderFailureReports.tryOpen()) {
             owner.addError(message, cause);
+        }
+    }
+
+    /** Counts an event longer than the framing carries as dropped, with a status warning once per period. */
+    void tooLarge(int length, String limit) {
+        dropped(1, "too-large");
+        if (tooLargeReports.tryOpen()) {
+            owner.addWarn("dropped a " + length + "-byte event: " + limit + " (counted in"
+                    + " logshield.tls.dropped{reason=too-large})");
         }
     }
 
