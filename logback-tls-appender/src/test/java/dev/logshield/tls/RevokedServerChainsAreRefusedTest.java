@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * intermediate's CRL lists, or whose intermediate the root's CRL lists, is refused with a status error naming the
  * revoked certificate, its serial and the CA that revoked it, counted as {@code handshake_failures{reason=revoked}},
  * and sent nothing. A chain through a CA without a CRL is refused ({@code revocation-unknown}) unless
- * {@code <revocationSoftFail>}; an unrevoked chain delivers. Hostname verification and pins still apply.
+ * {@code <revocationSoftFail>}; an unrevoked chain delivers; a CRL rewritten on disk revokes from the next connection
+ * on. Hostname verification and pins still apply.
  */
 class RevokedServerChainsAreRefusedTest {
 
@@ -78,6 +79,24 @@ class RevokedServerChainsAreRefusedTest {
                 collector.spkiPin());
 
         assertDelivers();
+    }
+
+    @Test
+    void aListWrittenOverTheFileRevokesFromTheNextConnectionOn() {
+        TestIdentity collector = pki.intermediateServer();
+        Path intermediateCrl = pki.intermediateRevocationList(NAME + "-intermediate-rewritten.crl");
+        start(collector, pki.revocationList(NAME + "-root-rewritten.crl"), intermediateCrl, false, collector.spkiPin());
+        assertDelivers();
+
+        pki.intermediateRevocationList(NAME + "-intermediate-rewritten.crl", collector);
+        server.dropConnections();
+        context.getLogger("com.example.shop.Orders").info("order 2 paid");
+
+        assertThat(meters.awaitCount("logshield.tls.handshake_failures", 1, Duration.ofSeconds(10), "reason", "revoked"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(XmlConfiguredContext.statuses(context, Status.INFO)).anySatisfy(s -> assertThat(s)
+                .contains("[SHIP] TLS material reloaded"));
+        assertThat(server.receivedText()).doesNotContain("order 2 paid");
     }
 
     @Test
