@@ -188,7 +188,8 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
     }
 
     // TLS material: certificate/privateKey/privateKeyPassword or keyStore/keyStorePassword/keyAlias;
-    // trustedCertificates or trustStore/trustStorePassword/trustStoreType; pins; hostname verification; protocols.
+    // trustedCertificates or trustStore/trustStorePassword/trustStoreType; revocation lists; pins; hostname
+    // verification; protocols.
 
     public void setCertificate(String certificate) {
         tls.elements.certificate = certificate;
@@ -228,6 +229,23 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
 
     public void setTrustStoreType(String trustStoreType) {
         tls.elements.trustStoreType = trustStoreType;
+    }
+
+    /**
+     * A file of certificate revocation lists (PEM or DER) of the server's CAs, root and intermediates; repeatable.
+     * Every certificate of the server's chain is checked against them; a revoked one, or a CA without a current CRL
+     * (unless {@code <revocationSoftFail>}), refuses the connection. Re-read when the files change.
+     */
+    public void addRevocationList(String revocationList) {
+        tls.elements.revocationLists.add(revocationList);
+    }
+
+    /**
+     * {@code true} accepts a server chain with a CA that has no current CRL in the revocation lists (warned at
+     * start); default {@code false}: such a chain is refused.
+     */
+    public void setRevocationSoftFail(boolean revocationSoftFail) {
+        tls.elements.revocationSoftFail = revocationSoftFail;
     }
 
     /** An SPKI pin {@code sha256/BASE64} the verified server certificate must match; repeatable. */

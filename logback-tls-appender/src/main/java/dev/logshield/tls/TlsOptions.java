@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The appender's TLS elements as set by Joran (the ones the receiver shares in {@link #elements}, plus the client's
- * pins and hostname verification), turned into settings and a transport factory in {@code start()}.
+ * The appender's TLS elements as set by Joran (the ones the receiver shares in {@link #elements}, revocation lists
+ * included, plus the client's pins and hostname verification), turned into settings and a transport factory in {@code start()}.
  */
 final class TlsOptions {
 
@@ -56,6 +56,10 @@ final class TlsOptions {
             if (present(elements.trustStoreType)) {
                 builder.trustStoreType(elements.trustStoreType.trim());
             }
+            for (Path revocationList : elements.revocationSource().files()) {
+                builder.revocationList(revocationList);
+            }
+            builder.revocationSoftFail(elements.revocationSoftFail);
             for (String pin : pins) {
                 builder.pins(pin);
             }
@@ -91,6 +95,8 @@ final class TlsOptions {
         for (String warning : contexts.keyMaterial().warnings()) {
             listener.warning(warning);
         }
+        settings.revocationSource().warnings().forEach(listener::warning);
+        contexts.revocationList().warnings().forEach(listener::warning);
         return new TlsTransportFactory(contexts::current, settings, connectTimeoutMs, handshakeTimeoutMs, probeMs);
     }
 

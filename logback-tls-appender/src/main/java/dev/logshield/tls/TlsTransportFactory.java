@@ -122,6 +122,17 @@ final class TlsTransportFactory implements TransportFactory {
 
     static String classify(SSLException e) {
         String text = fullMessage(e).toLowerCase(Locale.ROOT);
+        // our own check of the server's chain (RevocationCheckingTrustManager); a peer's certificate_revoked alert
+        // about our certificate is "received" and falls to client-rejected below
+        if (text.contains("certificate_revoked") && text.contains("received")) {
+            return "client-rejected";
+        }
+        if (text.contains(" is revoked (")) {
+            return "revoked";
+        }
+        if (text.contains("revocation status of")) {
+            return "revocation-unknown";
+        }
         if (text.contains("pin")) {
             return "pin";
         }
@@ -140,6 +151,7 @@ final class TlsTransportFactory implements TransportFactory {
             return "protocol";
         }
         if (text.contains("bad_certificate") || text.contains("certificate_required") || text.contains("unknown_ca")
+                || text.contains("certificate_revoked")
                 || text.contains("access_denied") || text.contains("decrypt_error")) {
             return "client-rejected";
         }

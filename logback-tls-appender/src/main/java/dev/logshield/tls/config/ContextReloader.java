@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
- * Keeps what is built from key and trust material (an {@link SSLContext}) in step with the files the material is
+ * Keeps what is built from key, trust and revocation material (an {@link SSLContext}) in step with the files the material is
  * read from: the logic the client's {@link ReloadingTlsContext} and the receiver's {@link ReloadingServerContext}
  * share, parameterised by how each side builds its context. {@link #current()} compares the files (size,
  * modification time, SHA-256, see {@link FileFingerprint}) with those of the context in use, at most once per check
@@ -20,7 +20,7 @@ final class ContextReloader<T> {
     /** Builds the side's context from loaded material. */
     @FunctionalInterface
     interface Builder<T> {
-        T build(KeyMaterial key, TrustMaterial trust) throws TlsConfigException;
+        T build(KeyMaterial key, TrustMaterial trust, RevocationList revocations) throws TlsConfigException;
     }
 
     private final MaterialSources sources;
@@ -102,13 +102,19 @@ final class ContextReloader<T> {
         return state.trust;
     }
 
+    synchronized RevocationList revocationList() {
+        return state.revocations;
+    }
+
     /** {@code files} are taken before reading, so a change during the read is seen at the next check. */
     private State<T> build(List<FileFingerprint> files) throws TlsConfigException {
         KeyMaterial key = sources.keySource().load();
         TrustMaterial trust = sources.trustSource().load();
-        return new State<>(builder.build(key, trust), key, trust, files);
+        RevocationList revocations = sources.revocationSource().load(trust);
+        return new State<>(builder.build(key, trust, revocations), key, trust, revocations, files);
     }
 
-    private record State<T>(T context, KeyMaterial key, TrustMaterial trust, List<FileFingerprint> files) {
+    private record State<T>(T context, KeyMaterial key, TrustMaterial trust, RevocationList revocations,
+            List<FileFingerprint> files) {
     }
 }

@@ -18,7 +18,8 @@ public final class PinningTrustManager extends X509ExtendedTrustManager {
     private final SpkiPins pins;
 
     /**
-     * @param delegate the PKIX trust manager, e.g. {@link TrustMaterial#trustManager()}
+     * @param delegate the PKIX trust manager, e.g. {@link TrustMaterial#trustManager()}, or the one
+     *        {@link RevocationCheckingTrustManager#create} makes when revocation lists are configured
      * @param pins the pins the leaf must match; {@link SpkiPins#none()} to check the chain only
      */
     public PinningTrustManager(X509ExtendedTrustManager delegate, SpkiPins pins) {

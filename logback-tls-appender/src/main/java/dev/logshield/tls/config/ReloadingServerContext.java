@@ -3,7 +3,8 @@ package dev.logshield.tls.config;
 import javax.net.ssl.SSLContext;
 
 /**
- * The receiver's server {@link SSLContext} and the clients' {@link RevocationList}, rebuilt when their files change
+ * The receiver's server {@link SSLContext}, which checks the clients' chains against the {@link RevocationList}, and
+ * that list, rebuilt together when their files change
  * (a renewed receiver certificate, a rotated client CA bundle, a new CRL), without restarting. {@link #current()} is called for every accepted connection; it
  * looks at the files (size, modification time, SHA-256, see {@link FileFingerprint}) at most once per
  * {@code checkInterval}, so that a flood of connections does not become a flood of file reads. Broken new
@@ -14,9 +15,9 @@ import javax.net.ssl.SSLContext;
 public final class ReloadingServerContext {
 
     private final TlsServerSettings settings;
-    private final ContextReloader<Served> reloader;
+    private final ContextReloader<SSLContext> reloader;
 
-    private ReloadingServerContext(TlsServerSettings settings, ContextReloader<Served> reloader) {
+    private ReloadingServerContext(TlsServerSettings settings, ContextReloader<SSLContext> reloader) {
         this.settings = settings;
         this.reloader = reloader;
     }
@@ -29,14 +30,13 @@ public final class ReloadingServerContext {
      */
     public static ReloadingServerContext start(TlsServerSettings settings, ReloadingTlsContext.Listener listener,
             long checkIntervalMillis) throws TlsConfigException {
-        return new ReloadingServerContext(settings, ContextReloader.start(settings, (key, trust) -> new Served(
-                TlsServerContextFactory.create(key, trust), settings.loadRevocationList(trust)), listener,
-                checkIntervalMillis));
+        return new ReloadingServerContext(settings, ContextReloader.start(settings,
+                TlsServerContextFactory::create, listener, checkIntervalMillis));
     }
 
     /** The context for a new connection: a new one if the files changed and work, else the one in use. */
     public SSLContext current() {
-        return reloader.current().context();
+        return reloader.current();
     }
 
     /** The key material of the context in use. */
@@ -49,17 +49,13 @@ public final class ReloadingServerContext {
         return reloader.trustMaterial();
     }
 
-    /** The revocation list that goes with the client CAs in use ({@link RevocationList#NONE} when none). */
+    /** The revocation lists that go with the client CAs in use ({@link RevocationList#NONE} when none). */
     public RevocationList revocationList() {
-        return reloader.inUse().revocations();
+        return reloader.revocationList();
     }
 
     /** The settings this context follows. */
     public TlsServerSettings settings() {
         return settings;
-    }
-
-    /** The server's context and the revocation list that goes with its client CAs, built and swapped together. */
-    private record Served(SSLContext context, RevocationList revocations) {
     }
 }

@@ -5,7 +5,8 @@ import javax.net.ssl.SSLContext;
 /**
  * The client's {@link SSLContext}, rebuilt when its files change, so that renewed certificates (cert-manager,
  * certbot, Vault agents) are picked up without restarting the application. The appender calls {@link #current()}
- * at every connect: it compares every configured file (certificate, key, key store, CA bundle or trust store) by
+ * at every connect: it compares every configured file (certificate, key, key store, CA bundle or trust store,
+ * revocation lists) by
  * size, modification time and SHA-256 of its content, and rebuilds the context when one differs from the files of
  * the context in use. When the new material is broken (half written, mismatched key and certificate, expired,
  * wrong password...) the previous context stays in use, the problem goes to the {@link Listener} once per distinct
@@ -47,7 +48,7 @@ public final class ReloadingTlsContext {
      */
     public static ReloadingTlsContext start(TlsClientSettings settings, Listener listener) throws TlsConfigException {
         return new ReloadingTlsContext(settings, ContextReloader.start(settings,
-                (key, trust) -> TlsContextFactory.create(key, trust, settings), listener, 0));
+                (key, trust, revocations) -> TlsContextFactory.create(key, trust, revocations, settings), listener, 0));
     }
 
     /**
@@ -66,6 +67,11 @@ public final class ReloadingTlsContext {
     /** The trust material of the context in use. */
     public TrustMaterial trustMaterial() {
         return reloader.trustMaterial();
+    }
+
+    /** The revocation lists of the context in use ({@link RevocationList#NONE} when none is configured). */
+    public RevocationList revocationList() {
+        return reloader.revocationList();
     }
 
     /** The settings this context follows. */

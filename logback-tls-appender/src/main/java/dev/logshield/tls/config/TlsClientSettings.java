@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Everything a mutual-TLS client connection is configured with, checked for consistency once: where the client's
- * key material and the trust anchors come from, optional SPKI pins, hostname verification (on unless turned off),
+ * key material and the trust anchors come from, optional revocation lists for the server's chain, optional SPKI
+ * pins, hostname verification (on unless turned off),
  * the protocol versions (TLSv1.3 and TLSv1.2, or one of them: nothing older is accepted) and optional cipher
  * suites (the JDK's defaults otherwise). The XML elements the appender maps onto the builder:
  * <pre>
@@ -14,6 +15,8 @@ import java.util.List;
  *   or &lt;keyStore&gt;client.p12&lt;/keyStore&gt; &lt;keyStorePassword&gt;..&lt;/keyStorePassword&gt; &lt;keyAlias&gt;..&lt;/keyAlias&gt;
  * &lt;trustedCertificates&gt;ca.pem&lt;/trustedCertificates&gt;
  *   or &lt;trustStore&gt;truststore.p12&lt;/trustStore&gt; &lt;trustStorePassword&gt;..&lt;/trustStorePassword&gt; &lt;trustStoreType&gt;..&lt;/trustStoreType&gt;
+ * &lt;revocationList&gt;ca.crl&lt;/revocationList&gt;   &lt;!-- repeatable; see {@link RevocationList} --&gt;
+ * &lt;revocationSoftFail&gt;false&lt;/revocationSoftFail&gt;
  * &lt;pin&gt;sha256/...&lt;/pin&gt;                      &lt;!-- repeatable, or comma-separated --&gt;
  * &lt;hostnameVerification&gt;true&lt;/hostnameVerification&gt;
  * &lt;protocols&gt;TLSv1.3,TLSv1.2&lt;/protocols&gt;
@@ -59,6 +62,12 @@ public final class TlsClientSettings implements MaterialSources {
         return endpoint.trustSource();
     }
 
+    /** Where the CRLs of the server's CAs come from; {@link RevocationSource#none()} when none is configured. */
+    @Override
+    public RevocationSource revocationSource() {
+        return endpoint.revocationSource();
+    }
+
     /** Pins the server's verified leaf must match; empty for no pinning. */
     public SpkiPins pins() {
         return pins;
@@ -79,7 +88,7 @@ public final class TlsClientSettings implements MaterialSources {
         return cipherSuites;
     }
 
-    /** Every file the key and trust material are read from, for change detection. */
+    /** Every file the key, trust and revocation material are read from, for change detection. */
     @Override
     public List<Path> files() {
         return endpoint.files();
@@ -87,7 +96,7 @@ public final class TlsClientSettings implements MaterialSources {
 
     @Override
     public String toString() {
-        return endpoint.describe("trust", "")
+        return endpoint.describe("trust")
                 + (cipherSuites.isEmpty() ? "" : "; cipher suites: " + String.join(",", cipherSuites))
                 + "; hostname verification: " + (hostnameVerification ? "on" : "off")
                 + (pins.isEmpty() ? "" : "; pins: " + pins);
@@ -108,6 +117,8 @@ public final class TlsClientSettings implements MaterialSources {
         private Path trustStore;
         private char[] trustStorePassword;
         private String trustStoreType;
+        private final List<Path> revocationLists = new ArrayList<>();
+        private boolean revocationSoftFail;
         private SpkiPins pins = SpkiPins.none();
         private boolean hostnameVerification = true;
         private final List<String> protocols = new ArrayList<>();
@@ -176,6 +187,21 @@ public final class TlsClientSettings implements MaterialSources {
             return this;
         }
 
+        /** Adds a file of certificate revocation lists (PEM or DER), see {@link RevocationList}. */
+        public Builder revocationList(Path file) {
+            revocationLists.add(file);
+            return this;
+        }
+
+        /**
+         * Whether a server chain with a CA that has no current CRL among the revocation lists is accepted; off by
+         * default (refused).
+         */
+        public Builder revocationSoftFail(boolean on) {
+            this.revocationSoftFail = on;
+            return this;
+        }
+
         /** Adds pins (one, or several separated by commas). */
         public Builder pins(String text) throws TlsConfigException {
             this.pins = pins.with(SpkiPins.parse(text));
@@ -216,7 +242,8 @@ public final class TlsClientSettings implements MaterialSources {
          *         protocol other than TLSv1.3/TLSv1.2 is asked for
          */
         public TlsClientSettings build() throws TlsConfigException {
-            return new TlsClientSettings(this, TlsEndpointSettings.of(keySource(), trustSource(), protocols));
+            return new TlsClientSettings(this, TlsEndpointSettings.of(keySource(), trustSource(),
+                    RevocationSource.of(revocationLists, revocationSoftFail), protocols));
         }
 
         private KeySource keySource() throws TlsConfigException {

@@ -14,12 +14,14 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Builds the client's {@link SSLContext} and configures each socket made from it.
  * <ul>
  * <li>The context is {@code SSLContext.getInstance("TLS")} (not logback's TLSv1.2-only "SSL" default) with one key
- * manager offering the client's key and chain, and a {@link PinningTrustManager} over the configured anchors.</li>
+ * manager offering the client's key and chain, and a {@link PinningTrustManager} over the configured anchors (with
+ * every certificate of the server's chain checked against the revocation lists, when configured).</li>
  * <li>Each socket gets the enabled protocols (the configured subset of TLSv1.3/TLSv1.2, never anything older),
  * the configured cipher suites if any, endpoint identification "HTTPS" (the JDK's hostname verification against
  * the certificate's SANs, IP addresses included) unless hostname verification is off, and SNI for host names (not
@@ -48,21 +50,37 @@ public final class TlsContextFactory {
      *         or a configured cipher suite this JVM does not know
      */
     public static SSLContext create(TlsClientSettings settings) throws TlsConfigException {
-        return create(settings.keySource().load(), settings.trustSource().load(), settings);
+        TrustMaterial trust = settings.trustSource().load();
+        return create(settings.keySource().load(), trust, settings.revocationSource().load(trust), settings);
     }
 
     /**
-     * A context over material already loaded; the settings give the pins and the cipher suites to check.
+     * A context over material already loaded, without revocation checking; the settings give the pins and the
+     * cipher suites to check.
      *
      * @throws TlsConfigException when a configured cipher suite is not supported by this JVM, or none of them
      *         suits the configured protocols
      */
     public static SSLContext create(KeyMaterial key, TrustMaterial trust, TlsClientSettings settings) throws TlsConfigException {
+        return create(key, trust, RevocationList.NONE, settings);
+    }
+
+    /**
+     * A context over material already loaded whose trust manager checks every certificate of the server's chain
+     * against {@code revocations} (see {@link RevocationCheckingTrustManager}); the settings give the pins and the
+     * cipher suites to check.
+     *
+     * @throws TlsConfigException when a configured cipher suite is not supported by this JVM, or none of them
+     *         suits the configured protocols
+     */
+    public static SSLContext create(KeyMaterial key, TrustMaterial trust, RevocationList revocations,
+            TlsClientSettings settings) throws TlsConfigException {
+        X509ExtendedTrustManager chainCheck = RevocationCheckingTrustManager.create(trust, revocations);
         SSLContext context;
         try {
             context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[] {new SingleKeyManager(key)},
-                    new TrustManager[] {new PinningTrustManager(trust.trustManager(), settings.pins())}, null);
+                    new TrustManager[] {new PinningTrustManager(chainCheck, settings.pins())}, null);
         } catch (NoSuchAlgorithmException | KeyManagementException e) {
             throw new IllegalStateException("the JDK's TLS implementation is unavailable", e);
         }

@@ -7,23 +7,29 @@ import java.util.Objects;
 
 /**
  * What both ends of a mutual-TLS connection are configured with: where their own key and certificate chain come
- * from, where the CAs they trust for the peer come from, and the protocol versions (TLSv1.3 and TLSv1.2, or one of
- * them), checked once. {@link TlsClientSettings} and {@link TlsServerSettings} each hold one and add what only their
+ * from, where the CAs they trust for the peer come from, the revocation lists the peer's chain is checked against
+ * ({@code <revocationList>}, {@code <revocationSoftFail>}), and the protocol versions (TLSv1.3 and TLSv1.2, or one
+ * of them), checked once. {@link TlsClientSettings} and {@link TlsServerSettings} each hold one and add what only their
  * side has. Immutable; passwords stay inside the sources.
  */
 final class TlsEndpointSettings {
 
     private final KeySource keySource;
     private final TrustSource trustSource;
+    private final RevocationSource revocationSource;
     private final List<String> protocols;
     private final List<Path> files;
 
-    private TlsEndpointSettings(KeySource keySource, TrustSource trustSource, List<String> protocols) {
+    private TlsEndpointSettings(KeySource keySource, TrustSource trustSource, RevocationSource revocationSource,
+            List<String> protocols) {
         this.keySource = keySource;
         this.trustSource = trustSource;
+        this.revocationSource = revocationSource;
         this.protocols = protocols;
         List<Path> all = new ArrayList<>(keySource.files());
-        for (Path f : trustSource.files()) {
+        List<Path> more = new ArrayList<>(trustSource.files());
+        more.addAll(revocationSource.files());
+        for (Path f : more) {
             if (!all.contains(f)) {
                 all.add(f);
             }
@@ -38,11 +44,12 @@ final class TlsEndpointSettings {
      *        blanks ignored); empty for both
      * @throws TlsConfigException naming the protocol when one is not TLSv1.3 or TLSv1.2
      */
-    static TlsEndpointSettings of(KeySource keySource, TrustSource trustSource, List<String> protocols)
-            throws TlsConfigException {
+    static TlsEndpointSettings of(KeySource keySource, TrustSource trustSource, RevocationSource revocationSource,
+            List<String> protocols) throws TlsConfigException {
         Objects.requireNonNull(keySource, "keySource");
         Objects.requireNonNull(trustSource, "trustSource");
-        return new TlsEndpointSettings(keySource, trustSource, checkedProtocols(protocols));
+        Objects.requireNonNull(revocationSource, "revocationSource");
+        return new TlsEndpointSettings(keySource, trustSource, revocationSource, checkedProtocols(protocols));
     }
 
     KeySource keySource() {
@@ -53,20 +60,25 @@ final class TlsEndpointSettings {
         return trustSource;
     }
 
+    RevocationSource revocationSource() {
+        return revocationSource;
+    }
+
     /** A non-empty subset of {@link TlsClientSettings#SUPPORTED_PROTOCOLS}, in preference order. */
     List<String> protocols() {
         return protocols;
     }
 
-    /** Every file the key and trust material are read from, each once, for change detection. */
+    /** Every file the key, trust and revocation material are read from, each once, for change detection. */
     List<Path> files() {
         return files;
     }
 
-    /** "key: ...; {@code trustLabel}: ...{@code trustMore}; protocols: ..." without any password. */
-    String describe(String trustLabel, String trustMore) {
-        return "key: " + keySource + "; " + trustLabel + ": " + trustSource + trustMore + "; protocols: "
-                + String.join(",", protocols);
+    /** "key: ...; {@code trustLabel}: ...[; revocation lists: ...]; protocols: ..." without any password. */
+    String describe(String trustLabel) {
+        return "key: " + keySource + "; " + trustLabel + ": " + trustSource
+                + (revocationSource.files().isEmpty() ? "" : "; revocation lists: " + revocationSource)
+                + "; protocols: " + String.join(",", protocols);
     }
 
     private static List<String> checkedProtocols(List<String> wanted) throws TlsConfigException {

@@ -19,7 +19,8 @@ import javax.net.ssl.TrustManager;
  * <ul>
  * <li>the context is {@code SSLContext.getInstance("TLS")} with one key manager offering the receiver's key and
  * chain, and the JDK's PKIX trust manager over the configured client CAs only (never {@code cacerts}); it checks
- * the client's chain, validity and extended key usage (clientAuth);</li>
+ * the client's chain, validity and extended key usage (clientAuth), and with revocation lists every certificate of
+ * the chain against them;</li>
  * <li>each socket gets {@code needClientAuth} (a client without a certificate fails the handshake) and only the
  * configured subset of TLSv1.3/TLSv1.2 (a client offering TLS 1.1 or older fails it too).</li>
  * </ul>
@@ -37,12 +38,26 @@ public final class TlsServerContextFactory {
     private TlsServerContextFactory() {
     }
 
-    /** A server context over material already loaded. */
+    /** A server context over material already loaded, without revocation checking. */
     public static SSLContext create(KeyMaterial key, TrustMaterial clientCas) {
+        return context(key, clientCas.trustManager());
+    }
+
+    /**
+     * A server context over material already loaded whose trust manager checks every certificate of a client's
+     * chain against {@code revocations} (see {@link RevocationCheckingTrustManager}).
+     *
+     * @throws TlsConfigException when the JDK refuses the client CAs as trust anchors
+     */
+    public static SSLContext create(KeyMaterial key, TrustMaterial clientCas, RevocationList revocations)
+            throws TlsConfigException {
+        return context(key, RevocationCheckingTrustManager.create(clientCas, revocations));
+    }
+
+    private static SSLContext context(KeyMaterial key, TrustManager chainCheck) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[] {SingleKeyManager.forServer(key)},
-                    new TrustManager[] {clientCas.trustManager()}, null);
+            context.init(new KeyManager[] {SingleKeyManager.forServer(key)}, new TrustManager[] {chainCheck}, null);
             return context;
         } catch (NoSuchAlgorithmException | KeyManagementException e) {
             throw new IllegalStateException("the JDK's TLS implementation is unavailable", e);

@@ -34,7 +34,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * </pre>
  * Trust is always explicit: the anchors are exactly the configured certificates, never the JVM's default
  * {@code cacerts}, so a log destination is never trusted just because some public CA issued its certificate.
- * Revocation (CRL/OCSP) is not checked; use short-lived certificates or pins. Every certificate of the bundle or
+ * {@link #trustManager()} does not check revocation; with {@code <revocationList>} configured,
+ * {@link RevocationCheckingTrustManager} builds the one that does, over the same certificates. Every certificate of the bundle or
  * every trusted-certificate entry of the store is an anchor, so a self-signed server certificate can be trusted
  * directly. Immutable.
  */
@@ -168,7 +169,8 @@ public final class TrustMaterial {
         return describe();
     }
 
-    private static X509ExtendedTrustManager extended(TrustManager[] managers) {
+    /** The X509ExtendedTrustManager among what a {@link TrustManagerFactory} made. */
+    static X509ExtendedTrustManager extended(TrustManager[] managers) {
         for (TrustManager manager : managers) {
             if (manager instanceof X509ExtendedTrustManager) {
                 return (X509ExtendedTrustManager) manager;

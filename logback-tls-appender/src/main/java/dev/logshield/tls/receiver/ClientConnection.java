@@ -13,6 +13,8 @@ import java.net.Socket;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
@@ -22,7 +24,8 @@ import javax.net.ssl.SSLSocket;
  * <ol>
  * <li>the TLS handshake, within {@code <handshakeTimeout>}, client certificate required; a failure is counted in
  * {@code connections.rejected} by {@link HandshakeFailures reason};</li>
- * <li>before any application byte is read: the revocation list ({@code revoked}), the allow-list
+ * <li>before any application byte is read: the revocation lists again, for resumed sessions ({@code revoked}), the
+ * allow-list
  * ({@code not-allowed}) and the client's connection limit ({@code too-many-client-connections});</li>
  * <li>frames read, parsed and queued until the client closes, a limit or the protocol ends the connection
  * ({@code connections.closed{reason}}). A TCP reset between frames is the client's close ({@code client-reset},
@@ -39,7 +42,7 @@ final class ClientConnection implements Runnable {
     static final String FRAMING_LOST = "framing-lost";
     static final String ERROR = "error";
     /** The {@code connections.rejected} reason of a client whose certificate is in the revocation list. */
-    static final String REVOKED = "revoked";
+    static final String REVOKED = HandshakeFailures.REVOKED;
 
     private static final long REJECT_CLOSE_MILLIS = 1_000;
 
@@ -155,10 +158,13 @@ final class ClientConnection implements Runnable {
 
     private ClientIdentity identify(SSLSocket tls) {
         X509Certificate leaf;
+        List<X509Certificate> chain = new ArrayList<>();
         try {
-            Certificate[] chain = tls.getSession().getPeerCertificates();
-            leaf = (X509Certificate) chain[0];
-        } catch (SSLPeerUnverifiedException | ClassCastException | ArrayIndexOutOfBoundsException e) {
+            for (Certificate certificate : tls.getSession().getPeerCertificates()) {
+                chain.add((X509Certificate) certificate);
+            }
+            leaf = chain.get(0);
+        } catch (SSLPeerUnverifiedException | ClassCastException | IndexOutOfBoundsException e) {
             // needClientAuth makes this unreachable; refuse rather than serve an unidentified client
             reject(tls, HandshakeFailures.NO_CERTIFICATE, () -> "receiver refused a connection from " + remote
                     + ": no verified client certificate");
@@ -173,10 +179,11 @@ final class ClientConnection implements Runnable {
                     + e.getMessage() + ")");
             return null;
         }
-        String revoked = services.tls().revocationList().revocation(leaf);
+        // the handshake checked the whole chain; a resumed session skipped that, and the lists may have changed since
+        String revoked = services.tls().revocationList().revocation(chain);
         if (revoked != null) {
             reject(tls, REVOKED, () -> "receiver refused a connection from " + remote + ": the client certificate "
-                    + leaf.getSubjectX500Principal() + " is revoked (" + revoked + ")");
+                    + revoked);
             return null;
         }
         return ClientIdentity.of(leaf, (InetSocketAddress) tcp.getRemoteSocketAddress());

@@ -1,6 +1,7 @@
 package dev.logshield.tls.receiver;
 
 import java.net.SocketTimeoutException;
+import java.security.cert.CertPathValidatorException;
 import java.util.Locale;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Locale;
  * <li>{@value #NO_CERTIFICATE}: the client sent no certificate (mutual TLS is required);</li>
  * <li>{@value #UNTRUSTED_CERTIFICATE}: its certificate does not chain to a trusted CA, has expired, is not yet
  * valid, or does not allow client authentication;</li>
+ * <li>{@value #REVOKED}: a certificate of its chain is listed in a configured CRL;</li>
+ * <li>{@value #REVOCATION_UNKNOWN}: a CA of its chain has no current CRL among the configured ones (fail closed);</li>
  * <li>{@value #PROTOCOL}: it offered only protocol versions older than TLS 1.2 (or only 1.3 when 1.2 alone is
  * enabled), or no cipher suite in common;</li>
  * <li>{@value #NOT_TLS}: it spoke something else (plaintext syslog to the TLS port, HTTP);</li>
@@ -21,6 +24,8 @@ final class HandshakeFailures {
 
     static final String NO_CERTIFICATE = "no-certificate";
     static final String UNTRUSTED_CERTIFICATE = "untrusted-certificate";
+    static final String REVOKED = "revoked";
+    static final String REVOCATION_UNKNOWN = "revocation-unknown";
     static final String PROTOCOL = "protocol";
     static final String NOT_TLS = "not-tls";
     static final String TIMEOUT = "handshake-timeout";
@@ -37,6 +42,13 @@ final class HandshakeFailures {
     static String classify(Throwable failure, boolean timedOut) {
         if (timedOut || failure instanceof SocketTimeoutException) {
             return TIMEOUT;
+        }
+        CertPathValidatorException.Reason revocation = revocationReason(failure);
+        if (revocation == CertPathValidatorException.BasicReason.REVOKED) {
+            return REVOKED;
+        }
+        if (revocation == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+            return REVOCATION_UNKNOWN;
         }
         String text = messages(failure).toLowerCase(Locale.ROOT);
         if (text.contains("empty client certificate chain") || text.contains("certificate_required")
@@ -68,6 +80,11 @@ final class HandshakeFailures {
             case UNTRUSTED_CERTIFICATE:
                 return "the client's certificate is not issued by a CA in <trustedCertificates>/<trustStore>, is"
                         + " expired or not yet valid, or lacks the clientAuth extended key usage";
+            case REVOKED:
+                return "a certificate of the client's chain is revoked by a CRL of <revocationList>";
+            case REVOCATION_UNKNOWN:
+                return "the revocation status of a certificate of the client's chain is unknown: <revocationList> has"
+                        + " no current CRL of its CA";
             case PROTOCOL:
                 return "the client offered no protocol version or cipher suite in common: the receiver speaks only"
                         + " TLS 1.3 and 1.2";
@@ -78,6 +95,20 @@ final class HandshakeFailures {
             default:
                 return "the handshake failed";
         }
+    }
+
+    /** The reason of the first revocation-related {@link CertPathValidatorException} among the causes, or null. */
+    private static CertPathValidatorException.Reason revocationReason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CertPathValidatorException) {
+                CertPathValidatorException.Reason reason = ((CertPathValidatorException) t).getReason();
+                if (reason == CertPathValidatorException.BasicReason.REVOKED
+                        || reason == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+                    return reason;
+                }
+            }
+        }
+        return null;
     }
 
     /** The messages of {@code failure} and its causes, joined, at most about 1,000 characters. */

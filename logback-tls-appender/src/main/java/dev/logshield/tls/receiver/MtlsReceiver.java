@@ -54,9 +54,12 @@ import java.util.List;
  * </configuration>
  * }</pre>
  * Key and trust material may also come from {@code <keyStore>}/{@code <keyStorePassword>}/{@code <keyAlias>} and
- * {@code <trustStore>}/{@code <trustStorePassword>}/{@code <trustStoreType>}. {@code <revocationList>} names the
- * CRLs of the clients' CAs (PEM or DER, each signed by a trusted certificate): a client whose certificate they list
- * is refused before a byte is read, resumed TLS sessions included. The files are re-read when they change.
+ * {@code <trustStore>}/{@code <trustStorePassword>}/{@code <trustStoreType>}. {@code <revocationList>} (repeatable)
+ * names files of CRLs of the clients' CAs, the root's and each intermediate's: every certificate of a client's chain
+ * is checked against them during the handshake, and a client whose chain holds a revoked certificate, or a CA without
+ * a current CRL (unless {@code <revocationSoftFail>true</revocationSoftFail>}), is refused before a byte is read;
+ * resumed TLS sessions are checked against the lists again. The files are re-read when they change (see
+ * {@code RevocationList}).
  * {@code <allowAnyClient>true</allowAnyClient>} accepts every certificate the trusted CAs issued (warned at start);
  * without it an empty allow-list is an error.
  *
@@ -167,11 +170,20 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
     }
 
     /**
-     * The certificate revocation lists (PEM or DER) of the clients' CAs: a client whose certificate is listed is
-     * refused ({@code connections.rejected{reason=revoked}}). Re-read when the file changes.
+     * A file of certificate revocation lists (PEM or DER) of the clients' CAs; repeatable. A client whose chain holds
+     * a listed certificate is refused ({@code connections.rejected{reason=revoked}}), so is one whose chain goes
+     * through a CA without a current CRL ({@code reason=revocation-unknown}). Re-read when the files change.
      */
-    public void setRevocationList(String revocationList) {
-        tls.revocationList = revocationList;
+    public void addRevocationList(String revocationList) {
+        tls.elements.revocationLists.add(revocationList);
+    }
+
+    /**
+     * {@code true} accepts a client chain with a CA that has no current CRL in the revocation lists (warned at
+     * start); default {@code false}: such a chain is refused.
+     */
+    public void setRevocationSoftFail(boolean revocationSoftFail) {
+        tls.elements.revocationSoftFail = revocationSoftFail;
     }
 
     /** {@code TLSv1.3,TLSv1.2} (default) or one of them. */
@@ -330,6 +342,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
             addWarn("MtlsReceiver: " + warning);
         }
         contexts.trustMaterial().warnings().forEach(w -> addWarn("MtlsReceiver: " + w));
+        contexts.settings().revocationSource().warnings().forEach(w -> addWarn("MtlsReceiver: " + w));
         contexts.revocationList().warnings().forEach(w -> addWarn("MtlsReceiver: " + w));
         if (allowList.allowsAnyClient()) {
             addWarn("MtlsReceiver: <allowAnyClient> is true: every client certificate issued by "

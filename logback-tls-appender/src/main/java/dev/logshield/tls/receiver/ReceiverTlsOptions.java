@@ -12,15 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The receiver's TLS elements as Joran set them (the ones it shares with the appender, in {@link #elements}, and its
- * own {@code <revocationList>}), checked and turned into {@link TlsServerSettings} in start(), with messages that
- * name the receiver's elements.
+ * The receiver's TLS elements as Joran set them (the ones it shares with the appender, in {@link #elements}),
+ * checked and turned into {@link TlsServerSettings} in start(), with messages that name the receiver's elements.
  */
 final class ReceiverTlsOptions {
 
     final TlsElements elements = new TlsElements();
-    /** {@code <revocationList>}, the receiver's own element. */
-    String revocationList;
 
     /**
      * @throws TlsConfigException saying which element is missing or in conflict, and what to configure
@@ -29,7 +26,7 @@ final class ReceiverTlsOptions {
         return TlsServerSettings.of(keySource(), trustSource(),
                 present(elements.protocols) ? Arrays.asList(elements.protocols.strip().split("[,\\s]+"))
                         : List.of(),
-                present(revocationList) ? Path.of(revocationList.strip()) : null);
+                elements.revocationSource());
     }
 
     private KeySource keySource() throws TlsConfigException {

@@ -144,6 +144,29 @@ public final class RawTlsClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the server refuses {@code identity} within {@code millis}: connects, writes {@code frame} and waits for
+     * the close. A refusal during the handshake (a certificate the server's trust manager rejects, e.g. revoked)
+     * counts too: under TLS 1.3 it can reach the client as an alert or a reset while it is still sending its last
+     * handshake message, or with its first write.
+     */
+    static boolean refuses(TestPki pki, TestIdentity identity, int port, String frame, int millis) throws Exception {
+        RawTlsClient client;
+        try {
+            client = connect(pki, identity, port);
+        } catch (IOException refusedDuringTheHandshake) {
+            return true;
+        }
+        try (client) {
+            try {
+                client.write(frame);
+            } catch (IOException refused) {
+                return true;
+            }
+            return client.closedByServer(millis);
+        }
+    }
+
     /** Reads what the server sends until {@code expected} bytes or {@code millis} pass. */
     String read(int expected, int millis) throws IOException {
         socket.setSoTimeout(millis);

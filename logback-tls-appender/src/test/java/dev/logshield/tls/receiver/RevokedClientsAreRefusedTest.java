@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code <revocationList>}: a client whose certificate the CA's CRL lists is refused before a byte is read, counted
  * as {@code connections.rejected{reason=revoked}} and named in a warning with the serial and date; the others are
- * served; a new CRL written over the file revokes from the next connection on; a CRL the trusted CAs did not sign,
- * or a file without a CRL, keeps the receiver stopped.
+ * served; a new CRL written over the file revokes from the next connection on; a CRL in a trusted CA's name that its
+ * key did not sign, or a file without a CRL, keeps the receiver stopped; a CRL of an issuer that is no trusted
+ * certificate (it may be an intermediate's) is warned about.
  */
 class RevokedClientsAreRefusedTest {
 
@@ -43,10 +44,8 @@ class RevokedClientsAreRefusedTest {
         int port = start(pki.revocationList(NAME + "-client2.crl", pki.client("client2")));
         assertThat(XmlConfiguredContext.statuses(context, Status.INFO)).anySatisfy(s -> assertThat(s)
                 .contains("revoked: 1 revoked by CN=LogShield Test CA"));
-        try (RawTlsClient revoked = RawTlsClient.connect(pki, pki.client("client2"), port)) {
-            revoked.write(RawTlsClient.octetCounted("revoked", "must not arrive"));
-            assertThat(revoked.closedByServer(30_000)).isTrue();
-        }
+        assertThat(RawTlsClient.refuses(pki, pki.client("client2"), port,
+                RawTlsClient.octetCounted("revoked", "must not arrive"), 30_000)).isTrue();
         assertThat(meters.awaitCount("logshield.receiver.connections.rejected", 1, Duration.ofSeconds(5),
                 "reason", "revoked")).isEqualTo(1);
         String serial = pki.client("client2").certificateChain().get(0).getSerialNumber().toString(16);
@@ -72,9 +71,8 @@ class RevokedClientsAreRefusedTest {
         long deadline = System.nanoTime() + Waits.FLOOR.toNanos();
         boolean refused = false;
         while (!refused && System.nanoTime() < deadline) {
-            try (RawTlsClient after = RawTlsClient.connect(pki, pki.client("client1"), port)) {
-                refused = after.closedByServer(500);
-            }
+            refused = RawTlsClient.refuses(pki, pki.client("client1"), port,
+                    RawTlsClient.octetCounted("refused", "after the new list"), 500);
         }
         assertThat(refused).as("client1 refused once the new list is read").isTrue();
         assertThat(meters.awaitCount("logshield.receiver.connections.rejected", 1, Duration.ofSeconds(5),
@@ -84,9 +82,20 @@ class RevokedClientsAreRefusedTest {
     }
 
     @Test
-    void aListTheTrustedCasDidNotSignKeepsTheReceiverStopped() {
-        start(pki.rogueRevocationList(NAME + "-rogue.crl"));
-        assertStoppedWith("is issued by CN=LogShield Rogue CA, which is not one of the trusted certificates");
+    void aListInTheNameOfATrustedCaThatItsKeyDidNotSignKeepsTheReceiverStopped() {
+        start(pki.forgedRevocationList(NAME + "-forged.crl", pki.ca(), pki.client("client1")));
+        assertStoppedWith("the revocation list of CN=LogShield Test CA in " + pki.dir().resolve(NAME + "-forged.crl")
+                + " is not signed by the trusted certificate of that name");
+    }
+
+    @Test
+    void aListFromAnIssuerThatIsNoTrustedCertificateIsWarnedAbout() {
+        start(pki.rogueRevocationList(NAME + "-rogue.crl", pki.client("client1")));
+        assertThat(ReceiverContexts.startedReceiver(context).isStarted()).isTrue();
+        assertThat(XmlConfiguredContext.statuses(context, Status.WARN)).anySatisfy(w -> assertThat(w).contains(
+                "the revocation list of CN=LogShield Rogue CA in " + pki.dir().resolve(NAME + "-rogue.crl")
+                        + " is not issued by a trusted certificate",
+                "used only for chains through a CA certificate of that name whose key verifies it"));
     }
 
     @Test

@@ -66,7 +66,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * (client1.test signed by the rogue CA), {@code expired} (client1.test, expired yesterday),
  * {@code not-yet-valid} (client1.test, valid from tomorrow), {@code server-auth-only} (client1.test whose EKU
  * lists only serverAuth); more with {@link #issueClient(String, String)}</li>
- * <li>revocation lists on demand: {@link #revocationList} (by the test CA), {@link #rogueRevocationList}</li>
+ * <li>a two-level hierarchy on demand (generated at first use): {@link #intermediateCa()} "CN=LogShield Test
+ * Intermediate CA", issued by the test CA, which issues {@link #intermediateServer()} (CN=localhost) and
+ * {@link #intermediateClient()} (via-intermediate.test); their chain files hold the leaf then the intermediate</li>
+ * <li>revocation lists on demand: {@link #revocationList} (by the test CA), {@link #rogueRevocationList},
+ * {@link #intermediateRevocationList} (by the intermediate), {@link #revocationListRevokingTheIntermediate} (by
+ * the test CA), {@link #expiredIntermediateRevocationList}, {@link #forgedRevocationList} (in a CA's name, signed
+ * by the rogue CA)</li>
  * </ul>
  * For each identity, the files described on {@link TestIdentity}. Keys are ECDSA P-256 unless another
  * {@link KeyType} is asked for; CAs use the same key type as their leaves.
@@ -102,6 +108,7 @@ public final class TestPki {
     private final TestIdentity otherServer;
     private final TestIdentity rogueServer;
     private final Map<String, TestIdentity> clients = new LinkedHashMap<>();
+    private Hierarchy hierarchy;
 
     private TestPki(Path dir, KeyType keyType) throws GeneralSecurityException, IOException {
         this.dir = Files.createDirectories(dir);
@@ -214,7 +221,8 @@ public final class TestPki {
      * for 30 days), writes its files and makes it available as {@code client(name)}.
      */
     public synchronized TestIdentity issueClient(String name, String dnsName) {
-        if (clients.containsKey(name) || Set.of("server", "other-server", "rogue-server", "ca", "rogue-ca").contains(name)) {
+        if (clients.containsKey(name) || Set.of("server", "other-server", "rogue-server", "ca", "rogue-ca", "intermediate-ca",
+                "intermediate-server", "via-intermediate").contains(name)) {
             throw new IllegalArgumentException("the test PKI already has an identity named '" + name + "'");
         }
         Instant now = Instant.now();
@@ -227,30 +235,87 @@ public final class TestPki {
     }
 
     /**
+     * "CN=LogShield Test Intermediate CA" ({@code intermediate-ca.pem}), a CA (path length 0) issued by the test CA;
+     * generated with {@link #intermediateServer()} and {@link #intermediateClient()} at the first call.
+     */
+    public X509Certificate intermediateCa() {
+        return hierarchy().intermediate.certificate;
+    }
+
+    /** {@code intermediate-ca.pem}: {@link #intermediateCa()}. */
+    public Path intermediateCaCert() {
+        return hierarchy().intermediate.certFile;
+    }
+
+    /** CN=localhost, SAN DNS:localhost and IP:127.0.0.1, EKU serverAuth, issued by {@link #intermediateCa()}. */
+    public TestIdentity intermediateServer() {
+        return hierarchy().server;
+    }
+
+    /** CN and SAN DNS via-intermediate.test, EKU clientAuth, issued by {@link #intermediateCa()}. */
+    public TestIdentity intermediateClient() {
+        return hierarchy().client;
+    }
+
+    /**
      * Writes {@code fileName} into {@link #dir()} (replacing it): a certificate revocation list (PEM) of the test CA,
      * valid for a day, listing the certificates of {@code revoked}.
      */
     public Path revocationList(String fileName, TestIdentity... revoked) {
-        return writeCrl(ca, fileName, revoked);
+        return writeCrl(ca.certificate, ca, fileName, serials(revoked), Duration.ofDays(1));
     }
 
     /** As {@link #revocationList}, but signed by the rogue CA, which nothing trusts. */
     public Path rogueRevocationList(String fileName, TestIdentity... revoked) {
-        return writeCrl(rogueCa, fileName, revoked);
+        return writeCrl(rogueCa.certificate, rogueCa, fileName, serials(revoked), Duration.ofDays(1));
     }
 
-    private Path writeCrl(Ca issuer, String fileName, TestIdentity... revoked) {
+    /** A CRL of the test CA, valid for a day, that lists {@link #intermediateCa()}. */
+    public Path revocationListRevokingTheIntermediate(String fileName) {
+        return writeCrl(ca.certificate, ca, fileName, List.of(intermediateCa().getSerialNumber()), Duration.ofDays(1));
+    }
+
+    /** A CRL of {@link #intermediateCa()}, valid for a day, listing the leaves of {@code revoked}. */
+    public Path intermediateRevocationList(String fileName, TestIdentity... revoked) {
+        Ca intermediate = hierarchy().intermediate;
+        return writeCrl(intermediate.certificate, intermediate, fileName, serials(revoked), Duration.ofDays(1));
+    }
+
+    /** As {@link #intermediateRevocationList}, but its next update was an hour ago. */
+    public Path expiredIntermediateRevocationList(String fileName, TestIdentity... revoked) {
+        Ca intermediate = hierarchy().intermediate;
+        return writeCrl(intermediate.certificate, intermediate, fileName, serials(revoked), Duration.ofHours(-1));
+    }
+
+    /**
+     * A CRL in the name of {@code inTheNameOf} (the test CA, {@link #intermediateCa()}...), valid for a day, listing
+     * {@code revoked}, but signed by the rogue CA's key.
+     */
+    public Path forgedRevocationList(String fileName, X509Certificate inTheNameOf, TestIdentity... revoked) {
+        return writeCrl(inTheNameOf, rogueCa, fileName, serials(revoked), Duration.ofDays(1));
+    }
+
+    private static List<BigInteger> serials(TestIdentity... identities) {
+        return java.util.Arrays.stream(identities).map(i -> i.certificate().getSerialNumber()).toList();
+    }
+
+    /**
+     * Writes a CRL in the name of {@code issuer}, signed with {@code signer}'s key, issued five minutes ago and due
+     * for renewal {@code nextUpdate} from now (negative: already past).
+     */
+    private Path writeCrl(X509Certificate issuer, Ca signer, String fileName, List<BigInteger> revoked, Duration nextUpdate) {
         Instant now = Instant.now();
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(X500Name.getInstance(issuer.certificate.getSubjectX500Principal().getEncoded()),
-                Date.from(now.minus(Duration.ofMinutes(5))));
-        builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
-        for (TestIdentity identity : revoked) {
-            builder.addCRLEntry(identity.certificateChain().get(0).getSerialNumber(), Date.from(now.minus(Duration.ofMinutes(1))),
-                    CRLReason.keyCompromise);
+        Instant thisUpdate = nextUpdate.isNegative() ? now.plus(nextUpdate).minus(Duration.ofDays(1))
+                : now.minus(Duration.ofMinutes(5));
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
+                Date.from(thisUpdate));
+        builder.setNextUpdate(Date.from(now.plus(nextUpdate)));
+        for (BigInteger serial : revoked) {
+            builder.addCRLEntry(serial, Date.from(thisUpdate.minus(Duration.ofMinutes(1))), CRLReason.keyCompromise);
         }
         try {
             X509CRL crl = new JcaX509CRLConverter().getCRL(
-                    builder.build(new JcaContentSignerBuilder(signatureAlgorithm()).build(issuer.keys.getPrivate())));
+                    builder.build(new JcaContentSignerBuilder(signatureAlgorithm()).build(signer.keys.getPrivate())));
             Path file = dir.resolve(fileName);
             Path written = Files.createTempFile(dir, fileName, ".tmp");
             TestKeyFiles.writePem(written, crl);
@@ -328,6 +393,37 @@ public final class TestPki {
         return new Ca(keys, certificate, file);
     }
 
+    private synchronized Hierarchy hierarchy() {
+        if (hierarchy == null) {
+            try {
+                Instant now = Instant.now();
+                KeyPair keys = newKeyPair();
+                JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+                X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate, serial(),
+                        Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))),
+                        new X500Name("CN=LogShield Test Intermediate CA"), keys.getPublic())
+                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                        .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()))
+                        .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca.certificate));
+                X509Certificate certificate = sign(builder, ca.keys.getPrivate());
+                Path file = dir.resolve("intermediate-ca.pem");
+                TestKeyFiles.writePem(file, certificate);
+                Ca intermediate = new Ca(keys, certificate, file);
+                Instant from = now.minus(Duration.ofHours(1));
+                Instant to = now.plus(Duration.ofDays(30));
+                hierarchy = new Hierarchy(intermediate,
+                        issue(intermediate, "intermediate-server", "localhost", List.of(dns("localhost"), ip("127.0.0.1")),
+                                KeyPurposeId.id_kp_serverAuth, from, to),
+                        issue(intermediate, "via-intermediate", "via-intermediate.test",
+                                List.of(dns("via-intermediate.test")), KeyPurposeId.id_kp_clientAuth, from, to));
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("cannot generate the intermediate CA of the test PKI", e);
+            }
+        }
+        return hierarchy;
+    }
+
     private TestIdentity issue(Ca issuer, String name, String commonName, List<GeneralName> sans, KeyPurposeId purpose,
             Instant notBefore, Instant notAfter) throws GeneralSecurityException, IOException {
         KeyPair keys = newKeyPair();
@@ -403,6 +499,10 @@ public final class TestPki {
 
     private static GeneralName ip(String address) {
         return new GeneralName(GeneralName.iPAddress, address);
+    }
+
+    /** The intermediate CA and the two leaves it issues. */
+    private record Hierarchy(Ca intermediate, TestIdentity server, TestIdentity client) {
     }
 
     private static final class Ca {

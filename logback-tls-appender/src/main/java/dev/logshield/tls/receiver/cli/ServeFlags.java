@@ -34,7 +34,10 @@ record ServeFlags(Path configFile, Map<String, List<String>> receiverSettings, S
             --certificate FILE          the receiver's certificate chain (PEM)
             --private-key FILE          its private key (PEM)
             --trusted-certificates FILE the CA(s) that issue client certificates (PEM)
-            --revocation-list FILE      their CRLs (PEM or DER): listed client certificates are refused
+            --revocation-list FILE      CRLs (PEM or DER) of those CAs, root and intermediates (repeatable): a
+                                        client chain with a listed certificate, or with a CA that has no current
+                                        CRL here, is refused
+            --revocation-soft-fail      accept client chains with a CA that has no current CRL (not recommended)
             --allow-name NAME           authorise clients by CN or SAN DNS name (repeatable; *.example.org allowed)
             --allow-subject DN          authorise clients by whole subject DN (repeatable)
             --allow-spki PIN            authorise clients by public key pin sha256/BASE64 (repeatable)
@@ -70,6 +73,10 @@ record ServeFlags(Path configFile, Map<String, List<String>> receiverSettings, S
             String flag = args.get(i);
             if (flag.equals("--allow-any-client")) {
                 settings.computeIfAbsent("allowAnyClient", k -> new ArrayList<>()).add("true");
+                continue;
+            }
+            if (flag.equals("--revocation-soft-fail")) {
+                settings.computeIfAbsent("revocationSoftFail", k -> new ArrayList<>()).add("true");
                 continue;
             }
             if (i + 1 >= args.size()) {

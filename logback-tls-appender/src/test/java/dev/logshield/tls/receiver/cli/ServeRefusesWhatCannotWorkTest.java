@@ -109,4 +109,12 @@ class ServeRefusesWhatCannotWorkTest {
         assertThat(flags.toXml()).contains("<allowedSubject>CN=a&amp;b,O=&quot;&lt;x&gt;&quot;</allowedSubject>",
                 "<file>out.log</file>", "<port>6514</port>");
     }
+
+    @Test
+    void revocationListsOfEveryCaOfTheChainBecomeOneElementEach() {
+        ServeFlags flags = ServeFlags.parse(java.util.List.of("--port", "6514", "--revocation-list", "root.crl",
+                "--revocation-list", "issuing.crl", "--revocation-soft-fail"));
+        assertThat(flags.toXml()).contains("<revocationList>root.crl</revocationList>",
+                "<revocationList>issuing.crl</revocationList>", "<revocationSoftFail>true</revocationSoftFail>");
+    }
 }
