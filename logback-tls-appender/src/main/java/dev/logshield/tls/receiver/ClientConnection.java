@@ -92,9 +92,7 @@ final class ClientConnection implements Runnable {
             }
             if (!services.allowList().allows(client)) {
                 reject(tls, "not-allowed", () -> "receiver refused client " + client.describe()
-                        + ": not on the allow-list; to admit it add <allowedName>" + client.displayName()
-                        + "</allowedName>, <allowedSubject>" + client.subjectName() + "</allowedSubject> or <allowedSpki>"
-                        + client.pin() + "</allowedSpki>");
+                        + ": not on the allow-list; to admit it add " + allowListEntries(client));
                 return;
             }
             if (!services.limits().tryAdmitClient(client.limitKey())) {
@@ -125,6 +123,14 @@ final class ClientConnection implements Runnable {
             services.watchdog().forget(deadline);
             services.connectionEnded(this);
         }
+    }
+
+    /** The entries that would admit {@code client}, for the not-allowed warning. */
+    private static String allowListEntries(ClientIdentity client) {
+        String name = client.hostNames().stream().filter(n -> n.chars().allMatch(c -> c < 0x80)).findFirst()
+                .map(n -> "<allowedName>" + n + "</allowedName>, ").orElse("");
+        return name + "<allowedSubject>" + client.subjectName() + "</allowedSubject> or <allowedSpki>" + client.pin()
+                + "</allowedSpki>";
     }
 
     /** The handshaken TLS socket, or {@code null} when the handshake failed (counted and reported). */
