@@ -22,6 +22,8 @@ final class ReceiverOptions {
     String framing = "auto";
     String format = "auto";
     int maxConnections = 512;
+    /** {@code null}: a quarter of {@link #maxConnections}. */
+    Integer maxHandshakes;
     int maxHandshakesPerAddress = 8;
     int maxConnectionsPerClient = 16;
     FileSize maxFrameSize = new FileSize(128 * 1024);
@@ -73,6 +75,15 @@ final class ReceiverOptions {
             errors.add("unknown <format> '" + format + "': use auto, syslog or json");
         }
         positive(errors, "maxConnections", maxConnections);
+        int handshakes = maxHandshakes != null ? maxHandshakes : Math.max(1, maxConnections / 4);
+        if (maxHandshakes != null) {
+            positive(errors, "maxHandshakes", maxHandshakes);
+            if (maxHandshakes >= maxConnections && maxConnections > 1) {
+                errors.add("<maxHandshakes>" + maxHandshakes + "</maxHandshakes> must be less than <maxConnections> "
+                        + maxConnections + ": connections still in their TLS handshake must leave room for the"
+                        + " clients that have authenticated (default: a quarter of <maxConnections>)");
+            }
+        }
         positive(errors, "maxHandshakesPerAddress", maxHandshakesPerAddress);
         positive(errors, "maxConnectionsPerClient", maxConnectionsPerClient);
         positive(errors, "maxEventsPerSecond", maxEventsPerSecond);
@@ -91,8 +102,8 @@ final class ReceiverOptions {
         if (errors.size() > before) {
             return null;
         }
-        return new ReceiverSettings(bindAddress, port, framingName, formatName, maxConnections, maxHandshakesPerAddress,
-                maxConnectionsPerClient, (int) frameSize, handshake, idle, frame, maxEventsPerSecond, queueSize,
+        return new ReceiverSettings(bindAddress, port, framingName, formatName, maxConnections, handshakes,
+                maxHandshakesPerAddress, maxConnectionsPerClient, (int) frameSize, handshake, idle, frame, maxEventsPerSecond, queueSize,
                 queueBytes, stop, stats);
     }
 
