@@ -61,8 +61,9 @@ import java.util.List;
  * without it an empty allow-list is an error.
  *
  * <p>Limits, with their defaults: {@code <maxConnections>} 512 (handshaking ones included),
- * {@code <maxHandshakes>} a quarter of maxConnections (connections in their TLS handshake, from all sources: the
- * rest is kept for authenticated clients; when all are taken, the oldest handshake gives way to a new connection),
+ * {@code <maxHandshakes>} a quarter of maxConnections, at least 8 (connections in their TLS handshake, from all
+ * sources: the rest is kept for authenticated clients; when all are taken, the oldest handshake gives way to a new
+ * connection),
  * {@code <maxHandshakesPerAddress>} 8 (per IPv4 address, per IPv6 /64), {@code <maxConnectionsPerClient>} 16,
  * {@code <maxFrameSize>} 128 KB (RELP's usual maximum, and the largest event {@code MtlsAppender} sends over RELP;
  * frames being read then take at most maxConnections &times; maxFrameSize = 64 MiB), {@code <handshakeTimeout>} 10
@@ -217,7 +218,7 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
 
     /**
      * Connections in their TLS handshake at once, from all sources: fewer than {@code <maxConnections>} (default a
-     * quarter of it), so that unauthenticated connections leave room for authenticated clients; when all are taken,
+     * quarter of it, at least 8), so that unauthenticated connections leave room for authenticated clients; when all are taken,
      * the oldest handshake gives way to a new connection.
      */
     public void setMaxHandshakes(int maxHandshakes) {

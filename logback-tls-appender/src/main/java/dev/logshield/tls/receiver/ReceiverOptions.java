@@ -22,7 +22,7 @@ final class ReceiverOptions {
     String framing = "auto";
     String format = "auto";
     int maxConnections = 512;
-    /** {@code null}: a quarter of {@link #maxConnections}. */
+    /** {@code null}: {@link #defaultMaxHandshakes}. */
     Integer maxHandshakes;
     int maxHandshakesPerAddress = 8;
     int maxConnectionsPerClient = 16;
@@ -75,13 +75,13 @@ final class ReceiverOptions {
             errors.add("unknown <format> '" + format + "': use auto, syslog or json");
         }
         positive(errors, "maxConnections", maxConnections);
-        int handshakes = maxHandshakes != null ? maxHandshakes : Math.max(1, maxConnections / 4);
+        int handshakes = maxHandshakes != null ? maxHandshakes : defaultMaxHandshakes(maxConnections);
         if (maxHandshakes != null) {
             positive(errors, "maxHandshakes", maxHandshakes);
             if (maxHandshakes >= maxConnections && maxConnections > 1) {
                 errors.add("<maxHandshakes>" + maxHandshakes + "</maxHandshakes> must be less than <maxConnections> "
                         + maxConnections + ": connections still in their TLS handshake must leave room for the"
-                        + " clients that have authenticated (default: a quarter of <maxConnections>)");
+                        + " clients that have authenticated (default: a quarter of <maxConnections>, at least 8)");
             }
         }
         positive(errors, "maxHandshakesPerAddress", maxHandshakesPerAddress);
@@ -105,6 +105,14 @@ final class ReceiverOptions {
         return new ReceiverSettings(bindAddress, port, framingName, formatName, maxConnections, handshakes,
                 maxHandshakesPerAddress, maxConnectionsPerClient, (int) frameSize, handshake, idle, frame, maxEventsPerSecond, queueSize,
                 queueBytes, stop, stats);
+    }
+
+    /**
+     * A quarter of {@code maxConnections}, but at least 8 (and fewer than {@code maxConnections}): a handful of
+     * clients connecting at once must not displace one another's handshakes.
+     */
+    static int defaultMaxHandshakes(int maxConnections) {
+        return Math.max(1, Math.max(maxConnections / 4, Math.min(8, maxConnections - 1)));
     }
 
     private static String normalized(String name) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * as its IPv4 address), and in all: 64 addresses of one /64 get the {@code <maxHandshakesPerAddress>} of one
  * network, not 64 times it; and once {@code <maxHandshakes>} are under way, a new connection displaces the oldest
  * (its connection closed, counted as {@code handshake-displaced}) and is never refused for the global bound, so
- * stalled handshakes from many networks cannot lock a client out. Counted directly on {@link HandshakeSlots}: this
+ * stalled handshakes from many networks cannot lock a client out. By default that bound is a quarter of
+ * {@code <maxConnections>}, at least 8 but fewer than {@code <maxConnections>}. Counted directly on {@link HandshakeSlots}: this
  * machine has one IPv6 loopback address, so the receiver tests connect from IPv4 loopback addresses.
  */
 class HandshakesAreCountedPerNetworkTest {
@@ -83,6 +84,14 @@ class HandshakesAreCountedPerNetworkTest {
         claims.subList(13, 16).forEach(HandshakeSlots.Slot::release);
         assertThat(slots.underWay()).isEqualTo(1);
         assertThat(slots.networks()).isEqualTo(1);
+    }
+
+    @Test
+    void theDefaultBoundLeavesRoomForAuthenticatedClientsAndForAFewHandshakesAtOnce() {
+        assertThat(ReceiverOptions.defaultMaxHandshakes(512)).as("a quarter").isEqualTo(128);
+        assertThat(ReceiverOptions.defaultMaxHandshakes(16)).as("at least 8").isEqualTo(8);
+        assertThat(ReceiverOptions.defaultMaxHandshakes(4)).as("fewer than maxConnections").isEqualTo(3);
+        assertThat(ReceiverOptions.defaultMaxHandshakes(1)).isEqualTo(1);
     }
 
     /** A connection's deadline on a socket never connected: ending it closes nothing that matters. */
