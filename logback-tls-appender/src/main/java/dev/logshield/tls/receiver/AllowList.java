@@ -5,23 +5,33 @@ import dev.logshield.tls.config.TlsConfigException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.security.auth.x500.X500Principal;
 
 /**
  * Which verified clients may send events: the TLS handshake proves a certificate chains to a trusted CA; this
  * decides whether that particular client is welcome. A client is allowed when any entry matches:
  * <ul>
- * <li>{@code <allowedName>}: its CN or one of its SAN DNS names, compared case-insensitively; a leading
- * {@code *.} matches exactly one more label ({@code *.example.internal} allows {@code web-1.example.internal}, not
- * {@code example.internal} nor {@code a.b.example.internal});</li>
- * <li>{@code <allowedSubject>}: its whole subject DN, compared as {@link X500Principal}s (attribute order and case
- * as X.500 compares them, not as strings);</li>
+ * <li>{@code <allowedName>}: one of its SAN DNS names or, only when its certificate has no subjectAltName extension
+ * at all, its CN ({@link ClientIdentity#hostNames()}: where a certificate names its subject in SANs, the CN is not
+ * an identifier, RFC 6125 6.4.4). Names are ASCII: an entry with any other character is a configuration error
+ * (write an internationalised name as its A-label, {@code xn--...}, as certificates carry it), a client's name with
+ * any other character never matches, and only A-Z and a-z compare case-insensitively (no Unicode case folding:
+ * U+212A KELVIN SIGN is not {@code k}). A leading {@code *.} matches exactly one more label
+ * ({@code *.example.internal} allows {@code web-1.example.internal}, not {@code example.internal} nor
+ * {@code a.b.example.internal});</li>
+ * <li>{@code <allowedSubject>}: its whole subject DN, attribute by attribute and exactly ({@link ExactSubject}: no
+ * case folding, no Unicode normalisation);</li>
  * <li>{@code <allowedSpki>}: the SHA-256 pin of its public key, {@code sha256/BASE64}.</li>
  * </ul>
- * Or every verified client, with {@code <allowAnyClient>true</allowAnyClient>}. Immutable.
+ * Or every verified client, with {@code <allowAnyClient>true</allowAnyClient>}. In the receiver's logback.xml:
+ * <pre>
+ * &lt;allowedName&gt;web-1.example.internal&lt;/allowedName&gt;
+ * &lt;allowedName&gt;*.batch.example.internal&lt;/allowedName&gt;
+ * &lt;allowedSubject&gt;CN=billing,OU=Payments,O=Example&lt;/allowedSubject&gt;
+ * &lt;allowedSpki&gt;sha256/r8udi/Mxd6pLOS73Ra5SH/IHhT95ZTmjUOEIaTTNuT0=&lt;/allowedSpki&gt;
+ * </pre>
+ * Immutable.
  */
 final class AllowList {
 
@@ -29,11 +39,11 @@ final class AllowList {
 
     private final Set<String> exactNames;
     private final Set<String> wildcardParents;
-    private final Set<X500Principal> subjects;
+    private final Set<ExactSubject> subjects;
     private final Set<SpkiPin> pins;
     private final boolean anyClient;
 
-    private AllowList(Set<String> exactNames, Set<String> wildcardParents, Set<X500Principal> subjects,
+    private AllowList(Set<String> exactNames, Set<String> wildcardParents, Set<ExactSubject> subjects,
             Set<SpkiPin> pins, boolean anyClient) {
         this.exactNames = exactNames;
         this.wildcardParents = wildcardParents;
@@ -53,7 +63,13 @@ final class AllowList {
         Set<String> exact = new LinkedHashSet<>();
         Set<String> wildcards = new LinkedHashSet<>();
         for (String name : names) {
-            String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+            String n = name == null ? "" : name.strip();
+            if (!isAscii(n)) {
+                throw new TlsConfigException("<allowedName>" + name + "</allowedName> has a character outside ASCII:"
+                        + " names are compared as ASCII; write an internationalised name as its A-label (xn--...),"
+                        + " as the certificates carry it");
+            }
+            n = asciiLowerCase(n);
             if (n.endsWith(".")) {
                 n = n.substring(0, n.length() - 1);
             }
@@ -66,18 +82,9 @@ final class AllowList {
             }
             (wildcard ? wildcards : exact).add(rest);
         }
-        Set<X500Principal> subjects = new LinkedHashSet<>();
+        Set<ExactSubject> subjects = new LinkedHashSet<>();
         for (String subject : subjectNames) {
-            try {
-                if (subject == null || subject.isBlank()) {
-                    throw new IllegalArgumentException("empty");
-                }
-                subjects.add(new X500Principal(subject.strip()));
-            } catch (IllegalArgumentException e) {
-                throw new TlsConfigException("<allowedSubject>" + subject + "</allowedSubject> is not a distinguished"
-                        + " name (" + e.getMessage() + "); write it as RFC 2253 shows it, e.g. CN=web-2,O=Example"
-                        + " (openssl x509 -noout -subject -nameopt RFC2253 -in client.pem)", e);
-            }
+            subjects.add(ExactSubject.parse(subject));
         }
         Set<SpkiPin> pins = new LinkedHashSet<>();
         for (String pin : spkiPins) {
@@ -97,14 +104,16 @@ final class AllowList {
 
     /** Whether any entry allows {@code client}. */
     boolean allows(ClientIdentity client) {
-        if (anyClient || pins.contains(client.pin()) || subjects.contains(client.subject())) {
+        if (anyClient || pins.contains(client.pin())) {
             return true;
         }
-        if (nameAllowed(client.commonName().toLowerCase(Locale.ROOT))) {
-            return true;
+        for (ExactSubject subject : subjects) {
+            if (subject.matches(client.subject())) {
+                return true;
+            }
         }
-        for (String dns : client.dnsNames()) {
-            if (nameAllowed(dns)) {
+        for (String name : client.hostNames()) {
+            if (nameAllowed(name)) {
                 return true;
             }
         }
@@ -123,16 +132,17 @@ final class AllowList {
         }
         List<String> entries = new ArrayList<>(exactNames);
         wildcardParents.forEach(w -> entries.add("*." + w));
-        subjects.forEach(s -> entries.add(s.getName(X500Principal.RFC2253)));
+        subjects.forEach(s -> entries.add(s.toString()));
         pins.forEach(p -> entries.add(p.toString()));
         return String.join(", ", entries);
     }
 
+    /** Whether the client's host name {@code name}, as its certificate has it, is allowed. */
     private boolean nameAllowed(String name) {
-        if (name.isEmpty()) {
+        if (name.isEmpty() || !isAscii(name)) {
             return false;
         }
-        String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        String n = asciiLowerCase(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
         if (exactNames.contains(n)) {
             return true;
         }
@@ -151,5 +161,25 @@ final class AllowList {
             }
         }
         return true;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code text} with A-Z made a-z and nothing else changed: no locale, no Unicode case folding. */
+    private static String asciiLowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 'a' - 'A';
+            }
+        }
+        return new String(chars);
     }
 }

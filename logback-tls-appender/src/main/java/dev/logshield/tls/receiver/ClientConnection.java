@@ -7,7 +7,6 @@ import dev.logshield.tls.receiver.frames.FrameReader;
 import dev.logshield.tls.receiver.frames.FramingLostException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.cert.Certificate;
@@ -48,17 +47,18 @@ final class ClientConnection implements Runnable {
 
     private final Socket tcp;
     private final ReceiverServer.Services services;
-    private final InetAddress address;
+    private final HandshakeSlots.Slot handshake;
     private final String remote;
     private final Deadline deadline;
     private volatile ConnectionInput reading;
 
-    ClientConnection(Socket tcp, ReceiverServer.Services services) {
+    /** The connection on {@code tcp}, which {@code deadline} closes, holding the {@code handshake} slot. */
+    ClientConnection(Socket tcp, Deadline deadline, HandshakeSlots.Slot handshake, ReceiverServer.Services services) {
         this.tcp = tcp;
         this.services = services;
-        this.address = tcp.getInetAddress();
+        this.handshake = handshake;
         this.remote = ClientIdentity.address((InetSocketAddress) tcp.getRemoteSocketAddress());
-        this.deadline = new Deadline(tcp);
+        this.deadline = deadline;
     }
 
     Deadline deadline() {
@@ -79,13 +79,11 @@ final class ClientConnection implements Runnable {
 
     @Override
     public void run() {
-        boolean handshaking = true;
         String clientKey = null;
         services.watchdog().watch(deadline);
         try {
             SSLSocket tls = handshake();
-            services.limits().handshakeEnded(address);
-            handshaking = false;
+            handshake.release();
             if (tls == null) {
                 return;
             }
@@ -95,9 +93,7 @@ final class ClientConnection implements Runnable {
             }
             if (!services.allowList().allows(client)) {
                 reject(tls, "not-allowed", () -> "receiver refused client " + client.describe()
-                        + ": not on the allow-list; to admit it add <allowedName>" + client.displayName()
-                        + "</allowedName>, <allowedSubject>" + client.subjectName() + "</allowedSubject> or <allowedSpki>"
-                        + client.pin() + "</allowedSpki>");
+                        + ": not on the allow-list; to admit it add " + allowListEntries(client));
                 return;
             }
             if (!services.limits().tryAdmitClient(client.limitKey())) {
@@ -118,9 +114,7 @@ final class ClientConnection implements Runnable {
             services.status().warn("connection-bug", () -> "receiver: a connection from " + remote
                     + " failed unexpectedly: " + e);
         } finally {
-            if (handshaking) {
-                services.limits().handshakeEnded(address);
-            }
+            handshake.release();
             if (clientKey != null) {
                 services.limits().clientLeft(clientKey);
             }
@@ -128,6 +122,14 @@ final class ClientConnection implements Runnable {
             services.watchdog().forget(deadline);
             services.connectionEnded(this);
         }
+    }
+
+    /** The entries that would admit {@code client}, for the not-allowed warning. */
+    private static String allowListEntries(ClientIdentity client) {
+        String name = client.hostNames().stream().filter(n -> n.chars().allMatch(c -> c < 0x80)).findFirst()
+                .map(n -> "<allowedName>" + n + "</allowedName>, ").orElse("");
+        return name + "<allowedSubject>" + client.subjectName() + "</allowedSubject> or <allowedSpki>" + client.pin()
+                + "</allowedSpki>";
     }
 
     /** The handshaken TLS socket, or {@code null} when the handshake failed (counted and reported). */
@@ -142,8 +144,10 @@ final class ClientConnection implements Runnable {
             tls.startHandshake();
             return tls;
         } catch (IOException | TlsConfigException | RuntimeException e) {
+            String ended = deadline.expired();
             String reason = services.stopping() ? ReceiverServer.SHUTDOWN
-                    : HandshakeFailures.classify(e, HandshakeFailures.TIMEOUT.equals(deadline.expired()));
+                    : HandshakeFailures.DISPLACED.equals(ended) ? HandshakeFailures.DISPLACED
+                    : HandshakeFailures.classify(e, HandshakeFailures.TIMEOUT.equals(ended));
             services.metrics().rejected(reason);
             if (!reason.equals(ReceiverServer.SHUTDOWN)) {
                 services.status().warn("rejected-" + reason, () -> "receiver rejected a connection from " + remote

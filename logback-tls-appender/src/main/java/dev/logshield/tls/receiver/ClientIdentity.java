@@ -7,7 +7,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -16,22 +15,27 @@ import javax.security.auth.x500.X500Principal;
 /**
  * Who is on the other end of a connection, as its verified certificate says: subject, common name, DNS names,
  * SPKI pin, and the remote address. This, not anything the client writes, is what goes into each event's
- * {@code client.*} MDC keys. Immutable.
+ * {@code client.*} MDC keys. Its host names ({@link #hostNames()}) follow RFC 6125 6.4.4: the SAN DNS names when the
+ * certificate has a subjectAltName extension, the CN only when it has none. Immutable.
  */
 final class ClientIdentity {
 
     private static final int DNS_NAME = 2;
+    private static final String SUBJECT_ALT_NAME = "2.5.29.17";
 
     private final X500Principal subject;
     private final String commonName;
     private final List<String> dnsNames;
+    private final boolean hasAltNames;
     private final SpkiPin pin;
     private final String address;
 
-    private ClientIdentity(X500Principal subject, String commonName, List<String> dnsNames, SpkiPin pin, String address) {
+    private ClientIdentity(X500Principal subject, String commonName, List<String> dnsNames, boolean hasAltNames,
+            SpkiPin pin, String address) {
         this.subject = subject;
         this.commonName = commonName;
         this.dnsNames = dnsNames;
+        this.hasAltNames = hasAltNames;
         this.pin = pin;
         this.address = address;
     }
@@ -39,7 +43,10 @@ final class ClientIdentity {
     /** The identity of {@code leaf}, a client certificate the TLS handshake has verified. */
     static ClientIdentity of(X509Certificate leaf, InetSocketAddress remote) {
         X500Principal subject = leaf.getSubjectX500Principal();
-        return new ClientIdentity(subject, commonName(subject), dnsNames(leaf), SpkiPin.of(leaf), address(remote));
+        // present but unreadable counts as present: the CN is then not trusted as a name either
+        boolean hasAltNames = leaf.getExtensionValue(SUBJECT_ALT_NAME) != null;
+        return new ClientIdentity(subject, commonName(subject), dnsNames(leaf), hasAltNames, SpkiPin.of(leaf),
+                address(remote));
     }
 
     /** {@code ip:port}, IPv6 in brackets. */
@@ -65,9 +72,23 @@ final class ClientIdentity {
         return commonName;
     }
 
-    /** The SAN DNS names, lower case. */
+    /** The SAN DNS names, as the certificate has them. */
     List<String> dnsNames() {
         return dnsNames;
+    }
+
+    /**
+     * The host names {@code <allowedName>} is compared with: the SAN DNS names when the certificate has a
+     * subjectAltName extension, the CN (if any) only when it has none. A certificate whose SANs are only e-mail
+     * addresses, URIs or IP addresses names no host, whatever its CN says: RFC 6125 lets a CN count only where the
+     * certificate has no identifier of a type the verifier supports, and CAs put every identifier they vouch for
+     * in the SANs, so a CN beside them is unchecked text.
+     */
+    List<String> hostNames() {
+        if (hasAltNames) {
+            return dnsNames;
+        }
+        return commonName.isEmpty() ? List.of() : List.of(commonName);
     }
 
     SpkiPin pin() {
@@ -80,16 +101,21 @@ final class ClientIdentity {
     }
 
     /**
-     * What per-client limits (connections, events per second) count by: the canonical subject, which stays the
-     * same when a client renews its certificate.
+     * What per-client limits (connections, events per second) count by: the subject as RFC 2253 writes it, which
+     * stays the same when a client renews its certificate. Not the canonical form, which folds case and Unicode
+     * compatibility characters: {@code CN=ｂａｔｃｈ} would share the limits of {@code CN=batch}.
      */
     String limitKey() {
-        return subject.getName(X500Principal.CANONICAL);
+        return subjectName();
     }
 
-    /** The client's name in metrics and the stats line: the CN, else the subject. */
+    /**
+     * The client's name in metrics, the stats line and status messages: its first host name ({@link #hostNames()}),
+     * else the subject. Never a CN the allow-list would not take as a name.
+     */
     String displayName() {
-        return commonName.isEmpty() ? subjectName() : commonName;
+        List<String> names = hostNames();
+        return names.isEmpty() ? subjectName() : names.get(0);
     }
 
     /** {@code subject=CN=..; SAN=DNS:a,DNS:b; pin=sha256/..; from 10.0.0.7:53122}, for status messages. */
@@ -124,12 +150,12 @@ final class ClientIdentity {
             if (sans != null) {
                 for (List<?> san : sans) {
                     if (san.size() >= 2 && Integer.valueOf(DNS_NAME).equals(san.get(0)) && san.get(1) instanceof String) {
-                        names.add(((String) san.get(1)).toLowerCase(Locale.ROOT));
+                        names.add((String) san.get(1));
                     }
                 }
             }
         } catch (CertificateParsingException e) {
-            // a SAN extension the JDK cannot read names nobody: the CN and the subject still identify the client
+            // a SAN extension the JDK cannot read names no host (and hides the CN): the subject and pin still identify
         }
         return List.copyOf(names);
     }

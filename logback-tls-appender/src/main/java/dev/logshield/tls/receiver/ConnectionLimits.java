@@ -1,6 +1,5 @@
 package dev.logshield.tls.receiver;
 
-import java.net.InetAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  * <li>connections in total, handshaking ones included ({@code <maxConnections>}): one thread each, so this also
  * bounds the receiver's threads;</li>
- * <li>unauthenticated (handshaking) connections per remote IP address ({@code <maxHandshakesPerAddress>}), so one
- * host stalling handshakes cannot take every slot before any certificate is seen;</li>
+ * <li>unauthenticated (handshaking) connections, per source network and in all ({@link HandshakeSlots},
+ * {@code <maxHandshakesPerAddress>} and {@code <maxHandshakes>}), so that neither one host nor a flood from many
+ * can take the slots before any certificate is seen;</li>
  * <li>authenticated connections per client identity ({@code <maxConnectionsPerClient>}).</li>
  * </ul>
  * Thread-safe, lock-free per key.
@@ -20,16 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ConnectionLimits {
 
     private final int maxConnections;
-    private final int maxHandshakesPerAddress;
     private final int maxConnectionsPerClient;
+    private final HandshakeSlots handshakes;
     private final AtomicInteger open = new AtomicInteger();
-    private final Map<InetAddress, AtomicInteger> handshakes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> clients = new ConcurrentHashMap<>();
 
-    ConnectionLimits(int maxConnections, int maxHandshakesPerAddress, int maxConnectionsPerClient) {
+    ConnectionLimits(int maxConnections, int maxHandshakes, int maxHandshakesPerAddress, int maxConnectionsPerClient) {
         this.maxConnections = maxConnections;
-        this.maxHandshakesPerAddress = maxHandshakesPerAddress;
         this.maxConnectionsPerClient = maxConnectionsPerClient;
+        this.handshakes = new HandshakeSlots(maxHandshakes, maxHandshakesPerAddress);
     }
 
     /** Claims a connection slot; false when {@code <maxConnections>} are open. */
@@ -55,36 +54,22 @@ final class ConnectionLimits {
         return open.get();
     }
 
-    /** Claims a handshake slot for {@code address}; false when it already has its maximum handshaking. */
-    boolean tryStartHandshake(InetAddress address) {
-        return tryClaim(handshakes, address, maxHandshakesPerAddress);
+    /** The handshakes under way. */
+    HandshakeSlots handshakes() {
+        return handshakes;
     }
 
-    /** Releases a slot {@link #tryStartHandshake} claimed. */
-    void handshakeEnded(InetAddress address) {
-        release(handshakes, address);
+    /** Handshakes under way now. */
+    int handshaking() {
+        return handshakes.underWay();
     }
 
     /** Claims a connection of the client {@code key}; false when it already has its maximum open. */
     boolean tryAdmitClient(String key) {
-        return tryClaim(clients, key, maxConnectionsPerClient);
-    }
-
-    /** Releases a connection {@link #tryAdmitClient} claimed. */
-    void clientLeft(String key) {
-        release(clients, key);
-    }
-
-    /** Addresses with handshakes in progress (a map left empty when all are released: no leak per address). */
-    int addressesHandshaking() {
-        return handshakes.size();
-    }
-
-    private static <K> boolean tryClaim(Map<K, AtomicInteger> counts, K key, int max) {
         boolean[] claimed = {false};
-        counts.compute(key, (k, count) -> {
+        clients.compute(key, (k, count) -> {
             AtomicInteger c = count == null ? new AtomicInteger() : count;
-            if (c.get() < max) {
+            if (c.get() < maxConnectionsPerClient) {
                 c.incrementAndGet();
                 claimed[0] = true;
             }
@@ -93,7 +78,8 @@ final class ConnectionLimits {
         return claimed[0];
     }
 
-    private static <K> void release(Map<K, AtomicInteger> counts, K key) {
-        counts.computeIfPresent(key, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+    /** Releases a connection {@link #tryAdmitClient} claimed. */
+    void clientLeft(String key) {
+        clients.computeIfPresent(key, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 }

@@ -17,6 +17,8 @@ import java.util.Locale;
  * enabled), or no cipher suite in common;</li>
  * <li>{@value #NOT_TLS}: it spoke something else (plaintext syslog to the TLS port, HTTP);</li>
  * <li>{@value #TIMEOUT}: it did not complete the handshake within {@code <handshakeTimeout>};</li>
+ * <li>{@value #DISPLACED}: its handshake was the oldest under way when {@code <maxHandshakes>} were and a new
+ * connection came ({@link HandshakeSlots});</li>
  * <li>{@value #FAILED}: anything else (the client hung up, or refused the receiver's certificate).</li>
  * </ul>
  */
@@ -29,6 +31,7 @@ final class HandshakeFailures {
     static final String PROTOCOL = "protocol";
     static final String NOT_TLS = "not-tls";
     static final String TIMEOUT = "handshake-timeout";
+    static final String DISPLACED = "handshake-displaced";
     static final String FAILED = "handshake-failed";
 
     private HandshakeFailures() {
@@ -92,6 +95,9 @@ final class HandshakeFailures {
                 return "the client does not speak TLS: is it sending plaintext syslog to the TLS port?";
             case TIMEOUT:
                 return "the client did not complete the TLS handshake within <handshakeTimeout>";
+            case DISPLACED:
+                return "its handshake was the oldest of <maxHandshakes> under way and gave way to a new connection"
+                        + " (many connections that stall their handshakes, from many networks?)";
             default:
                 return "the handshake failed";
         }

@@ -42,8 +42,8 @@ import java.util.List;
  *     <certificate>/etc/logshield/receiver.pem</certificate>
  *     <privateKey>/etc/logshield/receiver.key</privateKey>
  *     <trustedCertificates>/etc/logshield/clients-ca.pem</trustedCertificates>
- *     <allowedName>web-1.example.internal</allowedName>   <!-- CN or SAN DNS; *.example.internal for one label -->
- *     <allowedSubject>CN=web-2,O=Example</allowedSubject>  <!-- whole subject DN -->
+ *     <allowedName>web-1.example.internal</allowedName>   <!-- SAN DNS (CN without SANs), ASCII; *.x for one label -->
+ *     <allowedSubject>CN=web-2,O=Example</allowedSubject>  <!-- whole subject DN, exactly -->
  *     <allowedSpki>sha256/AAAA...=</allowedSpki>           <!-- public-key pin -->
  *     <framing>auto</framing>                   <!-- auto | octet-counting | newline | relp -->
  *     <format>auto</format>                     <!-- auto | syslog | json -->
@@ -64,12 +64,15 @@ import java.util.List;
  * without it an empty allow-list is an error.
  *
  * <p>Limits, with their defaults: {@code <maxConnections>} 512 (handshaking ones included),
- * {@code <maxHandshakesPerAddress>} 8, {@code <maxConnectionsPerClient>} 16, {@code <maxFrameSize>} 128 KB (RELP's
- * usual maximum, and the largest event {@code MtlsAppender} sends over RELP; frames being read then take at most
- * maxConnections &times; maxFrameSize = 64 MiB), {@code <handshakeTimeout>} 10 seconds, {@code <idleTimeout>} 10
- * minutes, {@code <frameTimeout>} 30 seconds (a frame, once started, must arrive whole within it),
- * {@code <maxEventsPerSecond>} 10000 per client (burst one second's worth; a faster client is slowed down, never
- * dropped), {@code <queueSize>} 8192 events and {@code <queueMaxBytes>} 64 MB waiting for the appenders (connections
+ * {@code <maxHandshakes>} a quarter of maxConnections, at least 8 (connections in their TLS handshake, from all
+ * sources: the rest is kept for authenticated clients; when all are taken, the oldest handshake gives way to a new
+ * connection),
+ * {@code <maxHandshakesPerAddress>} 8 (per IPv4 address, per IPv6 /64), {@code <maxConnectionsPerClient>} 16,
+ * {@code <maxFrameSize>} 128 KB (RELP's usual maximum, and the largest event {@code MtlsAppender} sends over RELP;
+ * frames being read then take at most maxConnections &times; maxFrameSize = 64 MiB), {@code <handshakeTimeout>} 10
+ * seconds, {@code <idleTimeout>} 10 minutes, {@code <frameTimeout>} 30 seconds (a frame, once started, must arrive
+ * whole within it), {@code <maxEventsPerSecond>} 10000 per client (burst one second's worth; a faster client is
+ * slowed down, never dropped), {@code <queueSize>} 8192 events and {@code <queueMaxBytes>} 64 MB waiting for the appenders (connections
  * wait when it is full), {@code <stopTimeout>} 5 seconds to hand queued events over at stop.
  * {@code <statsInterval>} (off by default) logs a one-line summary of the counters as a status message;
  * {@code <metricsRegistry>} names the Micrometer registry as for the appenders.
@@ -225,6 +228,16 @@ public class MtlsReceiver extends ContextAwareBase implements LifeCycle, LoggerC
         options.maxConnections = maxConnections;
     }
 
+    /**
+     * Connections in their TLS handshake at once, from all sources: fewer than {@code <maxConnections>} (default a
+     * quarter of it, at least 8), so that unauthenticated connections leave room for authenticated clients; when all are taken,
+     * the oldest handshake gives way to a new connection.
+     */
+    public void setMaxHandshakes(int maxHandshakes) {
+        options.maxHandshakes = maxHandshakes;
+    }
+
+    /** Connections in their TLS handshake at once from one IPv4 address or one IPv6 /64 (default 8). */
     public void setMaxHandshakesPerAddress(int maxHandshakesPerAddress) {
         options.maxHandshakesPerAddress = maxHandshakesPerAddress;
     }

@@ -12,6 +12,7 @@ import java.util.function.IntSupplier;
  * The receiver's meters, all tagged {@code port}, and the same counts kept locally for the periodic stats line:
  * <ul>
  * <li>{@code logshield.receiver.connections.open} (gauge): connections open, handshaking ones included;</li>
+ * <li>{@code logshield.receiver.connections.handshaking} (gauge): connections whose TLS handshake is under way;</li>
  * <li>{@code logshield.receiver.connections.accepted}: handshake done and client allowed;</li>
  * <li>{@code logshield.receiver.connections.rejected{reason}}: refused before any event was read (see
  * {@link HandshakeFailures}, and {@code revoked}, {@code not-allowed}, {@code too-many-connections},
@@ -77,6 +78,8 @@ final class ReceiverMetrics {
         queueSize = queue::size;
         meters.gauge(PREFIX + "connections.open", "Connections open, handshaking ones included", limits,
                 ConnectionLimits::open, "port", port);
+        meters.gauge(PREFIX + "connections.handshaking", "Connections whose TLS handshake is under way", limits,
+                ConnectionLimits::handshaking, "port", port);
         meters.gauge(PREFIX + "queue.size", "Events waiting for the dispatcher", queue, EventQueue::size, "port", port);
         meters.gauge(PREFIX + "queue.capacity", "Capacity of the event queue", queue, EventQueue::capacity, "port", port);
     }

@@ -22,6 +22,8 @@ final class ReceiverOptions {
     String framing = "auto";
     String format = "auto";
     int maxConnections = 512;
+    /** {@code null}: {@link #defaultMaxHandshakes}. */
+    Integer maxHandshakes;
     int maxHandshakesPerAddress = 8;
     int maxConnectionsPerClient = 16;
     FileSize maxFrameSize = new FileSize(128 * 1024);
@@ -73,6 +75,15 @@ final class ReceiverOptions {
             errors.add("unknown <format> '" + format + "': use auto, syslog or json");
         }
         positive(errors, "maxConnections", maxConnections);
+        int handshakes = maxHandshakes != null ? maxHandshakes : defaultMaxHandshakes(maxConnections);
+        if (maxHandshakes != null) {
+            positive(errors, "maxHandshakes", maxHandshakes);
+            if (maxHandshakes >= maxConnections && maxConnections > 1) {
+                errors.add("<maxHandshakes>" + maxHandshakes + "</maxHandshakes> must be less than <maxConnections> "
+                        + maxConnections + ": connections still in their TLS handshake must leave room for the"
+                        + " clients that have authenticated (default: a quarter of <maxConnections>, at least 8)");
+            }
+        }
         positive(errors, "maxHandshakesPerAddress", maxHandshakesPerAddress);
         positive(errors, "maxConnectionsPerClient", maxConnectionsPerClient);
         positive(errors, "maxEventsPerSecond", maxEventsPerSecond);
@@ -91,9 +102,17 @@ final class ReceiverOptions {
         if (errors.size() > before) {
             return null;
         }
-        return new ReceiverSettings(bindAddress, port, framingName, formatName, maxConnections, maxHandshakesPerAddress,
-                maxConnectionsPerClient, (int) frameSize, handshake, idle, frame, maxEventsPerSecond, queueSize,
+        return new ReceiverSettings(bindAddress, port, framingName, formatName, maxConnections, handshakes,
+                maxHandshakesPerAddress, maxConnectionsPerClient, (int) frameSize, handshake, idle, frame, maxEventsPerSecond, queueSize,
                 queueBytes, stop, stats);
+    }
+
+    /**
+     * A quarter of {@code maxConnections}, but at least 8 (and fewer than {@code maxConnections}): a handful of
+     * clients connecting at once must not displace one another's handshakes.
+     */
+    static int defaultMaxHandshakes(int maxConnections) {
+        return Math.max(1, Math.max(maxConnections / 4, Math.min(8, maxConnections - 1)));
     }
 
     private static String normalized(String name) {

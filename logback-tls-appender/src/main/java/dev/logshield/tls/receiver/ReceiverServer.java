@@ -20,8 +20,9 @@ import java.util.function.UnaryOperator;
 /**
  * The listening socket and the threads behind it: one acceptor, one thread per connection (daemon, 256 KiB stack,
  * named {@code logshield-receiver-<port>-<n>}), one {@link EventDispatcher}, one {@link Watchdog}. The acceptor
- * closes a new connection at once, before any TLS, when {@code <maxConnections>} are open or its address already
- * has {@code <maxHandshakesPerAddress>} handshakes under way, so no thread is spent on it.
+ * closes a new connection at once, before any TLS, when {@code <maxConnections>} are open or its network (an IPv4
+ * address, an IPv6 /64) already has {@code <maxHandshakesPerAddress>} handshakes under way, so no thread is spent on
+ * it; when {@code <maxHandshakes>} are under way, the oldest of them gives way to it ({@link HandshakeSlots}).
  *
  * <p>{@link #stop} never hangs: within the stop timeout it stops accepting, lets every connection stop reading at
  * its next frame boundary (a RELP session first acknowledges every event it handed over and sends
@@ -63,8 +64,8 @@ final class ReceiverServer {
         this.port = serverSocket.getLocalPort();
         ReceiverSettings settings = parts.settings();
         ReceiverMetrics metrics = new ReceiverMetrics(parts.meters(), port);
-        ConnectionLimits limits = new ConnectionLimits(settings.maxConnections(), settings.maxHandshakesPerAddress(),
-                settings.maxConnectionsPerClient());
+        ConnectionLimits limits = new ConnectionLimits(settings.maxConnections(), settings.maxHandshakes(),
+                settings.maxHandshakesPerAddress(), settings.maxConnectionsPerClient());
         EventQueue queue = new EventQueue(settings.queueSize(), settings.queueMaxBytes());
         metrics.bind(limits, queue);
         Watchdog watchdog = new Watchdog(settings.statsIntervalMillis(),
@@ -149,13 +150,16 @@ final class ReceiverServer {
                     + " connections are open");
             return;
         }
-        if (!limits.tryStartHandshake(socket.getInetAddress())) {
+        Deadline deadline = new Deadline(socket);
+        HandshakeSlots.Slot handshake = limits.handshakes().claim(socket.getInetAddress(), deadline);
+        if (handshake == null) {
             limits.closed();
-            refuse(socket, "too-many-handshakes", "its address already has <maxHandshakesPerAddress> "
-                    + services.settings().maxHandshakesPerAddress() + " handshakes under way");
+            refuse(socket, "too-many-handshakes", "its network " + SourceNetwork.of(socket.getInetAddress())
+                    + " already has <maxHandshakesPerAddress> " + services.settings().maxHandshakesPerAddress()
+                    + " handshakes under way");
             return;
         }
-        ClientConnection connection = new ClientConnection(socket, services);
+        ClientConnection connection = new ClientConnection(socket, deadline, handshake, services);
         Thread thread = newThread(Integer.toString(connectionNumber.incrementAndGet()), connection);
         connections.put(connection, thread);
         try {
@@ -163,7 +167,7 @@ final class ReceiverServer {
         } catch (OutOfMemoryError e) {
             // no native thread left: this connection cannot be served
             connections.remove(connection);
-            limits.handshakeEnded(socket.getInetAddress());
+            handshake.release();
             limits.closed();
             refuse(socket, "no-thread", "no thread could be started for it (" + e.getMessage() + ")");
             return;

@@ -10,7 +10,8 @@ import java.net.InetAddress;
  * @param framing                  {@code auto}, {@code octet-counting}, {@code newline} or {@code relp}
  * @param format                   {@code auto}, {@code syslog} or {@code json}
  * @param maxConnections           connections open at once, handshaking ones included
- * @param maxHandshakesPerAddress  handshaking connections at once per remote IP address
+ * @param maxHandshakes            handshaking connections at once in all, fewer than {@code maxConnections}
+ * @param maxHandshakesPerAddress  handshaking connections at once per remote IPv4 address or IPv6 /64
  * @param maxConnectionsPerClient  authenticated connections at once per client identity
  * @param maxFrameSize             the largest frame (event) in bytes
  * @param handshakeTimeoutMillis   time allowed for the TLS handshake
@@ -23,7 +24,7 @@ import java.net.InetAddress;
  * @param statsIntervalMillis      period of the stats status line; 0 for none
  */
 record ReceiverSettings(InetAddress address, int port, String framing, String format, int maxConnections,
-                        int maxHandshakesPerAddress, int maxConnectionsPerClient, int maxFrameSize,
+                        int maxHandshakes, int maxHandshakesPerAddress, int maxConnectionsPerClient, int maxFrameSize,
                         long handshakeTimeoutMillis, long idleTimeoutMillis, long frameTimeoutMillis,
                         int maxEventsPerSecond, int queueSize, long queueMaxBytes, long stopTimeoutMillis,
                         long statsIntervalMillis) {

@@ -8,7 +8,9 @@ import dev.logshield.tls.testing.TestIdentity;
 import dev.logshield.tls.testing.TestPki;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A thousand connections at once, from many loopback addresses, against a receiver with the default limits while the
- * legitimate client logs on: the excess is refused at accept time and counted by reason, the receiver never runs
- * more than one thread per allowed connection plus its three own, and even when every connection holds a
+ * legitimate client logs on: stalled handshakes hold no more than {@code <maxHandshakes>} (a quarter of
+ * {@code <maxConnections>}) slots, each newer one displacing the oldest, those over an address's
+ * {@code <maxHandshakesPerAddress>} are refused at accept time, all counted by reason; the receiver never runs more
+ * than one thread per allowed connection plus its three own, and even when every connection holds a
  * maximum-size partial frame the bytes it holds for them (its {@code frames.buffered.bytes} gauge) are one frame per
  * admitted connection, at most {@code maxConnections &times; (maxFrameSize + 1)}; all of it is given back once the
  * attackers leave. (Events waiting for the appenders are bounded apart, by {@code <queueMaxBytes>}; here the
@@ -32,6 +36,7 @@ class ConnectionFloodsStayBoundedTest {
     private static final TestPki PKI = SharedPki.get();
     private static final int ATTACKERS = 1_000;
     private static final int MAX_CONNECTIONS = 512;
+    private static final int MAX_HANDSHAKES = MAX_CONNECTIONS / 4;
     private static final int MAX_HANDSHAKES_PER_ADDRESS = 8;
     private static final int MAX_CONNECTIONS_PER_CLIENT = 16;
     private static final int MAX_FRAME_SIZE = 128 * 1024;
@@ -42,14 +47,17 @@ class ConnectionFloodsStayBoundedTest {
     static final ReceiverUnderAttack receiver = ReceiverUnderAttack.configuredBy(NAME, PKI);
 
     @Test
-    void aThousandStalledHandshakesGetNoMoreThanMaxConnectionsThreads() throws Exception {
+    void aThousandStalledHandshakesHoldNoMoreThanMaxHandshakesSlots() throws Exception {
         ReceiverUnderAttack.Attack attack = receiver.attack("1000 connections from 100 addresses, no handshake");
         long before = HeapInUse.afterGc();
         List<Socket> sockets = new ArrayList<>();
+        long[] expected = outcomesInOrder();
         long during;
         int peakThreads;
         int peakOpen;
         long buffered;
+        long refusedHandshakes;
+        long displaced;
         try {
             for (int i = 0; i < ATTACKERS; i++) {
                 try {
@@ -63,6 +71,14 @@ class ConnectionFloodsStayBoundedTest {
                     awaitAccounted(attack, i + 1);
                 }
             }
+            refusedHandshakes = attack.rejected("too-many-handshakes", expected[0]);
+            displaced = attack.rejected(HandshakeFailures.DISPLACED, expected[1]);
+            // the displaced connections' threads end as they count themselves: wait for the last ones
+            long deadline = System.nanoTime() + ReceiverUnderAttack.SETTLE.toNanos();
+            while ((receiver.openConnections() > 1 + expected[2] || receiver.receiverThreads() > 1 + expected[2]
+                    + OWN_THREADS) && System.nanoTime() - deadline < 0) {
+                SteadyClient.pause();
+            }
             peakThreads = receiver.receiverThreads();
             peakOpen = receiver.openConnections();
             buffered = receiver.framesBuffered();
@@ -73,19 +89,19 @@ class ConnectionFloodsStayBoundedTest {
             }
         }
         long closedAt = System.nanoTime();
-        long[] expected = refusalsInOrder();
-        long refusedHandshakes = attack.rejected("too-many-handshakes", expected[0]);
-        long refusedConnections = attack.rejected("too-many-connections", expected[1]);
         System.out.printf("[hostile] 1000 stalled connections: all connected in %d ms; %d open, %d receiver threads;"
-                + " refused at accept: %d too-many-handshakes, %d too-many-connections; %d bytes held for partial"
-                + " frames; heap in use grew by %s (for information)%n", (closedAt - attack.start()) / 1_000_000,
-                peakOpen, peakThreads, refusedHandshakes, refusedConnections, buffered, HeapInUse.mib(during));
-        assertThat(peakOpen).as("connections open, the legitimate one included").isEqualTo(MAX_CONNECTIONS);
-        assertThat(peakThreads).as("receiver threads").isEqualTo(MAX_CONNECTIONS + OWN_THREADS);
-        assertThat(new long[] {refusedHandshakes, refusedConnections}).as("refused for their address's handshakes,"
-                + " for the connection limit").containsExactly(expected);
-        assertThat(attack.rejected("handshake-failed", MAX_CONNECTIONS - 1)).as("admitted ones, ended by their client")
-                .isEqualTo(MAX_CONNECTIONS - 1);
+                + " refused at accept: %d too-many-handshakes, %d too-many-connections; %d displaced by newer ones;"
+                + " %d bytes held for partial frames; heap in use grew by %s (for information)%n",
+                (closedAt - attack.start()) / 1_000_000, peakOpen, peakThreads, refusedHandshakes,
+                attack.rejected("too-many-connections", 0), displaced, buffered, HeapInUse.mib(during));
+        assertThat(peakOpen).as("connections open: the legitimate one and maxHandshakes stalled").isEqualTo(
+                1 + MAX_HANDSHAKES);
+        assertThat(peakThreads).as("receiver threads").isEqualTo(1 + MAX_HANDSHAKES + OWN_THREADS);
+        assertThat(new long[] {refusedHandshakes, displaced, attack.rejected("too-many-connections", 0)})
+                .as("refused for their address's handshakes, displaced by newer ones, refused for the connection limit")
+                .containsExactly(expected[0], expected[1], 0);
+        assertThat(attack.rejected("handshake-failed", MAX_HANDSHAKES)).as("the ones under way, ended by their client")
+                .isEqualTo(MAX_HANDSHAKES);
         assertThat(buffered).as("bytes held for partial frames by connections that never sent one").isZero();
         attack.survived();
         System.out.printf("[hostile] 1000 stalled connections: back to %d receiver threads %d ms after they closed%n",
@@ -149,34 +165,39 @@ class ConnectionFloodsStayBoundedTest {
         assertThat(receiver.framesBuffered()).as("bytes held for partial frames once the attackers left").isZero();
     }
 
-    /** Waits until the receiver has admitted or refused {@code connections} of the attack. */
+    /** Waits until the receiver has taken {@code connections} of the attack: under way, displaced or refused. */
     private static void awaitAccounted(ReceiverUnderAttack.Attack attack, int connections) {
         long deadline = System.nanoTime() + ReceiverUnderAttack.SETTLE.toNanos();
-        while (receiver.openConnections() - 1 + attack.rejected("too-many-handshakes", 0)
-                + attack.rejected("too-many-connections", 0) < connections && System.nanoTime() - deadline < 0) {
+        while (receiver.handshaking() + attack.rejected("too-many-handshakes", 0) + attack.rejected("too-many-connections", 0)
+                + attack.rejected(HandshakeFailures.DISPLACED, 0) < connections && System.nanoTime() - deadline < 0) {
             SteadyClient.pause();
         }
     }
 
     /**
-     * The refusals the documented rules give for the stalled flood, connections arriving in order, ten per address,
-     * the legitimate one already open: {too-many-handshakes, too-many-connections}. The connection limit is checked
-     * first.
+     * What the documented rules make of the stalled flood, connections arriving in order, ten per address, the
+     * legitimate one already open (and never near {@code maxConnections}): {too-many-handshakes, displaced, still
+     * under way}. A connection over its address's {@code maxHandshakesPerAddress} is refused; any other displaces
+     * the oldest handshake under way when {@code maxHandshakes} are.
      */
-    private static long[] refusalsInOrder() {
-        int open = 1;
+    private static long[] outcomesInOrder() {
         int[] handshaking = new int[ATTACKERS / 10];
-        long[] refused = new long[2];
+        Deque<Integer> underWay = new ArrayDeque<>();
+        long refused = 0;
+        long displaced = 0;
         for (int i = 0; i < ATTACKERS; i++) {
-            if (open >= MAX_CONNECTIONS) {
-                refused[1]++;
-            } else if (handshaking[i / 10] >= MAX_HANDSHAKES_PER_ADDRESS) {
-                refused[0]++;
-            } else {
-                handshaking[i / 10]++;
-                open++;
+            int address = i / 10;
+            if (handshaking[address] >= MAX_HANDSHAKES_PER_ADDRESS) {
+                refused++;
+                continue;
             }
+            if (underWay.size() >= MAX_HANDSHAKES) {
+                handshaking[underWay.removeFirst()]--;
+                displaced++;
+            }
+            underWay.addLast(address);
+            handshaking[address]++;
         }
-        return refused;
+        return new long[] {refused, displaced, underWay.size()};
     }
 }

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every misconfiguration is a status error that says what to do, the receiver stays stopped, and its port stays
- * free: missing or unreadable key material, no client CA, an empty allow-list or a bad entry in it, a port out of
- * range, an unknown framing, a limit of zero, and a port already in use.
+ * free: missing or unreadable key material, no client CA, an empty allow-list or a bad entry in it (a name outside
+ * ASCII among them), a port out of range, an unknown framing, a limit of zero or one that leaves authenticated
+ * clients no room, and a port already in use.
  */
 class MisconfiguredReceiverStaysStoppedTest {
 
@@ -36,9 +37,13 @@ class MisconfiguredReceiverStaysStoppedTest {
                 Arguments.of("serverCert", "/nonexistent/receiver.pem", "/nonexistent/receiver.pem"),
                 Arguments.of("caCert", "", "no client CA: configure <trustedCertificates>"),
                 Arguments.of("allowedSpki", "sha1/AAAA", "<allowedSpki>: unsupported SPKI pin 'sha1/AAAA'"),
+                Arguments.of("allowedName", "\u212Aafka-1.test", "has a character outside ASCII"),
+                Arguments.of("allowedName", "b\u00fccher.example", "write an internationalised name as its A-label (xn--"),
                 Arguments.of("port", "70000", "<port>70000</port> is not a TCP port: use 1 to 65535"),
                 Arguments.of("framing", "syslog-tcp", "unknown <framing> 'syslog-tcp': use auto, octet-counting"),
                 Arguments.of("maxConnections", "0", "<maxConnections>0</maxConnections> must be at least 1"),
+                Arguments.of("maxHandshakes", "16", "<maxHandshakes>16</maxHandshakes> must be less than <maxConnections> 16"),
+                Arguments.of("maxHandshakes", "0", "<maxHandshakes>0</maxHandshakes> must be at least 1"),
                 Arguments.of("frameTimeout", "0 seconds", "<frameTimeout> must be a positive duration"));
     }
 
@@ -98,6 +103,8 @@ class MisconfiguredReceiverStaysStoppedTest {
         properties.put("allowedSpki", pki.client("client2").spkiPin());
         properties.put("framing", "auto");
         properties.put("maxConnections", "16");
+        properties.put("maxHandshakes", "4");
+        properties.put("allowedName", "client1.test");
         properties.put("frameTimeout", "30 seconds");
         return properties;
     }

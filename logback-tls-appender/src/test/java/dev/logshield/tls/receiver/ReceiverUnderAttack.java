@@ -147,6 +147,11 @@ final class ReceiverUnderAttack implements BeforeAllCallback, AfterAllCallback {
         return (int) meters.gauge(METER + "connections.open");
     }
 
+    /** Connections whose TLS handshake is under way: the {@code connections.handshaking} gauge. */
+    int handshaking() {
+        return (int) meters.gauge(METER + "connections.handshaking");
+    }
+
     /** Bytes the receiver holds for partial frames: its {@code frames.buffered.bytes} gauge. */
     long framesBuffered() {
         return (long) meters.gauge(METER + "frames.buffered.bytes");

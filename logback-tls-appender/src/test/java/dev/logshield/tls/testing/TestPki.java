@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -65,7 +66,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * permitted client), {@code client2} (client2.test: valid CA, meant to be left off allow-lists), {@code rogue}
  * (client1.test signed by the rogue CA), {@code expired} (client1.test, expired yesterday),
  * {@code not-yet-valid} (client1.test, valid from tomorrow), {@code server-auth-only} (client1.test whose EKU
- * lists only serverAuth); more with {@link #issueClient(String, String)}</li>
+ * lists only serverAuth); more with {@link #issueClient(String, String)}, or with any subject and SANs with
+ * {@link #issueClientWithSubject}</li>
  * <li>a two-level hierarchy on demand (generated at first use): {@link #intermediateCa()} "CN=LogShield Test
  * Intermediate CA", issued by the test CA, which issues {@link #intermediateServer()} (CN=localhost) and
  * {@link #intermediateClient()} (via-intermediate.test); their chain files hold the leaf then the intermediate</li>
@@ -258,6 +260,33 @@ public final class TestPki {
     }
 
     /**
+     * Issues one more client certificate from the test CA with {@code subject} as the JDK reads it (RFC 2253, e.g.
+     * {@code CN=billing,O=Example}; any characters, encoded as the JDK encodes them) and exactly {@code altNames} as
+     * its SANs (no subjectAltName extension when there are none), EKU clientAuth, valid for 30 days; available as
+     * {@code client(name)}, whose {@link TestIdentity#dnsName()} is then the first DNS SAN, else the subject.
+     */
+    public synchronized TestIdentity issueClientWithSubject(String name, String subject, GeneralName... altNames) {
+        if (clients.containsKey(name) || Set.of("server", "other-server", "rogue-server", "ca", "rogue-ca").contains(name)) {
+            throw new IllegalArgumentException("the test PKI already has an identity named '" + name + "'");
+        }
+        String shownAs = subject;
+        for (GeneralName altName : altNames) {
+            if (altName.getTagNo() == GeneralName.dNSName) {
+                shownAs = altName.getName().toString();
+                break;
+            }
+        }
+        Instant now = Instant.now();
+        try {
+            return put(issue(ca, name, X500Name.getInstance(new X500Principal(subject).getEncoded()), shownAs,
+                    List.of(altNames), KeyPurposeId.id_kp_clientAuth, now.minus(Duration.ofHours(1)),
+                    now.plus(Duration.ofDays(30))));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot issue test client " + name, e);
+        }
+    }
+
+    /**
      * Writes {@code fileName} into {@link #dir()} (replacing it): a certificate revocation list (PEM) of the test CA,
      * valid for a day, listing the certificates of {@code revoked}.
      */
@@ -426,19 +455,26 @@ public final class TestPki {
 
     private TestIdentity issue(Ca issuer, String name, String commonName, List<GeneralName> sans, KeyPurposeId purpose,
             Instant notBefore, Instant notAfter) throws GeneralSecurityException, IOException {
+        return issue(issuer, name, new X500Name("CN=" + commonName), commonName, sans, purpose, notBefore, notAfter);
+    }
+
+    private TestIdentity issue(Ca issuer, String name, X500Name subject, String shownAs, List<GeneralName> sans,
+            KeyPurposeId purpose, Instant notBefore, Instant notAfter) throws GeneralSecurityException, IOException {
         KeyPair keys = newKeyPair();
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
         int usage = KeyUsage.digitalSignature | (keyType == KeyType.RSA_2048 ? KeyUsage.keyEncipherment : 0);
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer.certificate, serial(),
-                Date.from(notBefore), Date.from(notAfter), new X500Name("CN=" + commonName), keys.getPublic())
+                Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic())
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(usage))
                 .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
-                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)))
                 .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()))
                 .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer.certificate));
+        if (!sans.isEmpty()) {
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
+        }
         X509Certificate certificate = sign(builder, issuer.keys.getPrivate());
-        return TestKeyFiles.write(dir, name, commonName, keys, List.of(certificate, issuer.certificate));
+        return TestKeyFiles.write(dir, name, shownAs, keys, List.of(certificate, issuer.certificate));
     }
 
     private Path writeTruststore(String type, String fileName) throws GeneralSecurityException, IOException {
