@@ -43,10 +43,7 @@ final class ExistingSegments {
         try (FileByteSource source = new FileByteSource(file)) {
             LseScanner scanner = new LseScanner(source);
             while (true) {
-                ScanItem item = scanner.next();
-                if (item instanceof ScanItem.EndOfData) {
-                    item = scanner.finish();
-                }
+                ScanItem item = scanner.nextOfWhole();
                 if (item == null) {
                     break;
                 }

@@ -70,10 +70,7 @@ final class KeyBlockRewriter {
             FrameType lastType = null;
             long lastSeries = -1;
             while (true) {
-                ScanItem item = scanner.next();
-                if (item instanceof ScanItem.EndOfData) {
-                    item = scanner.finish();
-                }
+                ScanItem item = scanner.nextOfWhole();
                 if (item == null) {
                     break;
                 }

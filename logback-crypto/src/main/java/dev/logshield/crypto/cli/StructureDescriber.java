@@ -48,10 +48,7 @@ final class StructureDescriber {
             }
             LseScanner scanner = new LseScanner(source);
             while (true) {
-                ScanItem item = scanner.next();
-                if (item instanceof ScanItem.EndOfData) {
-                    item = scanner.finish();
-                }
+                ScanItem item = scanner.nextOfWhole();
                 if (item == null) {
                     return wellFormed;
                 }

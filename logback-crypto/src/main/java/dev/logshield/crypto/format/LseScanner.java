@@ -82,6 +82,15 @@ public final class LseScanner {
     }
 
     /**
+     * The next item of data that no longer grows: {@link #next()} until the end of the data, then {@link #finish()};
+     * null when nothing is left. For readers of whole files (not follow mode).
+     */
+    public ScanItem nextOfWhole() throws IOException {
+        ScanItem item = next();
+        return item instanceof ScanItem.EndOfData ? finish() : item;
+    }
+
+    /**
      * Ends the scan at the current end of the data: closes the open segment (classifying any partial bytes as
      * its tail) or reports stray bytes; null when nothing is left.
      */

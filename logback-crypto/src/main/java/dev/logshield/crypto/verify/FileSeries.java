@@ -49,10 +49,7 @@ public final class FileSeries {
             }
             LseScanner scanner = new LseScanner(source);
             while (true) {
-                ScanItem item = scanner.next();
-                if (item instanceof ScanItem.EndOfData) {
-                    item = scanner.finish();
-                }
+                ScanItem item = scanner.nextOfWhole();
                 if (item == null) {
                     return;
                 }

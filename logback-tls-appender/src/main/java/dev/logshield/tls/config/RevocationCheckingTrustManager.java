@@ -101,67 +101,53 @@ public final class RevocationCheckingTrustManager extends X509ExtendedTrustManag
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        try {
-            delegate.checkServerTrusted(chain, authType, socket);
-        } catch (CertificateException e) {
-            throw explained(e, chain, "server");
-        }
-        checkListed(chain, "server");
+        checked(() -> delegate.checkServerTrusted(chain, authType, socket), chain, "server");
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        try {
-            delegate.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-            throw explained(e, chain, "server");
-        }
-        checkListed(chain, "server");
+        checked(() -> delegate.checkServerTrusted(chain, authType, engine), chain, "server");
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        try {
-            delegate.checkServerTrusted(chain, authType);
-        } catch (CertificateException e) {
-            throw explained(e, chain, "server");
-        }
-        checkListed(chain, "server");
+        checked(() -> delegate.checkServerTrusted(chain, authType), chain, "server");
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        try {
-            delegate.checkClientTrusted(chain, authType, socket);
-        } catch (CertificateException e) {
-            throw explained(e, chain, "client");
-        }
-        checkListed(chain, "client");
+        checked(() -> delegate.checkClientTrusted(chain, authType, socket), chain, "client");
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        try {
-            delegate.checkClientTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-            throw explained(e, chain, "client");
-        }
-        checkListed(chain, "client");
+        checked(() -> delegate.checkClientTrusted(chain, authType, engine), chain, "client");
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        try {
-            delegate.checkClientTrusted(chain, authType);
-        } catch (CertificateException e) {
-            throw explained(e, chain, "client");
-        }
-        checkListed(chain, "client");
+        checked(() -> delegate.checkClientTrusted(chain, authType), chain, "client");
     }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
         return delegate.getAcceptedIssuers();
+    }
+
+    /** The JDK's verdict on {@code chain}, its refusal explained, then the lists' own check. */
+    private void checked(JdkCheck jdkCheck, X509Certificate[] chain, String peer) throws CertificateException {
+        try {
+            jdkCheck.run();
+        } catch (CertificateException e) {
+            throw explained(e, chain, peer);
+        }
+        checkListed(chain, peer);
+    }
+
+    /** One of the delegate's checks. */
+    @FunctionalInterface
+    private interface JdkCheck {
+        void run() throws CertificateException;
     }
 
     /** A listed certificate in a chain the JDK accepted: only under soft fail, with a CRL past its next update. */
