@@ -78,7 +78,8 @@ import java.util.List;
  * {@code <metricsRegistry>} names the Micrometer registry as for the appenders.
  *
  * <p>Each event keeps the logger name, level, message, time, thread and fields the client sent (fields become the
- * MDC); the client's identity is added as MDC {@code client.cn}, {@code client.subject}, {@code client.spki} and
+ * MDC); the client's identity is added as MDC {@code client.name} (its first SAN DNS name, else the CN of a
+ * certificate without SANs, else the subject), {@code client.cn}, {@code client.subject}, {@code client.spki} and
  * {@code client.address}, after removing any client-sent field starting with {@code client.}. A stack trace the
  * client sent is the MDC entry {@code stack_trace}. Events go through the logger of their name (its level and
  * appenders); TurboFilters are not applied. On RELP, an event is acknowledged only once it has been handed to the

@@ -34,7 +34,12 @@ import java.util.Map;
  */
 final class ReceivedEventFactory {
 
-    /** The MDC key of the client certificate's common name. */
+    /**
+     * The MDC key of the client's name as the allow-list knows it: its first SAN DNS name, else the CN of a
+     * certificate without SANs, else its subject.
+     */
+    static final String CLIENT_NAME = "client.name";
+    /** The MDC key of the client certificate's common name, as written (not a name when the certificate has SANs). */
     static final String CLIENT_CN = "client.cn";
     /** The MDC key of the client certificate's subject, RFC 2253. */
     static final String CLIENT_SUBJECT = "client.subject";
@@ -97,6 +102,7 @@ final class ReceivedEventFactory {
         if (parsed.stackTrace() != null) {
             mdc.put(STACK_TRACE, parsed.stackTrace());
         }
+        mdc.put(CLIENT_NAME, text.singleLine(client.displayName()));
         mdc.put(CLIENT_CN, text.singleLine(client.commonName()));
         mdc.put(CLIENT_SUBJECT, text.singleLine(client.subjectName()));
         mdc.put(CLIENT_SPKI, client.pin().toString()); // sha256/ and base64, and ip:port: nothing to escape

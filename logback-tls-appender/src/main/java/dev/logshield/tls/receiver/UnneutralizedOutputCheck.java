@@ -41,7 +41,7 @@ import java.util.Set;
  * <pre>{@code
  * <appender name="FILE" class="ch.qos.logback.core.FileAppender">
  *   <file>received.log</file>
- *   <encoder><pattern>%d %-5level [%mdc{client.cn}] %logger - %msg%n</pattern></encoder>   <!-- plain: WARN -->
+ *   <encoder><pattern>%d %-5level [%mdc{client.name}] %logger - %msg%n</pattern></encoder>   <!-- plain: WARN -->
  * </appender>
  * }</pre>
  * Replace the encoder with {@code <encoder class="dev.logshield.redact.logback.RedactingPatternLayoutEncoder">},

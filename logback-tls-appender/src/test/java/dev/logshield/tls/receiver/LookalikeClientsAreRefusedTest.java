@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * whose certificates the trusted CA issued, over real TLS: the ones that only look allowed (a CN with U+212A KELVIN
  * SIGN for the K, the allowed CN beside a SAN naming another host, the subject in full-width letters or another
  * case) are closed before a byte is read and counted as {@code not-allowed}; the ones listed (by a SAN in another
- * case, by a CN in a certificate without SANs, by the exact subject) are served.
+ * case, by a CN in a certificate without SANs, by the exact subject) are served, their events named
+ * ({@code client.name}) by what listed them.
  */
 class LookalikeClientsAreRefusedTest {
 
@@ -87,6 +88,11 @@ class LookalikeClientsAreRefusedTest {
         }
         assertThat(received.events()).extracting(ILoggingEvent::getFormattedMessage).contains("SAN", "PLAIN_CN",
                 "BATCH");
+        assertThat(received.events()).filteredOn(e -> List.of("SAN", "PLAIN_CN", "BATCH").contains(e.getFormattedMessage()))
+                .as("client.name: the SAN, else the CN of a certificate without SANs, else the subject")
+                .extracting(e -> e.getFormattedMessage() + " " + e.getMDCPropertyMap().get("client.name"))
+                .containsExactly("SAN KAFKA-2.Brokers.test", "PLAIN_CN kafka-1.brokers.test",
+                        "BATCH batch");
         assertThat(meters.count("logshield.receiver.events", "client", "KAFKA-2.Brokers.test"))
                 .as("counted under its SAN, not its CN").isEqualTo(1);
     }

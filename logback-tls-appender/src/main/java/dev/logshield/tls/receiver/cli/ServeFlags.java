@@ -19,7 +19,7 @@ record ServeFlags(Path configFile, Map<String, List<String>> receiverSettings, S
                   String pattern) {
 
     static final String ENCODER = RedactingPatternLayoutEncoder.class.getName();
-    static final String DEFAULT_PATTERN = "%d{ISO8601} %-5level [%mdc{client.cn}] %logger - %msg%n";
+    static final String DEFAULT_PATTERN = "%d{ISO8601} %-5level [%mdc{client.name}] %logger - %msg%n";
 
     static final String USAGE = """
             usage: java -jar logshield-receiver.jar serve --config receiver.xml
@@ -47,7 +47,7 @@ record ServeFlags(Path configFile, Map<String, List<String>> receiverSettings, S
             --output console|FILE       where received events go (default console)
             --recipient AGE_KEY         encrypt --output FILE for this recipient (repeatable; needs logback-crypto,
                                         which this jar contains)
-            --pattern PATTERN           the line layout (default %d{ISO8601} %-5level [%mdc{client.cn}] %logger - %msg%n)
+            --pattern PATTERN           the line layout (default %d{ISO8601} %-5level [%mdc{client.name}] %logger - %msg%n)
 
             Received events are redacted before any output writes them (LogShield's built-in detectors); with
             --config, the receiver's <redaction> element changes what is redacted (see README). The output's
