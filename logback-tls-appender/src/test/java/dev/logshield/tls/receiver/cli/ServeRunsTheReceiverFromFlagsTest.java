@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.logshield.crypto.cli.Logcrypt;
 import dev.logshield.crypto.keys.HpkeIdentity;
 import dev.logshield.crypto.keys.X25519KeyPair;
+import dev.logshield.tls.receiver.RawTlsClient;
 import dev.logshield.tls.testing.TestPki;
 import dev.logshield.tls.testing.XmlConfiguredContext;
 import java.io.ByteArrayOutputStream;
@@ -74,21 +75,40 @@ class ServeRunsTheReceiverFromFlagsTest {
         assertThat(text).contains("order 0 paid", "order " + (EVENTS - 1) + " paid");
     }
 
+    @Test
+    void aRefusedClientsSubjectCannotForgeStatusLinesOrDriveTheTerminal() throws Exception {
+        TestPki pki = TestPki.generate(dir.resolve("pki"));
+        pki.issueClientWithSubject("hostile", "CN=evil\u001b[2J\u001b[31m\u0007\r\n2026-12-07T00:00:00Z ERROR"
+                + " forged\u202e,O=Example");
+        int port = freePort();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CountDownLatch stop = new CountDownLatch(1);
+        CompletableFuture<Integer> serve = serve(pki, port, List.of("--output", dir.resolve("r.log").toString()),
+                new ByteArrayOutputStream(), err, stop);
+        try (RawTlsClient client = RawTlsClient.connect(pki, pki.client("hostile"), port)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!err.toString(StandardCharsets.UTF_8).contains("refused client")) {
+                assertThat(System.nanoTime() - deadline).as("the refusal printed").isNegative();
+                Thread.sleep(20);
+            }
+        }
+        stop.countDown();
+        assertThat(serve.get(30, TimeUnit.SECONDS)).isZero();
+
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(printed.toLowerCase(java.util.Locale.ROOT)).contains("refused client", "evil\\u001b[2j");
+        assertThat(printed).doesNotContain("\u001b", "\u0007", "\r",
+                "\u202e");
+        assertThat(printed.lines()).noneMatch(line -> line.startsWith("2026-12-07T00:00:00Z ERROR forged"));
+    }
+
     /** Runs serve with the flags for {@code pki} plus {@code output}, ships the events, stops; returns its stdout. */
     private String serveAndShip(TestPki pki, List<String> output) throws Exception {
         int port = freePort();
-        List<String> args = new ArrayList<>(List.of("serve", "--address", "127.0.0.1", "--port",
-                Integer.toString(port), "--certificate", pki.server().chain().toString(), "--private-key",
-                pki.server().key().toString(), "--trusted-certificates", pki.caCert().toString(), "--allow-name",
-                "client1.test", "--framing", "relp"));
-        args.addAll(output);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CountDownLatch stop = new CountDownLatch(1);
-        CompletableFuture<Integer> serve = CompletableFuture.supplyAsync(() -> ReceiverMain.run(
-                args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), stop, false));
-        awaitListening(port, serve, err);
+        CompletableFuture<Integer> serve = serve(pki, port, output, out, err, stop);
 
         LoggerContext client = XmlConfiguredContext.configure("receiver/cli/" + getClass().getSimpleName()
                 + "-client", Map.of("destination", "127.0.0.1:" + port, "clientCert",
@@ -103,6 +123,21 @@ class ServeRunsTheReceiverFromFlagsTest {
         assertThat(serve.get(30, TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("ERROR");
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Starts serve on {@code port} with the flags for {@code pki} (allowing client1.test) plus {@code output}. */
+    private static CompletableFuture<Integer> serve(TestPki pki, int port, List<String> output, ByteArrayOutputStream out,
+            ByteArrayOutputStream err, CountDownLatch stop) throws Exception {
+        List<String> args = new ArrayList<>(List.of("serve", "--address", "127.0.0.1", "--port",
+                Integer.toString(port), "--certificate", pki.server().chain().toString(), "--private-key",
+                pki.server().key().toString(), "--trusted-certificates", pki.caCert().toString(), "--allow-name",
+                "client1.test", "--framing", "relp"));
+        args.addAll(output);
+        CompletableFuture<Integer> serve = CompletableFuture.supplyAsync(() -> ReceiverMain.run(
+                args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), stop, false));
+        awaitListening(port, serve, err);
+        return serve;
     }
 
     private static int freePort() throws Exception {
