@@ -50,6 +50,9 @@ class SealEpochsNeverGoBackAcrossSegmentsTest {
         assertThat(finding.seriesIndex()).isEqualTo(1);
         assertThat(finding.seq()).isEqualTo(1);
         assertThat(finding.file()).isEqualTo(files.get(1).toString());
+        // it is no baseline: the segment's closing checkpoint is judged against the predecessor too
+        assertFinding(verified, Finding.Severity.TAMPERED, 1, 3,
+                "segment opens at seal epoch 0, before its predecessor's last epoch 2");
     }
 
     @Test
