@@ -45,6 +45,19 @@ class ScannerSaysWhatIsPendingAtTheEndOfTheDataTest {
     }
 
     @Test
+    void aHeaderThatCannotBeASegmentIsReportedAtOnce() throws Exception {
+        byte[] header = Arrays.copyOf(segment().bytes(), LseFormat.CORE_LENGTH + 4);
+        header[LseFormat.magic().length + 2] = (byte) 0x80;
+        LseScanner scanner = new LseScanner(ByteSource.of(header));
+
+        ScanItem item = scanner.next();
+
+        assertThat(item).isInstanceOf(ScanItem.Stray.class);
+        assertThat(((ScanItem.Stray) item).tail())
+                .isEqualTo(new ScanItem.Tail(0, header.length, ScanItem.Tail.Kind.GARBAGE, false));
+    }
+
+    @Test
     void aFrameCutShortIsPendingAtItsStart() throws Exception {
         SegmentBytes segment = segment();
         long last = segment.offsetOf(segment.frameCount() - 1);

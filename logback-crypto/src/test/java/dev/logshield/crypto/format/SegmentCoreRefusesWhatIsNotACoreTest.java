@@ -35,12 +35,15 @@ class SegmentCoreRefusesWhatIsNotACoreTest {
         System.arraycopy(magic, 0, shifted, 2, magic.length);
         byte[] damaged = magic.clone();
         damaged[magic.length - 1] ^= 1;
+        byte[] cutAtTheEnd = new byte[10];
+        System.arraycopy(magic, 0, cutAtTheEnd, 3, magic.length - 1);
 
         assertThat(SegmentCore.startsWithMagic(magic, 0)).isTrue();
         assertThat(SegmentCore.startsWithMagic(shifted, 2)).isTrue();
         assertThat(SegmentCore.startsWithMagic(shifted, 3)).isFalse();
         assertThat(SegmentCore.startsWithMagic(shifted, 0)).isFalse();
         assertThat(SegmentCore.startsWithMagic(damaged, 0)).isFalse();
+        assertThat(SegmentCore.startsWithMagic(cutAtTheEnd, 3)).isFalse();
     }
 
     @Test

@@ -30,7 +30,7 @@ class SegmentMetadataRoundTripsTest {
 
     @Test
     void anUnknownTagIsSkippedAndAnEmptyValueKept() throws Exception {
-        byte[] bytes = {(byte) 0xEE, 0, 2, 'h', 'i', 1, 0, 0, 2, 0, 3, 'a', 'p', 'p'};
+        byte[] bytes = {(byte) 0xEE, 0, 2, 'h', 'i', 2, 0, 3, 'a', 'p', 'p', 1, 0, 0};
 
         SegmentMetadata read = SegmentMetadata.decode(bytes);
 

@@ -144,6 +144,22 @@ class SegmentWriterCountsWhatItWroteAndRefusesWorkAfterItsEndTest {
         assertThat(text).hasSize(LseFormat.MAX_DATA_PAYLOAD).startsWith("a").endsWith("z");
     }
 
+    @Test
+    void recordsOfEverySizeReadBack() throws Exception {
+        SegmentFixture fixture = unsealed();
+        List<String> texts = List.of("x".repeat(300), "y".repeat(70_000), "z");
+        for (String text : texts) {
+            fixture.event(text, 1_001);
+        }
+        fixture.close(1_002);
+
+        Verified verified = Verified.bytes(KEK, dir.resolve("sizes.lse"), fixture.bytes());
+
+        assertThat(verified.exitCode()).as(verified.describe()).isEqualTo(VerificationReport.INTACT);
+        assertThat(verified.releasedTexts()).isEqualTo(texts);
+        assertThat(fixture.writer.core()).isEqualTo(SegmentCore.decode(SegmentBytes.parse(fixture.bytes()).core()));
+    }
+
     private static List<Long> checkpointEpochs(SegmentFixture fixture) throws Exception {
         SegmentBytes segment = SegmentBytes.parse(fixture.bytes());
         List<Long> epochs = new ArrayList<>();

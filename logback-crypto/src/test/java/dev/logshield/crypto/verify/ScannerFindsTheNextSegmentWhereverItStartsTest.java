@@ -14,6 +14,7 @@ import dev.logshield.crypto.testing.TestKek;
 import dev.logshield.crypto.testing.Verified;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -118,6 +119,50 @@ class ScannerFindsTheNextSegmentWhereverItStartsTest {
                 "segment header cut short (8 bytes): crash while starting a segment");
         assertThat(torn.offset()).isEqualTo(segment.length);
         assertThat(verified.exitCode()).as(verified.describe()).isEqualTo(VerificationReport.UNCLOSED);
+    }
+
+    @Test
+    void aRestartedCoreThatEndsTheFileInsideAFrameIsFound() throws Exception {
+        SegmentFixture crashed = new SegmentFixture().start(SegmentFixture.unsealed(CipherSuite.AES_256_GCM),
+                ChainLink.seriesStart(), List.of(KEK), 1_000).event("before the crash\n", 1_001);
+        SegmentFixture restarted = new SegmentFixture().start(SegmentFixture.unsealed(CipherSuite.AES_256_GCM),
+                crashed.writer.nextLink(), List.of(KEK), 2_000);
+        byte[] restartedCore = Arrays.copyOf(restarted.bytes(), LseFormat.CORE_LENGTH);
+        // a torn frame whose announced length covers the restarted writer's core, which a crash cut right after it
+        byte[] torn = ByteBuffer.allocate(5 + 20).putInt(20 + LseFormat.CORE_LENGTH).put((byte) 1)
+                .put(filled(20, 'x')).array();
+        byte[] file = concat(concat(crashed.bytes(), torn), restartedCore);
+
+        Verified verified = Verified.bytes(Verified.options(List.of(), null), dir.resolve("scanned.lse"), file);
+
+        assertFinding(verified, Finding.Severity.UNCLOSED, 0, 2,
+                "25 byte(s) after the last whole record: torn tail (a write cut short by a crash); the writer"
+                        + " restarted after it");
+        assertFinding(verified, Finding.Severity.UNCLOSED, "segment header cut short (128 bytes)");
+        assertThat(verified.report().has(Finding.Severity.TAMPERED)).as(verified.describe()).isFalse();
+    }
+
+    @Test
+    void aKeyBlockOfTheLargestLengthIsReadAndOneByteMoreIsNot() throws Exception {
+        byte[] segment = closedSegment();
+        int keyBlockLength = ByteBuffer.wrap(segment, LseFormat.CORE_LENGTH, 4).getInt();
+        byte[] frames = Arrays.copyOfRange(segment, LseFormat.CORE_LENGTH + 4 + keyBlockLength, segment.length);
+
+        for (int length : new int[] {LseFormat.MAX_KEY_BLOCK, LseFormat.MAX_KEY_BLOCK + 1}) {
+            // one stanza of another reader's type, as large as the key block's length allows
+            int stanza = length - 1 - 3 - LseFormat.DIGEST_LENGTH;
+            ByteBuffer header = ByteBuffer.allocate(LseFormat.CORE_LENGTH + 4 + length)
+                    .put(segment, 0, LseFormat.CORE_LENGTH).putInt(length).put((byte) 1).put((byte) 7)
+                    .putShort((short) stanza);
+            byte[] file = concat(header.array(), frames);
+
+            Verified verified = Verified.bytes(Verified.options(List.of(), null), dir.resolve("scanned.lse"), file);
+
+            assertThat(verified.report().segments()).as(verified.describe())
+                    .isEqualTo(length == LseFormat.MAX_KEY_BLOCK ? 1 : 0);
+            assertThat(verified.report().has(Finding.Severity.TAMPERED)).as(verified.describe())
+                    .isEqualTo(length > LseFormat.MAX_KEY_BLOCK);
+        }
     }
 
     private Verified reader(byte[] file) throws Exception {

@@ -104,6 +104,36 @@ class TailBytesAreTornOrGarbageByWhatTheyHoldTest {
     }
 
     @Test
+    void aHeaderCutShortInTheLargestKeyBlockIsTorn() throws Exception {
+        byte[] header = ByteBuffer.allocate(LseFormat.CORE_LENGTH + 4 + 200).put(core())
+                .putInt(LseFormat.MAX_KEY_BLOCK).array();
+
+        Verified verified = reader(header);
+
+        assertFinding(verified, Finding.Severity.UNCLOSED, "segment header cut short (332 bytes)");
+    }
+
+    @Test
+    void aCoreThatDoesNotParseFollowedByItsKeyBlockLengthIsGarbage() throws Exception {
+        byte[] header = ByteBuffer.allocate(LseFormat.CORE_LENGTH + 4).put(core()).putInt(100).array();
+        header[LseFormat.magic().length + 2] = (byte) 0x80;
+
+        Verified verified = reader(header);
+
+        assertFinding(verified, Finding.Severity.TAMPERED, "not an LSE file, or its header is corrupt (132 bytes)");
+    }
+
+    @Test
+    void zerosBeyondOneReadChunkAreAZeroFilledTail() throws Exception {
+        byte[] segment = unclosedSegment().bytes();
+
+        Verified verified = reader(concat(segment, new byte[70_000]));
+
+        assertThat(verified.exitCode()).as(verified.describe()).isEqualTo(VerificationReport.UNCLOSED);
+        assertFinding(verified, Finding.Severity.UNCLOSED, "70000 byte(s) after the last whole record: zero-filled tail");
+    }
+
+    @Test
     void aWholeHeaderWhoseKeyBlockDoesNotParseIsGarbage() throws Exception {
         // a key block of 33 bytes has room for its count and MAC only: a count of 0 stanzas does not parse
         byte[] header = ByteBuffer.allocate(LseFormat.CORE_LENGTH + 4 + 33).put(core()).putInt(33).array();
