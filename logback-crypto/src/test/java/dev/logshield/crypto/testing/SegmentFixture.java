@@ -114,6 +114,20 @@ public final class SegmentFixture {
         return fixture.bytes();
     }
 
+    /**
+     * A closed sealed segment that spans seal epochs 0 to 3: META, CHECKPOINT (epoch 0), then one DATA record "epoch
+     * e" per epoch e followed by that epoch's checkpoint (the last one closing), FINAL.
+     */
+    public static byte[] fourEpochSealedSegment(DataKeyWrapper key) throws Exception {
+        SegmentFixture fixture = new SegmentFixture().start(sealed(sealKeys(), 0, null), ChainLink.seriesStart(),
+                List.of(key), T0 + 100);
+        for (int epoch = 0; epoch < 4; epoch++) {
+            fixture.event("epoch " + epoch + "\n", T0 + epoch * EPOCH_MS + 200);
+        }
+        fixture.close(T0 + 3 * EPOCH_MS + 300);
+        return fixture.bytes();
+    }
+
     /** The DATA texts of {@link #smallSealedSegment}, in order. */
     public static final List<String> SMALL_SEALED_TEXTS = List.of("first\n", "second\n", "third\n");
 }

@@ -2,7 +2,6 @@ package dev.logshield.crypto.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.logshield.crypto.format.ChainLink;
 import dev.logshield.crypto.format.Checkpoint;
 import dev.logshield.crypto.format.FrameType;
 import dev.logshield.crypto.format.SegmentCore;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RemovedCheckpointOrEpochGapIsRejectedTest {
 
     private static final TestKek KEK = TestKek.random();
-    private static final long T0 = SegmentFixture.T0;
-    private static final long EPOCH = SegmentFixture.EPOCH_MS;
 
     @TempDir
     Path dir;
@@ -49,7 +46,7 @@ class RemovedCheckpointOrEpochGapIsRejectedTest {
 
     @Test
     void anEpochGapResealedWithTheCurrentKeyIsAClockWarningToTheAuditorAndTamperedForTheReader() throws Exception {
-        SegmentBytes segment = SegmentBytes.parse(fourEpochSegment());
+        SegmentBytes segment = SegmentBytes.parse(SegmentFixture.fourEpochSealedSegment(KEK));
         List<Integer> checkpoints = segment.seqsOf(FrameType.CHECKPOINT);
         assertThat(checkpoints).hasSize(5);
         // frames of epochs 1 and 2: from after the checkpoint closing epoch 0 through the one closing epoch 2
@@ -85,7 +82,7 @@ class RemovedCheckpointOrEpochGapIsRejectedTest {
 
     @Test
     void checkpointEpochsThatGoBackAreRejected() throws Exception {
-        SegmentBytes segment = SegmentBytes.parse(fourEpochSegment());
+        SegmentBytes segment = SegmentBytes.parse(SegmentFixture.fourEpochSealedSegment(KEK));
         int closing = segment.seqsOf(FrameType.CHECKPOINT).get(4);
         SegmentCore core = SegmentCore.decode(segment.core());
         // someone holding S_1 re-seals the closing checkpoint (after the one of epoch 2) in epoch 1
@@ -105,21 +102,11 @@ class RemovedCheckpointOrEpochGapIsRejectedTest {
 
     @Test
     void theUntouchedFourEpochSegmentPassesTheAuditor() throws Exception {
-        Verified verified = Verified.bytes(auditor(), dir.resolve("intact.lse"), fourEpochSegment());
+        Verified verified = Verified.bytes(auditor(), dir.resolve("intact.lse"),
+                SegmentFixture.fourEpochSealedSegment(KEK));
 
         assertThat(verified.exitCode()).as(verified.describe()).isEqualTo(VerificationReport.INTACT);
         assertThat(verified.report().checkpoints()).isEqualTo(5);
-    }
-
-    /** META, checkpoint, then one record per seal epoch 0..3 each followed by its epoch's closing checkpoint, FINAL. */
-    private static byte[] fourEpochSegment() throws Exception {
-        SegmentFixture fixture = new SegmentFixture().start(SegmentFixture.sealed(SegmentFixture.sealKeys(), 0, null),
-                ChainLink.seriesStart(), List.of(KEK), T0 + 100);
-        for (int epoch = 0; epoch < 4; epoch++) {
-            fixture.event("epoch " + epoch + "\n", T0 + epoch * EPOCH + 200);
-        }
-        fixture.close(T0 + 3 * EPOCH + 300);
-        return fixture.bytes();
     }
 
     /** The auditor: the seal chain from S_0, no record key. */
