@@ -1,5 +1,6 @@
 package dev.logshield.crypto.format;
 
+import static dev.logshield.crypto.testing.FindingAssertions.assertFinding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,7 @@ import dev.logshield.crypto.testing.SegmentBytes;
 import dev.logshield.crypto.testing.SegmentFixture;
 import dev.logshield.crypto.testing.TestKek;
 import dev.logshield.crypto.testing.Verified;
+import dev.logshield.crypto.verify.Finding;
 import dev.logshield.crypto.verify.VerificationReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The writer's counters are what the file holds (frames, DATA frames, bytes, events per record up to 2^31); a
  * finished or abandoned segment takes nothing more and says which it is; time passing ({@code tick}) and closing
- * late both seal every epoch that ended on the way and ratchet the record key when its period is over; a DATA
- * record holds up to the largest payload a frame can carry, and not a byte more.
+ * late both write ONE checkpoint for the seal epoch that ended, dated at its last millisecond, and move straight to
+ * the clock's epoch (the epochs between get no checkpoint: the verifier's CLOCK gap, FORMAT.md 9.3), and ratchet the
+ * record key when its period is over; a DATA record holds up to the largest payload a frame can carry, and not a
+ * byte more.
  */
 class SegmentWriterCountsWhatItWroteAndRefusesWorkAfterItsEndTest {
 
@@ -86,13 +90,23 @@ class SegmentWriterCountsWhatItWroteAndRefusesWorkAfterItsEndTest {
     }
 
     @Test
-    void tickingSealsTheEpochsThatEnded() throws Exception {
+    void tickingSealsTheEpochThatEndedOnceAndMovesToTheClocksEpoch() throws Exception {
         SegmentFixture fixture = sealed();
         fixture.event("epoch 0\n", T0 + 200);
 
+        fixture.writer.tick(T0 + EPOCH_MS - 1);
+        assertThat(checkpointEpochs(fixture)).containsExactly(0L);
         fixture.writer.tick(T0 + 2 * EPOCH_MS + 5);
 
-        assertThat(checkpointEpochs(fixture)).containsExactly(0L, 0L, 1L);
+        assertThat(checkpointEpochs(fixture)).containsExactly(0L, 0L);
+        assertThat(checkpointTimes(fixture)).containsExactly(T0 + 100, T0 + EPOCH_MS - 1);
+        fixture.event("epoch 2\n", T0 + 2 * EPOCH_MS + 6).close(T0 + 2 * EPOCH_MS + 7);
+        assertThat(checkpointEpochs(fixture)).containsExactly(0L, 0L, 2L);
+        Verified verified = sealVerified(fixture, "ticked.lse");
+        assertThat(verified.exitCode()).as(verified.describe()).isEqualTo(VerificationReport.INTACT);
+        assertFinding(verified, Finding.Severity.CLOCK, 0, 5, "checkpoint epochs jump from 0 to 2: seal epoch 1 has"
+                + " no checkpoint");
+        assertThat(verified.releasedTexts()).containsExactly("epoch 0\n", "epoch 2\n");
     }
 
     @Test
@@ -112,15 +126,18 @@ class SegmentWriterCountsWhatItWroteAndRefusesWorkAfterItsEndTest {
     }
 
     @Test
-    void closingLateSealsTheEpochsThatEndedBeforeTheClosingCheckpoint() throws Exception {
+    void closingLateSealsTheEpochThatEndedOnceBeforeTheClosingCheckpoint() throws Exception {
         SegmentFixture fixture = sealed();
         fixture.event("epoch 0\n", T0 + 200);
 
         fixture.close(T0 + 2 * EPOCH_MS + 5);
 
-        assertThat(checkpointEpochs(fixture)).containsExactly(0L, 0L, 1L, 2L);
-        assertThat(Verified.bytes(Verified.options(List.of(), SegmentFixture.sealVerifier()),
-                dir.resolve("late.lse"), fixture.bytes()).exitCode()).isEqualTo(VerificationReport.INTACT);
+        assertThat(checkpointEpochs(fixture)).containsExactly(0L, 0L, 2L);
+        assertThat(checkpointTimes(fixture)).containsExactly(T0 + 100, T0 + EPOCH_MS - 1, T0 + 2 * EPOCH_MS + 5);
+        Verified verified = sealVerified(fixture, "late.lse");
+        assertThat(verified.exitCode()).as(verified.describe()).isEqualTo(VerificationReport.INTACT);
+        assertFinding(verified, Finding.Severity.CLOCK, 0, 4, "checkpoint epochs jump from 0 to 2: seal epoch 1 has"
+                + " no checkpoint");
     }
 
     @Test
@@ -161,12 +178,26 @@ class SegmentWriterCountsWhatItWroteAndRefusesWorkAfterItsEndTest {
     }
 
     private static List<Long> checkpointEpochs(SegmentFixture fixture) throws Exception {
+        return checkpoints(fixture).stream().map(Checkpoint::epoch).toList();
+    }
+
+    private static List<Long> checkpointTimes(SegmentFixture fixture) throws Exception {
+        return checkpoints(fixture).stream().map(Checkpoint::timeMs).toList();
+    }
+
+    private static List<Checkpoint> checkpoints(SegmentFixture fixture) throws Exception {
         SegmentBytes segment = SegmentBytes.parse(fixture.bytes());
-        List<Long> epochs = new ArrayList<>();
+        List<Checkpoint> checkpoints = new ArrayList<>();
         for (int seq : segment.seqsOf(FrameType.CHECKPOINT)) {
-            epochs.add(Checkpoint.decode(LseFormat.VERSION, segment.body(seq)).epoch());
+            checkpoints.add(Checkpoint.decode(LseFormat.VERSION, segment.body(seq)));
         }
-        return epochs;
+        return checkpoints;
+    }
+
+    /** Verified with the record key and the seal chain. */
+    private Verified sealVerified(SegmentFixture fixture, String name) throws Exception {
+        return Verified.bytes(Verified.options(List.of(KEK), SegmentFixture.sealVerifier()), dir.resolve(name),
+                fixture.bytes());
     }
 
     private static SegmentFixture unsealed() throws Exception {

@@ -117,7 +117,8 @@ class AuthenticRecordsThatContradictTheSegmentAreTamperedTest {
 
         Verified verified = reader(segment);
 
-        assertFinding(verified, Finding.Severity.TAMPERED, 0, EPOCH, "EPOCH record announces key epoch -1 after epoch 0");
+        assertFinding(verified, Finding.Severity.TAMPERED, 0, EPOCH,
+                "EPOCH record announces key epoch -1 after epoch 0");
     }
 
     @Test
@@ -199,6 +200,6 @@ class AuthenticRecordsThatContradictTheSegmentAreTamperedTest {
 
     /** {@link #reader}, outputting verified records past an integrity failure ({@code --force}). */
     private static SeriesVerifier.Options keepGoing() {
-        return new SeriesVerifier.Options(List.of(KEK), SEAL, false, List.of(), 0, true);
+        return new SeriesVerifier.Options(List.of(KEK), List.of(SEAL), false, List.of(), 0, true);
     }
 }

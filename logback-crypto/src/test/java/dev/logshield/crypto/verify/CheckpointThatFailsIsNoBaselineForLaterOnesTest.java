@@ -11,26 +11,31 @@ import dev.logshield.crypto.testing.SegmentFixture;
 import dev.logshield.crypto.testing.SegmentRecordKey;
 import dev.logshield.crypto.testing.TestKek;
 import dev.logshield.crypto.testing.Verified;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checkpoint epochs inside a segment stay or step by one, compared with the last checkpoint that passed every check:
- * a checkpoint that fails (forged tag, wrong epoch) never becomes the baseline, so the epochs it would hide are still
- * a jump at the next one, and an epoch that goes back is a jump too. Checked by the reader and the auditor together
- * on a segment that spans four seal epochs: 0 META, 1 CHECKPOINT (epoch 0), 2 DATA, 3 CHECKPOINT (0), 4 DATA,
- * 5 CHECKPOINT (1), 6 DATA, 7 CHECKPOINT (2), 8 DATA, 9 CHECKPOINT (3, closing), 10 FINAL.
+ * Checkpoint epochs inside a segment are compared with the last checkpoint that passed every check (a CLOCK finding
+ * is no failure): an epoch that goes back is TAMPERED, one that skips epochs is a CLOCK warning (a forward clock
+ * step), and a checkpoint that fails (forged tag, epoch going back, records dated outside its epoch) never becomes
+ * the baseline, so the next one is compared with the last good one. Checked by the reader and the auditor together
+ * on a segment that spans four seal epochs: 0 META, 1 CHECKPOINT (epoch 0), 2 DATA (epoch 0), 3 CHECKPOINT (0),
+ * 4 DATA (1), 5 CHECKPOINT (1), 6 DATA (2), 7 CHECKPOINT (2), 8 DATA (3), 9 CHECKPOINT (3, closing), 10 FINAL.
  */
 class CheckpointThatFailsIsNoBaselineForLaterOnesTest {
 
     private static final TestKek KEK = TestKek.random();
     private static final long T0 = SegmentFixture.T0;
     private static final long EPOCH_MS = SegmentFixture.EPOCH_MS;
+    private static final int DATA_EPOCH_1 = 4;
     private static final int CHECKPOINT_EPOCH_1 = 5;
     private static final int CHECKPOINT_EPOCH_2 = 7;
     private static final int CLOSING_CHECKPOINT = 9;
+    private static final String NO_CHECKPOINT = "no checkpoint. The writer's clock stepped forward, or nothing ran for"
+            + " over an epoch";
 
     @TempDir
     Path dir;
@@ -48,7 +53,7 @@ class CheckpointThatFailsIsNoBaselineForLaterOnesTest {
     }
 
     @Test
-    void aCheckpointWithAForgedTagLeavesTheNextOneAJump() throws Exception {
+    void aCheckpointWithAForgedTagLeavesTheNextOneAGapFromTheLastGoodOne() throws Exception {
         SegmentBytes segment = fourEpochSegment();
         byte[] frame = segment.frames().get(CHECKPOINT_EPOCH_1);
         frame[frame.length - 1] ^= 1;
@@ -58,42 +63,80 @@ class CheckpointThatFailsIsNoBaselineForLaterOnesTest {
 
         assertFinding(verified, Finding.Severity.TAMPERED, 0, CHECKPOINT_EPOCH_1,
                 "checkpoint for epoch 1 is not sealed with that epoch's key");
-        Finding jump = assertFinding(verified, Finding.Severity.TAMPERED, 0, CHECKPOINT_EPOCH_2,
-                "checkpoint epochs jump from 0 to 2 (checkpoints or records removed)");
-        assertThat(jump.offset()).isEqualTo(segment.offsetOf(CHECKPOINT_EPOCH_2));
-        assertFinding(verified, Finding.Severity.TAMPERED, 0, CLOSING_CHECKPOINT, "checkpoint epochs jump from 0 to 3");
+        Finding gap = assertFinding(verified, Finding.Severity.CLOCK, 0, CHECKPOINT_EPOCH_2,
+                "checkpoint epochs jump from 0 to 2: seal epoch 1 has " + NO_CHECKPOINT);
+        assertThat(gap.offset()).isEqualTo(segment.offsetOf(CHECKPOINT_EPOCH_2));
+        // the record of epoch 1 is still waiting for a good checkpoint: outside epoch 2, so checkpoint 7 fails too
+        assertFinding(verified, Finding.Severity.TAMPERED, 0, CHECKPOINT_EPOCH_2,
+                "records dated outside seal epoch 2 of the checkpoint that seals them");
+        assertFinding(verified, Finding.Severity.CLOCK, 0, CLOSING_CHECKPOINT,
+                "checkpoint epochs jump from 0 to 3: seal epochs 1..2 have " + NO_CHECKPOINT);
+        assertThat(verified.exitCode()).as(verified.describe()).isEqualTo(VerificationReport.TAMPERED);
     }
 
     @Test
-    void aCheckpointEpochThatGoesBackIsAJump() throws Exception {
+    void aCheckpointEpochThatGoesBackIsTamperedAndNoBaseline() throws Exception {
         SegmentBytes segment = fourEpochSegment();
-        SegmentCore core = SegmentCore.decode(segment.core());
-        Checkpoint original = Checkpoint.decode(2, segment.body(CHECKPOINT_EPOCH_2));
-        Checkpoint back = new Checkpoint(2, 0, T0 + EPOCH_MS - 1, CHECKPOINT_EPOCH_2, false, 0, original.digest(),
-                new byte[32]).tagged(SegmentFixture.sealVerifier().keyAt(0), core.segmentId());
-        segment.frames().set(CHECKPOINT_EPOCH_2, SegmentBytes.frameOf(FrameType.CHECKPOINT, back.encode()));
-        SegmentRecordKey.of(segment, KEK).restateFrom(CHECKPOINT_EPOCH_2 + 1, SegmentFixture.sealVerifier());
+        replaceCheckpoint(segment, CHECKPOINT_EPOCH_2, 0, T0 + EPOCH_MS - 1);
 
         Verified verified = verify(segment);
 
-        assertFinding(verified, Finding.Severity.TAMPERED, 0, CHECKPOINT_EPOCH_2, "checkpoint epochs jump from 1 to 0");
-        assertFinding(verified, Finding.Severity.TAMPERED, 0, CLOSING_CHECKPOINT, "checkpoint epochs jump from 1 to 3");
+        Finding back = assertFinding(verified, Finding.Severity.TAMPERED, 0, CHECKPOINT_EPOCH_2,
+                "checkpoint epochs go back from 1 to 0 (checkpoints moved or reordered)");
+        assertThat(back.offset()).isEqualTo(segment.offsetOf(CHECKPOINT_EPOCH_2));
+        // compared with epoch 1, not with the epoch 0 that went back
+        assertFinding(verified, Finding.Severity.CLOCK, 0, CLOSING_CHECKPOINT,
+                "checkpoint epochs jump from 1 to 3: seal epoch 2 has " + NO_CHECKPOINT);
     }
 
     @Test
-    void aCheckpointThatJumpsIsNoBaselineEither() throws Exception {
+    void aCheckpointThatJumpsOverRecordsOfAnEarlierEpochIsNoBaseline() throws Exception {
         SegmentBytes segment = fourEpochSegment();
-        SegmentCore core = SegmentCore.decode(segment.core());
-        Checkpoint original = Checkpoint.decode(2, segment.body(CHECKPOINT_EPOCH_1));
-        Checkpoint ahead = new Checkpoint(2, 3, T0 + 3 * EPOCH_MS, CHECKPOINT_EPOCH_1, false, 0, original.digest(),
-                new byte[32]).tagged(SegmentFixture.sealVerifier().keyAt(3), core.segmentId());
-        segment.frames().set(CHECKPOINT_EPOCH_1, SegmentBytes.frameOf(FrameType.CHECKPOINT, ahead.encode()));
-        SegmentRecordKey.of(segment, KEK).restateFrom(CHECKPOINT_EPOCH_1 + 1, SegmentFixture.sealVerifier());
+        replaceCheckpoint(segment, CHECKPOINT_EPOCH_1, 3, T0 + 3 * EPOCH_MS);
 
         Verified verified = verify(segment);
 
-        assertFinding(verified, Finding.Severity.TAMPERED, 0, CHECKPOINT_EPOCH_1, "checkpoint epochs jump from 0 to 3");
-        assertFinding(verified, Finding.Severity.TAMPERED, 0, CHECKPOINT_EPOCH_2, "checkpoint epochs jump from 0 to 2");
+        assertFinding(verified, Finding.Severity.CLOCK, 0, CHECKPOINT_EPOCH_1,
+                "checkpoint epochs jump from 0 to 3: seal epochs 1..2 have " + NO_CHECKPOINT);
+        assertFinding(verified, Finding.Severity.TAMPERED, 0, CHECKPOINT_EPOCH_1,
+                "records dated outside seal epoch 3 of the checkpoint that seals them");
+        // compared with epoch 0, not with the epoch 3 of the checkpoint that failed
+        assertFinding(verified, Finding.Severity.CLOCK, 0, CHECKPOINT_EPOCH_2,
+                "checkpoint epochs jump from 0 to 2: seal epoch 1 has " + NO_CHECKPOINT);
+    }
+
+    @Test
+    void aCheckpointThatJumpsWithItsRecordsInItsEpochIsTheBaseline() throws Exception {
+        SegmentBytes segment = fourEpochSegment();
+        SegmentRecordKey key = SegmentRecordKey.of(segment, KEK);
+        byte[] plain = key.open(DATA_EPOCH_1);
+        ByteBuffer.wrap(plain).putLong(0, T0 + 3 * EPOCH_MS + 200);
+        key.replace(DATA_EPOCH_1, plain);
+        key.restateFrom(DATA_EPOCH_1 + 1, SegmentFixture.sealVerifier());
+        replaceCheckpoint(segment, CHECKPOINT_EPOCH_1, 3, T0 + 3 * EPOCH_MS + 300);
+
+        Verified verified = verify(segment);
+
+        Finding gap = assertFinding(verified, Finding.Severity.CLOCK, 0, CHECKPOINT_EPOCH_1,
+                "checkpoint epochs jump from 0 to 3: seal epochs 1..2 have " + NO_CHECKPOINT);
+        assertThat(gap.offset()).isEqualTo(segment.offsetOf(CHECKPOINT_EPOCH_1));
+        assertFinding(verified, Finding.Severity.TAMPERED, 0, CHECKPOINT_EPOCH_2,
+                "checkpoint epochs go back from 3 to 2 (checkpoints moved or reordered)");
+        assertThat(verified.report().findings()).as(verified.describe())
+                .filteredOn(f -> f.seq() == CHECKPOINT_EPOCH_1).hasSize(1);
+    }
+
+    /**
+     * Replaces checkpoint {@code seq} by a running one for {@code epoch} dated {@code timeMs}, tagged with that
+     * epoch's real key, and re-states the frames after it.
+     */
+    private static void replaceCheckpoint(SegmentBytes segment, int seq, long epoch, long timeMs) throws Exception {
+        SegmentCore core = SegmentCore.decode(segment.core());
+        Checkpoint original = Checkpoint.decode(2, segment.body(seq));
+        Checkpoint replaced = new Checkpoint(2, epoch, timeMs, seq, false, 0, original.digest(), new byte[32])
+                .tagged(SegmentFixture.sealVerifier().keyAt(epoch), core.segmentId());
+        segment.frames().set(seq, SegmentBytes.frameOf(FrameType.CHECKPOINT, replaced.encode()));
+        SegmentRecordKey.of(segment, KEK).restateFrom(seq + 1, SegmentFixture.sealVerifier());
     }
 
     private static SegmentBytes fourEpochSegment() throws Exception {

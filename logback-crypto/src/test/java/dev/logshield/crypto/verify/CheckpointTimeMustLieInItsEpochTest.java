@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A checkpoint's time lies in the epoch it names, from the epoch's first millisecond (the chain's origin for epoch
  * 0) to its last; a time before the origin lies in no epoch. Outside is TAMPERED, and a checkpoint that fails this
- * or its tag is not the baseline the next checkpoint is compared with (so it adds no second finding). The running
+ * or its tag is not the baseline the next checkpoint is compared with: the closing checkpoint (frame 7, epoch 1)
+ * reports no epochs going back, but judges the records of epoch 0 the failed checkpoint should have sealed, which
+ * lie outside its epoch (so the closure is not proven either). The running
  * checkpoint (frame 4, epoch 0) of the small sealed segment is replaced by one re-tagged with the real seal key of
  * the epoch it names, the frames after it re-stated, so that only the rule under test can fail.
  */
@@ -29,6 +31,8 @@ class CheckpointTimeMustLieInItsEpochTest {
     private static final long T0 = SegmentFixture.T0;
     private static final long EPOCH_MS = SegmentFixture.EPOCH_MS;
     private static final int RUNNING_CHECKPOINT = 4;
+    private static final int CLOSING_CHECKPOINT = 7;
+    private static final int FINAL = 8;
 
     @TempDir
     Path dir;
@@ -75,10 +79,17 @@ class CheckpointTimeMustLieInItsEpochTest {
         assertOnly(verified, "checkpoint for epoch 3 is not sealed with that epoch's key");
     }
 
-    /** TAMPERED only at the replaced checkpoint, and only for {@code message}. */
+    /**
+     * TAMPERED at the replaced checkpoint only for {@code message}; then, as it is no baseline, the records before it
+     * judged at the closing checkpoint, and the closure not proven: nothing else.
+     */
     private static void assertOnly(Verified verified, String message) {
         assertFinding(verified, Finding.Severity.TAMPERED, 0, RUNNING_CHECKPOINT, message);
-        assertThat(verified.report().findings()).as(verified.describe()).hasSize(1);
+        assertFinding(verified, Finding.Severity.TAMPERED, 0, CLOSING_CHECKPOINT, "records dated outside seal epoch 1"
+                + " of the checkpoint that seals them (old records re-sealed with a later key)");
+        assertFinding(verified, Finding.Severity.TAMPERED, 0, FINAL, "sealed segment closes without a valid closing"
+                + " checkpoint");
+        assertThat(verified.report().findings()).as(verified.describe()).hasSize(3);
     }
 
     /**

@@ -88,8 +88,8 @@ class RemovedCheckpointOrEpochGapIsRejectedTest {
         // someone holding S_1 re-seals the closing checkpoint (after the one of epoch 2) in epoch 1
         TestSealKeys earlier = SegmentFixture.sealKeys();
         earlier.advanceTo(1);
-        Checkpoint resealed = Checkpoint.closing(1, T0 + EPOCH + 500, closing, segment.digestBefore(closing))
-                .tagged(earlier.currentKey(), core.segmentId());
+        Checkpoint resealed = Checkpoint.closing(1, SegmentFixture.T0 + SegmentFixture.EPOCH_MS + 500, closing,
+                segment.digestBefore(closing)).tagged(earlier.currentKey(), core.segmentId());
         segment.frames().set(closing, SegmentBytes.frameOf(FrameType.CHECKPOINT, resealed.encode()));
 
         Verified verified = Verified.bytes(auditor(), dir.resolve("back.lse"), segment.bytes());
