@@ -103,10 +103,8 @@ class SealEpochsNeverGoBackAcrossSegmentsTest {
 
         Verified verified = verify();
 
-        Finding finding = verified.first(Finding.Severity.TAMPERED);
-        assertThat(finding.message()).isEqualTo("segment opens at seal epoch 1, before its predecessor's last epoch 3");
-        assertThat(finding.seriesIndex()).isEqualTo(2);
-        assertThat(finding.seq()).isEqualTo(1);
+        assertFinding(verified, Finding.Severity.TAMPERED, 2, 1,
+                "segment opens at seal epoch 1, before its predecessor's last epoch 3");
     }
 
     @Test
