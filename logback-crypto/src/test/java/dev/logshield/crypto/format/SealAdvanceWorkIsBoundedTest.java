@@ -47,6 +47,28 @@ class SealAdvanceWorkIsBoundedTest {
     }
 
     @Test
+    void aStepOfOneMoreThanTheMaximumIsNotFollowedAndTheMaximumFromThereIs() throws Exception {
+        TestSealKeys keys = SegmentFixture.sealKeys().withEvolutionBudget(MAX);
+        SegmentFixture fixture = new SegmentFixture().start(SegmentFixture.sealed(keys, 0, null),
+                ChainLink.seriesStart(), List.of(KEK), T0 + 100);
+        fixture.event("epoch 1\n", T0 + EPOCH + 100);
+        assertThat(keys.currentEpoch()).isEqualTo(1);
+
+        fixture.event("one epoch too far\n", T0 + (MAX + 2) * EPOCH + 100);
+
+        assertThat(keys.evolutions()).isEqualTo(1);
+        assertThat(keys.currentEpoch()).isEqualTo(1);
+        assertThat(fixture.writer.sealClockRefusal()).hasValueSatisfying(why -> assertThat(why)
+                .contains("seal epoch " + (MAX + 2) + ", " + (MAX + 1) + " epochs after the seal state's epoch 1"));
+
+        // MAX - 1 epochs past epoch 1 (epoch MAX) is within reach: followed
+        fixture.event("within reach\n", T0 + MAX * EPOCH + 100);
+        assertThat(fixture.writer.sealClockRefusal()).isEmpty();
+        assertThat(keys.currentEpoch()).isEqualTo(MAX);
+        assertThat(keys.evolutions()).isEqualTo(MAX);
+    }
+
+    @Test
     void aClockFurtherAheadIsNotFollowedAndCostsNoHashing() throws Exception {
         TestSealKeys keys = SegmentFixture.sealKeys().withEvolutionBudget(2 * MAX);
         SegmentFixture fixture = new SegmentFixture().start(SegmentFixture.sealed(keys, 0, null),
