@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ships events to syslog collectors (rsyslog, syslog-ng) or JSON-lines inputs (Logstash, Fluent Bit, Vector) over
@@ -80,6 +82,7 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
     private SinkRedaction redaction;
     private DeliveryQueue queue;
     private TlsMetrics metrics;
+    private ScheduledFuture<?> dropReports;
 
     public void setEncoder(Encoder<E> encoder) {
         this.encoder = encoder;
@@ -324,7 +327,7 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
         DiskSpool spool = null;
         if (errors == 0 && spoolDirectory != null && !spoolDirectory.isBlank()) {
             try {
-                spool = new DiskSpool(Path.of(spoolDirectory.trim()), spoolMaxSize.getSize(), 16L * 1024 * 1024);
+                spool = new DiskSpool(Path.of(spoolDirectory.trim()), spoolMaxSize.getSize(), 4L * 1024 * 1024);
             } catch (IOException e) {
                 addError("[" + name + "] stays stopped: cannot use spool directory " + spoolDirectory + ": " + e.getMessage());
                 errors++;
@@ -345,6 +348,10 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
                 metrics, "logshield-mtls-" + name);
         metrics.bind(sender, parsed);
         sender.start();
+        // drops after a report are said once the report period is over, even if no further drop comes
+        dropReports = getContext().getScheduledExecutorService().scheduleWithFixedDelay(metrics::reportDrops, 1, 1,
+                TimeUnit.SECONDS);
+        getContext().addScheduledFuture(dropReports);
         super.start();
     }
 
@@ -385,12 +392,12 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
         super.stop();
         Sender current = sender;
         sender = null;
+        if (dropReports != null) {
+            dropReports.cancel(false);
+            dropReports = null;
+        }
         if (current != null) {
-            long undelivered = current.stop();
-            if (undelivered > 0) {
-                addError("[" + name + "] stopped with " + undelivered + " event(s) not delivered within "
-                        + stopTimeout + " (counted in logshield.tls.dropped{reason=undelivered-at-stop})");
-            }
+            metrics.stopped(current.stop(), spoolDirectory == null ? null : Path.of(spoolDirectory.trim()).toString());
         }
         if (encoder != null) {
             encoder.stop();

@@ -9,6 +9,7 @@ import dev.logshield.tls.delivery.DeliveryQueue;
 import dev.logshield.tls.delivery.Destination;
 import dev.logshield.tls.delivery.DiskSpool;
 import dev.logshield.tls.delivery.Sender;
+import dev.logshield.tls.delivery.StopReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Turns what the sender reports into Micrometer meters ({@code logshield.tls.*}, tag {@code appender}) and Logback
  * status messages, rate-limited so that a collector that stays away, or a failure that recurs, cannot flood the
- * status: each kind of problem is reported at once, then at most once per {@link #REPORT_PERIOD}.
+ * status: each kind of problem is reported at once, then at most once per {@link #REPORT_PERIOD}. Drops are never
+ * left unsaid: each warning gives the counts by reason since the previous one, drops not yet reported are reported
+ * once the period is over even if no further drop comes, and {@link #stopped} sums up everything.
  */
 final class TlsMetrics implements DeliveryListener {
 
@@ -30,6 +33,8 @@ final class TlsMetrics implements DeliveryListener {
     private final String appender;
     private final EventCounter sent;
     private final EventCounter acknowledged;
+    private final EventCounter delivered;
+    private final EventCounter returnedToSpool;
     private final EventCounter spooled;
     private final EventCounter replayed;
     private final EventCounter reconnects;
@@ -42,9 +47,8 @@ final class TlsMetrics implements DeliveryListener {
     private final ReportGate senderFailureReports = new ReportGate(REPORT_PERIOD);
     private final ReportGate dropReports = new ReportGate(REPORT_PERIOD);
     private final ReportGate tooLargeReports = new ReportGate(REPORT_PERIOD);
-    private final AtomicLong droppedSinceReport = new AtomicLong();
+    private final DropTally drops = new DropTally();
     private final AtomicLong senderFailuresSinceReport = new AtomicLong();
-    private final AtomicLong totalDropped = new AtomicLong();
     private volatile boolean everConnected;
 
     TlsMetrics(ContextAwareBase owner, Meters meters, String appender, DeliveryQueue queue, DiskSpool spool) {
@@ -54,6 +58,10 @@ final class TlsMetrics implements DeliveryListener {
         sent = meters.counter("logshield.tls.sent", "Events written to a collector", "appender", appender);
         acknowledged = meters.counter("logshield.tls.acknowledged", "Events acknowledged by the collector (RELP)",
                 "appender", appender);
+        delivered = meters.counter("logshield.tls.delivered", "Events delivered, each counted once: written to the"
+                + " collector, or for RELP acknowledged by it", "appender", appender);
+        returnedToSpool = meters.counter("logshield.tls.returned_to_spool", "Events still in memory at stop, written"
+                + " back into the disk spool for the next start", "appender", appender);
         spooled = meters.counter("logshield.tls.spooled", "Events written to the disk spool", "appender", appender);
         replayed = meters.counter("logshield.tls.replayed", "Events sent again after a reconnect", "appender", appender);
         reconnects = meters.counter("logshield.tls.reconnects", "Connections established", "appender", appender);
@@ -79,7 +87,7 @@ final class TlsMetrics implements DeliveryListener {
     }
 
     long totalDropped() {
-        return totalDropped.get();
+        return DropTally.sum(drops.totals());
     }
 
     @Override
@@ -93,17 +101,76 @@ final class TlsMetrics implements DeliveryListener {
     }
 
     @Override
+    public void delivered(int events) {
+        add(delivered, events);
+    }
+
+    @Override
     public void dropped(int events, String reason) {
         if (events <= 0) {
             return;
         }
         add(dropped.computeIfAbsent(reason, r -> meters.counter("logshield.tls.dropped",
                 "Events that could not be delivered", "appender", appender, "reason", r)), events);
-        totalDropped.addAndGet(events);
-        droppedSinceReport.addAndGet(events);
-        if (dropReports.tryOpen()) {
-            owner.addWarn("[" + appender + "] dropped " + droppedSinceReport.getAndSet(0) + " event(s) (latest reason: "
-                    + reason + "); see logshield.tls.dropped");
+        drops.add(reason, events);
+        reportDrops();
+    }
+
+    /**
+     * Reports the drops since the last report, if any, unless one was made less than a period ago. Called at every
+     * drop and periodically, so that drops after a report are said once the period is over.
+     */
+    void reportDrops() {
+        if (drops.hasUnreported() && dropReports.tryOpen()) {
+            Map<String, Long> since = drops.takeSinceReport();
+            if (!since.isEmpty()) {
+                owner.addWarn("[" + appender + "] dropped " + DropTally.sum(since) + " event(s) since the last report ("
+                        + DropTally.describe(since) + "), " + totalDropped() + " since start; drops are reported at most"
+                        + " every " + REPORT_PERIOD.toSeconds() + " s and summed up at stop (see logshield.tls.dropped)");
+            }
+        }
+    }
+
+    @Override
+    public void spoolFound(long events) {
+        owner.addInfo("[" + appender + "] " + events + " event(s) left in the spool by an earlier run are delivered"
+                + " first, before new events");
+    }
+
+    @Override
+    public void returnedToSpool(int events) {
+        add(returnedToSpool, events);
+    }
+
+    /**
+     * One status message saying what the appender leaves behind: delivered, dropped by reason since start, left in
+     * the spool; an error when events were dropped, a warning when some wait in the spool, else information.
+     */
+    void stopped(StopReport report, String spoolDirectory) {
+        drops.takeSinceReport();
+        Map<String, Long> totals = drops.totals();
+        long dropped = DropTally.sum(totals);
+        StringBuilder text = new StringBuilder("[").append(appender).append("] stopped: ").append(report.delivered())
+                .append(" event(s) delivered");
+        text.append(dropped == 0 ? ", none dropped" : ", " + dropped + " dropped (" + DropTally.describe(totals)
+                + "; see logshield.tls.dropped)");
+        if (report.leftInSpool() > 0) {
+            text.append(", ").append(report.leftInSpool()).append(" left in the spool ").append(spoolDirectory)
+                    .append(report.returnedToSpool() > 0 ? " (" + report.returnedToSpool() + " of them put back from"
+                            + " memory)" : "").append(", delivered first at the next start");
+        } else if (report.leftInSpool() == 0) {
+            text.append(", the spool is empty");
+        }
+        if (report.stillHeld() > 0) {
+            text.append("; the sender thread has not ended (stuck in a name lookup?) and still holds ")
+                    .append(report.stillHeld()).append(" event(s): it counts them when it ends");
+        }
+        if (dropped > 0 || report.stillHeld() > 0) {
+            owner.addError(text.toString());
+        } else if (report.leftInSpool() > 0) {
+            owner.addWarn(text.toString());
+        } else {
+            owner.addInfo(text.toString());
         }
     }
 

@@ -3,15 +3,25 @@ package dev.logshield.tls.delivery;
 /** What the sender reports: the appender turns it into status messages and Micrometer meters. */
 public interface DeliveryListener {
 
+    /** Events written to a connection (re-sends included). */
     void sent(int events);
 
     void acknowledged(int events);
+
+    /** Events delivered, each counted once: written (re-sends not counted again) or, for RELP, acknowledged. */
+    void delivered(int events);
 
     void dropped(int events, String reason);
 
     void replayed(int events);
 
     void spooled(int events);
+
+    /** At start: {@code events} left in the spool by an earlier run, delivered before any new event. */
+    void spoolFound(long events);
+
+    /** Events still in memory at stop, written back into the spool for the next start. */
+    void returnedToSpool(int events);
 
     void connected(Destination destination, String description);
 
@@ -37,6 +47,10 @@ public interface DeliveryListener {
         }
 
         @Override
+        public void delivered(int events) {
+        }
+
+        @Override
         public void dropped(int events, String reason) {
         }
 
@@ -46,6 +60,14 @@ public interface DeliveryListener {
 
         @Override
         public void spooled(int events) {
+        }
+
+        @Override
+        public void spoolFound(long events) {
+        }
+
+        @Override
+        public void returnedToSpool(int events) {
         }
 
         @Override

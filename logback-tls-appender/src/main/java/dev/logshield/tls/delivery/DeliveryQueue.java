@@ -110,6 +110,11 @@ public final class DeliveryQueue {
         return 1 + queue.drainTo(into, max - 1);
     }
 
+    /** Moves every buffered event into {@code into}, without waiting. */
+    public void drainAll(List<byte[]> into) {
+        queue.drainTo(into);
+    }
+
     public int size() {
         return queue.size();
     }

@@ -7,46 +7,65 @@ import java.util.List;
 /**
  * The last N events written to a connection without acknowledgement (octet counting, newline): a dying peer may
  * have dropped any of them, so after a reconnect they are sent again (at-least-once; with the encoder's sequence
- * ids, duplicates can be dropped downstream). N = 0 turns replay off.
+ * ids, duplicates can be dropped downstream). N = 0 turns replay off. It also holds the events of a write that
+ * failed, not yet settled: they are delivered when re-sent, or put back into the spool or counted at stop.
  */
-public final class ReplayWindow {
+final class ReplayWindow {
 
     private final int size;
-    private final ArrayDeque<byte[]> recent;
+    private final ArrayDeque<Outgoing> recent;
 
-    public ReplayWindow(int size) {
+    ReplayWindow(int size) {
         this.size = Math.max(0, size);
         this.recent = new ArrayDeque<>(Math.min(this.size, 65_536) + 1);
     }
 
-    public void sent(byte[] event) {
+    /** Keeps {@code event}; returns the oldest one it pushes out, or null. */
+    Outgoing sent(Outgoing event) {
         if (size == 0) {
-            return;
+            return event;
         }
-        if (recent.size() == size) {
-            recent.pollFirst();
-        }
+        Outgoing out = recent.size() == size ? recent.pollFirst() : null;
         recent.addLast(event);
+        return out;
     }
 
     /**
      * Takes back {@code events} from the newest end of the window, where {@link #sent} put them: a batch whose
      * delivery failed unexpectedly is not re-sent, since it may be what fails.
      */
-    public void withdraw(List<byte[]> events) {
+    void withdraw(List<Outgoing> events) {
         for (int i = events.size() - 1; i >= 0 && recent.peekLast() == events.get(i); i--) {
             recent.pollLast();
         }
     }
 
     /** The events to send again, oldest first; the window is emptied (they re-enter it when re-sent). */
-    public List<byte[]> takeForReplay() {
-        List<byte[]> events = new ArrayList<>(recent);
+    List<Outgoing> takeForReplay() {
+        List<Outgoing> events = new ArrayList<>(recent);
         recent.clear();
         return events;
     }
 
-    public int size() {
-        return recent.size();
+    /** True when it holds events of a failed write, not yet delivered. */
+    boolean hasUnsettled() {
+        for (Outgoing event : recent) {
+            if (!event.settled) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The events not settled (a failed write's), oldest first; the window is emptied. */
+    List<Outgoing> takeUnsettled() {
+        List<Outgoing> events = new ArrayList<>();
+        for (Outgoing event : recent) {
+            if (!event.settled) {
+                events.add(event);
+            }
+        }
+        recent.clear();
+        return events;
     }
 }

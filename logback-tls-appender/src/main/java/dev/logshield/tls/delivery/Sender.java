@@ -22,6 +22,12 @@ import java.util.concurrent.TimeUnit;
  * ({@value #SENDER_FAILURE}) and never retried, since they may be what fails, the connection is closed (a frame may
  * be half-written), and delivery starts over after a backoff that grows while failures follow each other. Every
  * deadline runs on {@link System#nanoTime()}: a wall-clock step neither ends nor prolongs a wait.
+ *
+ * <p>With a spool, events go to disk once the memory buffer is full, and from then on behind it until both are
+ * drained, so order is kept; a spool left by an earlier run is delivered first. The spool is read without waiting
+ * while it holds events, and an event read from it stays on disk until it is settled. Every event taken ends in
+ * exactly one place: delivered (written; for RELP, acknowledged), counted as dropped by reason, or, at stop, in the
+ * spool: what is still in memory then (unacknowledged, not yet written) is put back in front of the spool, in order.
  */
 public final class Sender {
 
@@ -31,7 +37,7 @@ public final class Sender {
     private static final long POLL_MS = 50;
     /** How long stop() waits, after closing the sockets, for the thread to finish. */
     private static final long ABORT_GRACE_MS = 2_000;
-    private static final List<byte[]> NOTHING = List.of();
+    private static final List<Outgoing> NOTHING = List.of();
 
     private final SenderSettings settings;
     private final DeliveryQueue queue;
@@ -45,7 +51,11 @@ public final class Sender {
     /** Between restarts after unexpected failures; reset by a batch delivered without one. */
     private final Backoff restarts;
     private final ReplayWindow replay;
-    private final Deque<byte[]> unacknowledged = new ArrayDeque<>();
+    private final Deque<Outgoing> unacknowledged = new ArrayDeque<>();
+    /** Events read from the spool, in reading order, until settled and committed there. */
+    private final Deque<Outgoing> spoolInFlight = new ArrayDeque<>();
+    private final List<byte[]> taken = new ArrayList<>();
+    private final List<byte[]> frames = new ArrayList<>();
     private final Object spoolLock = new Object();
     private final Thread thread;
     private final Thread watchdog;
@@ -56,16 +66,19 @@ public final class Sender {
     private volatile Destination connectedTo;
     private volatile Transport liveTransport;
     private volatile boolean aborted;
-    private boolean spooling;
+    /** New events go to the spool (behind the memory buffer) until both are drained; set under spoolLock. */
+    private volatile boolean spooling;
     private Session session;
     private volatile Transport transport;
     private volatile String abandoned;
     private long awaitingAckSinceNanos;
     /** Events taken for delivery whose outcome is not counted yet: what an unexpected failure loses. */
-    private List<byte[]> inHand = NOTHING;
+    private List<Outgoing> inHand = NOTHING;
     private Destination current;
     private int nextDestination;
-    private volatile long undelivered;
+    /** Events delivered since start, each once; written by the sender thread only. */
+    private volatile long delivered;
+    private volatile StopReport report;
 
     public Sender(SenderSettings settings, DeliveryQueue queue, DiskSpool spool, OverflowPolicy overflow,
                   long blockTimeoutMs, TransportFactory transports, SessionFactory sessions, DeliveryListener listener,
@@ -89,6 +102,11 @@ public final class Sender {
     }
 
     public void start() {
+        if (spool != null && !spool.isEmpty()) {
+            // an earlier run left events: they go first, and new events queue behind them on disk
+            spooling = true;
+            listener.spoolFound(spool.unread());
+        }
         thread.start();
         watchdog.start();
     }
@@ -136,13 +154,13 @@ public final class Sender {
     }
 
     /**
-     * Delivers what is buffered for at most {@code stopTimeoutMs}, then closes; returns how many events were not
-     * delivered (still in memory, or sent without acknowledgement). Events left in a spool stay on disk for the
-     * next start and are not counted here. Returns within the stop timeout plus a short grace: at the deadline,
-     * I/O that an interrupt cannot end (a connect or handshake the peer never answers, a write to a collector that
-     * stopped reading) is ended by closing its socket.
+     * Delivers what is buffered (memory, spool) for at most {@code stopTimeoutMs}, then closes and reports what it
+     * leaves: with a spool, what is still in memory is put back into it; without, it is counted as dropped
+     * ({@code undelivered-at-stop}). Returns within the stop timeout plus a short grace: at the deadline, I/O that an
+     * interrupt cannot end (a connect or handshake the peer never answers, a write to a collector that stopped
+     * reading) is ended by closing its socket.
      */
-    public long stop() {
+    public StopReport stop() {
         stopDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.stopTimeoutMs());
         stopping = true;
         thread.interrupt();
@@ -156,8 +174,13 @@ public final class Sender {
             }
             join(ABORT_GRACE_MS);
         }
-        // a thread still alive (stuck in a name lookup) counts its losses when it ends
-        return thread.isAlive() ? queue.size() : undelivered;
+        StopReport done = report;
+        if (done == null) {
+            // a thread still alive (stuck in a name lookup) settles what it holds when it ends
+            return new StopReport(delivered, 0, spool == null ? -1 : spool.events(), queue.size()
+                    + (long) unacknowledged.size());
+        }
+        return done;
     }
 
     private void join(long ms) {
@@ -169,7 +192,7 @@ public final class Sender {
     }
 
     private void run() {
-        List<byte[]> batch = new ArrayList<>(settings.batchSize());
+        List<Outgoing> batch = new ArrayList<>(settings.batchSize());
         try {
             while (!(stopping && (nothingPending() || pastStopDeadline()))) {
                 try {
@@ -185,7 +208,7 @@ public final class Sender {
     }
 
     /** One step: (re)connect, collect acknowledgements, or take a batch and write it. */
-    private void deliverOnce(List<byte[]> batch) {
+    private void deliverOnce(List<Outgoing> batch) {
         if (session == null || !session.isAlive()) {
             if (!reconnect()) {
                 return;
@@ -219,7 +242,7 @@ public final class Sender {
      * and waits a backoff before the loop starts over. Never throws.
      */
     private void recover(Throwable failure) {
-        List<byte[]> lost = inHand;
+        List<Outgoing> lost = inHand;
         inHand = NOTHING;
         try {
             withdrawFromTail(unacknowledged, lost);
@@ -227,8 +250,10 @@ public final class Sender {
             if (session != null) {
                 closeSession("the sender failed: " + failure);
             }
-            quietly(() -> listener.dropped(lost.size(), SENDER_FAILURE));
-            quietly(() -> listener.senderFailed(failure, lost.size()));
+            int dropped = settle(lost);
+            quietly(() -> listener.dropped(dropped, SENDER_FAILURE));
+            quietly(this::commitSpool);
+            quietly(() -> listener.senderFailed(failure, dropped));
         } catch (RuntimeException | Error again) {
             // recovering failed as well: the loop starts over all the same
         } finally {
@@ -237,7 +262,7 @@ public final class Sender {
     }
 
     /** Removes {@code events} from the end of {@code deque} where they were appended last. */
-    private static void withdrawFromTail(Deque<byte[]> deque, List<byte[]> events) {
+    private static void withdrawFromTail(Deque<Outgoing> deque, List<Outgoing> events) {
         for (int i = events.size() - 1; i >= 0 && deque.peekLast() == events.get(i); i--) {
             deque.pollLast();
         }
@@ -269,62 +294,134 @@ public final class Sender {
     }
 
     private boolean nothingPending() {
-        return queue.isEmpty() && unacknowledged.isEmpty() && (spool == null || spool.isEmpty());
+        return queue.isEmpty() && unacknowledged.isEmpty() && !replay.hasUnsettled()
+                && (spool == null || spool.isEmpty());
     }
 
-    private void fill(List<byte[]> batch, int room) {
+    /**
+     * Takes the next events: the memory buffer first (while spooling it holds the oldest), then the spool. Waits for
+     * new events only when there is nothing else to send: never while the spool holds some.
+     */
+    private void fill(List<Outgoing> batch, int room) {
+        boolean spoolWaiting = spooling;
         try {
-            queue.drain(batch, room, stopping ? 0 : POLL_MS);
+            queue.drain(taken, room, stopping || spoolWaiting ? 0 : POLL_MS);
         } catch (InterruptedException e) {
             // stop() interrupts to cut waits short; the loop re-checks
         }
-        if (batch.isEmpty() && spool != null) {
+        for (byte[] event : taken) {
+            batch.add(new Outgoing(event, false));
+        }
+        taken.clear();
+        if (spoolWaiting && batch.size() < room && queue.isEmpty()) {
+            takeFromSpool(batch, room - batch.size());
+        }
+    }
+
+    /** Reads up to {@code room} events from the spool; once it and the memory buffer are empty, spooling ends. */
+    private void takeFromSpool(List<Outgoing> batch, int room) {
+        List<byte[]> read = spool.poll(room);
+        for (byte[] event : read) {
+            Outgoing outgoing = new Outgoing(event, true);
+            batch.add(outgoing);
+            spoolInFlight.addLast(outgoing);
+        }
+        long unreadable = spool.takeLost();
+        if (unreadable > 0) {
+            listener.dropped((int) Math.min(Integer.MAX_VALUE, unreadable), "spool-failed");
+        }
+        if (read.size() < room) {
             synchronized (spoolLock) {
-                if (spooling) {
-                    try {
-                        List<byte[]> spooled = spool.poll(room);
-                        batch.addAll(spooled);
-                        if (spool.isEmpty() && queue.isEmpty()) {
-                            spooling = false;
-                        }
-                    } catch (IOException e) {
-                        listener.dropped(0, "spool-failed");
-                    }
+                if (spool.isEmpty() && queue.isEmpty()) {
+                    spooling = false;
                 }
             }
         }
     }
 
     /** Writes the batch and counts its outcome; it is in hand until then. */
-    private void write(List<byte[]> batch) {
+    private void write(List<Outgoing> batch) {
         inHand = batch;
-        if (session.acknowledges()) {
+        boolean acknowledges = session.acknowledges();
+        if (acknowledges) {
             if (unacknowledged.isEmpty()) {
                 awaitingAckSinceNanos = System.nanoTime();
             }
             unacknowledged.addAll(batch);
         }
+        for (Outgoing event : batch) {
+            frames.add(event.bytes);
+        }
         try {
-            session.send(batch);
+            session.send(frames);
             listener.sent(batch.size());
-            if (!session.acknowledges()) {
-                for (byte[] event : batch) {
-                    replay.sent(event);
+            if (!acknowledges) {
+                int fresh = settle(batch);
+                for (Outgoing event : batch) {
+                    keepForReplay(event);
                 }
+                countDelivered(fresh);
             }
         } catch (IOException e) {
-            if (!session.acknowledges()) {
+            if (!acknowledges) {
                 // which of these reached the peer is unknown: the replay window keeps the newest it can hold for
-                // re-sending; the others, never counted as sent, are counted as dropped
+                // re-sending, unsettled; the others not delivered before are counted as dropped
                 int kept = Math.min(batch.size(), settings.replayWindow());
-                listener.dropped(batch.size() - kept, "connection-lost");
-                for (byte[] event : batch.subList(batch.size() - kept, batch.size())) {
-                    replay.sent(event);
+                listener.dropped(settle(batch.subList(0, batch.size() - kept)), "connection-lost");
+                for (Outgoing event : batch.subList(batch.size() - kept, batch.size())) {
+                    keepForReplay(event);
                 }
             }
+        } finally {
+            frames.clear();
         }
+        commitSpool();
         inHand = NOTHING;
         restarts.reset();
+    }
+
+    /** Keeps a written event for replay; one pushed out of the window before it was delivered is dropped. */
+    private void keepForReplay(Outgoing event) {
+        Outgoing out = replay.sent(event);
+        if (out != null && !out.settled) {
+            out.settled = true;
+            listener.dropped(1, "connection-lost");
+        }
+    }
+
+    /** Marks the events settled; returns how many were not settled before. */
+    private static int settle(List<Outgoing> events) {
+        int settled = 0;
+        for (Outgoing event : events) {
+            if (!event.settled) {
+                event.settled = true;
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    private void countDelivered(int events) {
+        if (events > 0) {
+            delivered += events;
+            listener.delivered(events);
+        }
+    }
+
+    /** Removes from the spool the events read from it that are settled, oldest first (they settle in order). */
+    private void commitSpool() {
+        int settled = 0;
+        while (!spoolInFlight.isEmpty() && spoolInFlight.peekFirst().settled) {
+            spoolInFlight.pollFirst();
+            settled++;
+        }
+        if (settled > 0) {
+            try {
+                spool.commit(settled);
+            } catch (IOException e) {
+                // the delivered mark is not on disk: a later start may send these again, never lose them
+            }
+        }
     }
 
     private void collectAcknowledgements(long waitMs) {
@@ -333,12 +430,19 @@ public final class Sender {
         }
         try {
             int acked = session.acknowledged(waitMs);
+            int fresh = 0;
             for (int i = 0; i < acked && !unacknowledged.isEmpty(); i++) {
-                unacknowledged.pollFirst();
+                Outgoing event = unacknowledged.pollFirst();
+                if (!event.settled) {
+                    event.settled = true;
+                    fresh++;
+                }
             }
             if (acked > 0) {
                 awaitingAckSinceNanos = System.nanoTime();
                 listener.acknowledged(acked);
+                countDelivered(fresh);
+                commitSpool();
             }
         } catch (InterruptedException e) {
             // stop() interrupts to cut waits short
@@ -377,7 +481,7 @@ public final class Sender {
             return false;
         }
         backoff.reset();
-        List<byte[]> resend = session.acknowledges() ? new ArrayList<>(unacknowledged) : replay.takeForReplay();
+        List<Outgoing> resend = session.acknowledges() ? new ArrayList<>(unacknowledged) : replay.takeForReplay();
         if (!resend.isEmpty()) {
             unacknowledged.clear();
             write(resend);
@@ -462,17 +566,60 @@ public final class Sender {
             quietly(ending::close);
             quietly(() -> listener.disconnected(current, "stopped"));
         }
-        long left = queue.size() + unacknowledged.size();
-        undelivered = left;
-        if (left > 0) {
-            quietly(() -> listener.dropped((int) Math.min(Integer.MAX_VALUE, left), "undelivered-at-stop"));
+        List<Outgoing> left = new ArrayList<>(unacknowledged);
+        unacknowledged.clear();
+        left.addAll(replay.takeUnsettled());
+        queue.drainAll(taken);
+        for (byte[] event : taken) {
+            left.add(new Outgoing(event, false));
         }
-        if (spool != null) {
-            try {
-                spool.close();
-            } catch (IOException e) {
-                // the spool's files stay for the next start
+        taken.clear();
+        long returned = spool == null ? dropAtStop(left) : putBack(left);
+        report = new StopReport(delivered, returned, spool == null ? -1 : spool.events(), 0);
+    }
+
+    /** Without a spool: what is still in memory is counted as dropped. */
+    private long dropAtStop(List<Outgoing> left) {
+        int dropped = settle(left);
+        quietly(() -> listener.dropped(dropped, "undelivered-at-stop"));
+        return 0;
+    }
+
+    /**
+     * With a spool: what is still in memory goes back in front of the spool, in delivery order (events read from it
+     * move there from where they were); what does not fit is counted as dropped. Returns how many came from memory.
+     */
+    private long putBack(List<Outgoing> left) {
+        List<byte[]> bytes = new ArrayList<>(left.size());
+        for (Outgoing event : left) {
+            bytes.add(event.bytes);
+        }
+        int kept;
+        String reason = "spool-full";
+        try {
+            kept = spool.putBack(bytes);
+        } catch (IOException e) {
+            // nothing was moved: events read from the spool are still there; the others are lost
+            kept = 0;
+            reason = "spool-failed";
+            left.removeIf(event -> event.fromSpool);
+        }
+        int returned = 0;
+        for (Outgoing event : left.subList(0, Math.min(kept, left.size()))) {
+            if (!event.fromSpool) {
+                returned++;
             }
         }
+        int dropped = left.size() - Math.min(kept, left.size());
+        String why = reason;
+        int back = returned;
+        quietly(() -> listener.dropped(dropped, why));
+        quietly(() -> listener.returnedToSpool(back));
+        try {
+            spool.close();
+        } catch (IOException e) {
+            // the spool's files stay for the next start
+        }
+        return returned;
     }
 }
