@@ -9,6 +9,7 @@ import dev.logshield.tls.config.TlsConfigException;
 import dev.logshield.tls.config.TlsContextFactory;
 import dev.logshield.tls.delivery.Destination;
 import dev.logshield.tls.delivery.PeerRejectedException;
+import dev.logshield.tls.testing.ScriptedPeer;
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.Statuses;
 import dev.logshield.tls.testing.TestIdentity;
@@ -121,9 +122,13 @@ class HandshakeFailuresAreToldApartByTypeTest {
     @Test
     void aCollectorRefusingOurCertificateDuringTheHandshakeIsClientRejected() throws Exception {
         // under TLS 1.2 the server's refusal is an alert during the handshake (under 1.3, after it: see the probe)
-        server = TlsTestServer.builder(pki).trust(pki.intermediateCa()).protocols("TLSv1.2").start();
+        try (ScriptedPeer collector = ScriptedPeer.plain(ScriptedPeer.handshakeTrusting(pki, pki.intermediateCa(),
+                "TLSv1.2"))) {
+            PeerRejectedException refused = refused("localhost", collector.port(), settings().build());
 
-        assertThat(refusal("localhost", settings().build())).isEqualTo("client-rejected");
+            assertThat(refused.reason()).isEqualTo("client-rejected");
+            assertThat(refused).hasMessageContaining("Received fatal alert: certificate_unknown");
+        }
     }
 
     @Test
@@ -139,14 +144,19 @@ class HandshakeFailuresAreToldApartByTypeTest {
     }
 
     private String refusal(String host, TlsClientSettings settings) throws TlsConfigException {
-        return refused(host, settings).reason();
+        return refused(host, server.port(), settings).reason();
     }
 
-    /** Opens a connection to the test server, asked for as {@code host} but reached on the loopback address. */
     private PeerRejectedException refused(String host, TlsClientSettings settings) throws TlsConfigException {
+        return refused(host, server.port(), settings);
+    }
+
+    /** Opens a connection to {@code port}, asked for as {@code host} but reached on the loopback address. */
+    private static PeerRejectedException refused(String host, int port, TlsClientSettings settings)
+            throws TlsConfigException {
         SSLContext tls = TlsContextFactory.create(settings);
         TlsTransportFactory transports = new TlsTransportFactory(() -> tls, settings, 5_000, 10_000, 1_000);
-        PeerRejectedException refused = catchThrowableOfType(() -> transports.open(new Destination(host, server.port()),
+        PeerRejectedException refused = catchThrowableOfType(() -> transports.open(new Destination(host, port),
                 InetAddress.getLoopbackAddress()).close(), PeerRejectedException.class);
         assertThat(refused).as("the handshake with %s must fail", host).isNotNull();
         return refused;
