@@ -110,6 +110,15 @@ class HandshakeFailuresAreToldApartByTypeTest {
     }
 
     @Test
+    void anExpiredCertificateAskedForByAnotherNameIsExpiredNotHostname() throws Exception {
+        Instant now = Instant.now();
+        server = TlsTestServer.builder(pki).identity(pki.issueServer(NAME + "-expired-other-name",
+                now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))).start();
+
+        assertThat(refusal("shipping-logs.example", settings().build())).isEqualTo("expired");
+    }
+
+    @Test
     void aKeyOffThePinsIsPin() throws Exception {
         server = TlsTestServer.builder(pki).start();
 
