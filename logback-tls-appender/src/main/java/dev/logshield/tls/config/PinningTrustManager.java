@@ -20,7 +20,8 @@ public final class PinningTrustManager extends X509ExtendedTrustManager {
 
     /**
      * @param delegate the PKIX trust manager, e.g. {@link TrustMaterial#trustManager()}, or the one
-     *        {@link RevocationCheckingTrustManager#create} makes when revocation lists are configured
+     *        {@link RevocationCheckingTrustManager#create} makes when revocation lists are configured; the client's
+     *        is wrapped in a {@link HostnameVerifyingTrustManager}
      * @param pins the pins the leaf must match; {@link SpkiPins#none()} to check the chain only
      */
     public PinningTrustManager(X509ExtendedTrustManager delegate, SpkiPins pins) {
