@@ -1,5 +1,6 @@
 package dev.logshield.tls;
 
+import dev.logshield.tls.config.HandshakeFailureReason;
 import dev.logshield.tls.config.TlsClientSettings;
 import dev.logshield.tls.config.TlsConfigException;
 import dev.logshield.tls.config.TlsContextFactory;
@@ -13,7 +14,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -73,9 +73,9 @@ final class TlsTransportFactory implements TransportFactory {
                 throw new PeerRejectedException("timeout", "TLS handshake with " + destination + " (" + address.getHostAddress()
                         + ") got no answer within " + handshakeTimeoutMs + " ms (<handshakeTimeout>): is it a TLS port?", e);
             } catch (SSLException e) {
-                String reason = classify(e);
-                throw new PeerRejectedException(reason, "TLS handshake with " + destination + " (" + address.getHostAddress()
-                        + ") failed: " + describe(e) + (reason.equals("not-tls")
+                HandshakeFailureReason reason = HandshakeFailureReason.of(e);
+                throw new PeerRejectedException(reason.tag(), "TLS handshake with " + destination + " ("
+                        + address.getHostAddress() + ") failed: " + describe(e) + (reason == HandshakeFailureReason.NOT_TLS
                         ? " (the peer answered with something that is not TLS: a plaintext port?)" : ""), e);
             }
             PushbackInputStream in = new PushbackInputStream(ssl.getInputStream(), 1);
@@ -118,47 +118,6 @@ final class TlsTransportFactory implements TransportFactory {
             throw new PeerRejectedException("client-rejected", destination + " rejected the connection after the handshake: "
                     + describe(e), e);
         }
-    }
-
-    static String classify(SSLException e) {
-        String text = fullMessage(e).toLowerCase(Locale.ROOT);
-        // our own check of the server's chain (RevocationCheckingTrustManager); a peer's certificate_revoked alert
-        // about our certificate is "received" and falls to client-rejected below
-        if (text.contains("certificate_revoked") && text.contains("received")) {
-            return "client-rejected";
-        }
-        if (text.contains(" is revoked (")) {
-            return "revoked";
-        }
-        if (text.contains("revocation status of")) {
-            return "revocation-unknown";
-        }
-        if (text.contains("pin")) {
-            return "pin";
-        }
-        if (text.contains("subject alternative") || text.contains("hostname") || text.contains("no name matching")) {
-            return "hostname";
-        }
-        if (text.contains("pkix") || text.contains("certification path") || text.contains("certificate_unknown")
-                && text.contains("received")) {
-            return text.contains("received") ? "client-rejected" : "untrusted-server";
-        }
-        if (text.contains("unsupported or unrecognized ssl message")) {
-            return "not-tls";
-        }
-        if (text.contains("protocol_version") || text.contains("no appropriate protocol")
-                || text.contains("not supported")) {
-            return "protocol";
-        }
-        if (text.contains("bad_certificate") || text.contains("certificate_required") || text.contains("unknown_ca")
-                || text.contains("certificate_revoked")
-                || text.contains("access_denied") || text.contains("decrypt_error")) {
-            return "client-rejected";
-        }
-        if (text.contains("expired") || text.contains("notafter") || text.contains("validity")) {
-            return "expired";
-        }
-        return "handshake";
     }
 
     private static String describe(Throwable e) {

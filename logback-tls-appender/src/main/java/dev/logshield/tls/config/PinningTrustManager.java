@@ -10,7 +10,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * Checks a peer's certificate chain with a PKIX trust manager first (chain, dates, key usage and, through the
  * Socket/SSLEngine methods, the JDK's endpoint identification, i.e. hostname verification), then, when pins are
  * configured, requires the verified leaf's SPKI pin to be one of them. Pins narrow trust; they never replace chain
- * validation: a pinned key under an untrusted or broken chain is still refused. Thread-safe.
+ * validation: a pinned key under an untrusted or broken chain is still refused. A pin mismatch is thrown as a
+ * {@link PinMismatchException}. Thread-safe.
  */
 public final class PinningTrustManager extends X509ExtendedTrustManager {
 
@@ -19,7 +20,8 @@ public final class PinningTrustManager extends X509ExtendedTrustManager {
 
     /**
      * @param delegate the PKIX trust manager, e.g. {@link TrustMaterial#trustManager()}, or the one
-     *        {@link RevocationCheckingTrustManager#create} makes when revocation lists are configured
+     *        {@link RevocationCheckingTrustManager#create} makes when revocation lists are configured; the client's
+     *        is wrapped in a {@link HostnameVerifyingTrustManager}
      * @param pins the pins the leaf must match; {@link SpkiPins#none()} to check the chain only
      */
     public PinningTrustManager(X509ExtendedTrustManager delegate, SpkiPins pins) {
@@ -81,7 +83,7 @@ public final class PinningTrustManager extends X509ExtendedTrustManager {
         X509Certificate leaf = chain[0];
         SpkiPin actual = SpkiPin.of(leaf);
         if (!pins.contains(actual)) {
-            throw new CertificateException(peer + " certificate " + CertificateText.subject(leaf) + " has SPKI pin "
+            throw new PinMismatchException(peer + " certificate " + CertificateText.subject(leaf) + " has SPKI pin "
                     + actual + ", which is not among the configured pins (" + pins + "); if the " + peer
                     + "'s key was replaced on purpose, add its pin");
         }

@@ -41,8 +41,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <li>after a chain passes, the CRLs are looked up once more for a listed certificate (an expired CRL still revokes
  * what it lists under soft fail).</li>
  * </ul>
- * Its Socket/SSLEngine methods keep the JDK's endpoint identification (hostname verification); wrap it in a
- * {@link PinningTrustManager} for pins. A revoked chain fails the handshake with the {@code certificate_revoked}
+ * Its Socket/SSLEngine methods keep the JDK's endpoint identification (hostname verification); the client wraps it
+ * in a {@link HostnameVerifyingTrustManager} (a host-name refusal told by its type) and a {@link PinningTrustManager}
+ * for pins. Revoked and unknown-status refusals are told by the reason of their {@link CertPathValidatorException}
+ * cause ({@link HandshakeFailureReason}). A revoked chain fails the handshake with the {@code certificate_revoked}
  * alert. Thread-safe.
  */
 public final class RevocationCheckingTrustManager extends X509ExtendedTrustManager {

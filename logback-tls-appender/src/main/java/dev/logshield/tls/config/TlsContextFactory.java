@@ -21,7 +21,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <ul>
  * <li>The context is {@code SSLContext.getInstance("TLS")} (not logback's TLSv1.2-only "SSL" default) with one key
  * manager offering the client's key and chain, and a {@link PinningTrustManager} over the configured anchors (with
- * every certificate of the server's chain checked against the revocation lists, when configured).</li>
+ * every certificate of the server's chain checked against the revocation lists, when configured), in this order:
+ * the chain and, on the socket, the host name (a refusal for the host name alone thrown as
+ * {@link HostnameMismatchException} by {@link HostnameVerifyingTrustManager}), then the pins.</li>
  * <li>Each socket gets the enabled protocols (the configured subset of TLSv1.3/TLSv1.2, never anything older),
  * the configured cipher suites if any, endpoint identification "HTTPS" (the JDK's hostname verification against
  * the certificate's SANs, IP addresses included) unless hostname verification is off, and SNI for host names (not
@@ -80,7 +82,8 @@ public final class TlsContextFactory {
         try {
             context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[] {new SingleKeyManager(key)},
-                    new TrustManager[] {new PinningTrustManager(chainCheck, settings.pins())}, null);
+                    new TrustManager[] {new PinningTrustManager(new HostnameVerifyingTrustManager(chainCheck),
+                            settings.pins())}, null);
         } catch (NoSuchAlgorithmException | KeyManagementException e) {
             throw new IllegalStateException("the JDK's TLS implementation is unavailable", e);
         }

@@ -1,12 +1,13 @@
 package dev.logshield.tls.receiver;
 
+import dev.logshield.tls.config.HandshakeFailureReason;
 import java.net.SocketTimeoutException;
-import java.security.cert.CertPathValidatorException;
 import java.util.Locale;
 
 /**
  * Says why a client's TLS handshake failed, as the {@code reason} tag of
- * {@code logshield.receiver.connections.rejected} and in the status warning, from what the JDK threw:
+ * {@code logshield.receiver.connections.rejected} and in the status warning, from what the JDK threw (the
+ * certificate, alert and not-TLS facts shared with the appender through {@link HandshakeFailureReason}, told by type):
  * <ul>
  * <li>{@value #NO_CERTIFICATE}: the client sent no certificate (mutual TLS is required);</li>
  * <li>{@value #UNTRUSTED_CERTIFICATE}: its certificate does not chain to a trusted CA, has expired, is not yet
@@ -46,11 +47,11 @@ final class HandshakeFailures {
         if (timedOut || failure instanceof SocketTimeoutException) {
             return TIMEOUT;
         }
-        CertPathValidatorException.Reason revocation = revocationReason(failure);
-        if (revocation == CertPathValidatorException.BasicReason.REVOKED) {
+        HandshakeFailureReason shared = HandshakeFailureReason.of(failure);
+        if (shared == HandshakeFailureReason.REVOKED) {
             return REVOKED;
         }
-        if (revocation == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+        if (shared == HandshakeFailureReason.REVOCATION_UNKNOWN) {
             return REVOCATION_UNKNOWN;
         }
         String text = messages(failure).toLowerCase(Locale.ROOT);
@@ -58,18 +59,16 @@ final class HandshakeFailures {
                 || text.contains("peer not authenticated")) {
             return NO_CERTIFICATE;
         }
-        if (text.contains("unsupported or unrecognized ssl message") || text.contains("plaintext connection")) {
+        if (shared == HandshakeFailureReason.NOT_TLS) {
             return NOT_TLS;
         }
-        if (text.contains("pkix") || text.contains("certification path") || text.contains("validity check failed")
-                || text.contains("extended key usage") || text.contains("extendedkeyusage")
-                || text.contains("certificate expired") || text.contains("not yet valid")) {
+        if (shared == HandshakeFailureReason.UNTRUSTED || shared == HandshakeFailureReason.EXPIRED) {
             return UNTRUSTED_CERTIFICATE;
         }
-        if (text.contains("protocol_version") || text.contains("protocol version") || text.contains("no appropriate protocol")
+        // the JDK server's own refusals of a client's versions or suites carry no type and no alert name
+        if (shared == HandshakeFailureReason.PROTOCOL || text.contains("protocol version")
                 || text.contains("is not enabled or supported") || text.contains("no negotiable cipher suite")
-                || text.contains("insufficient_security") || text.contains("handshake_failure")
-                && text.contains("cipher")) {
+                || text.contains("handshake_failure") && text.contains("cipher")) {
             return PROTOCOL;
         }
         return FAILED;
@@ -101,20 +100,6 @@ final class HandshakeFailures {
             default:
                 return "the handshake failed";
         }
-    }
-
-    /** The reason of the first revocation-related {@link CertPathValidatorException} among the causes, or null. */
-    private static CertPathValidatorException.Reason revocationReason(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CertPathValidatorException) {
-                CertPathValidatorException.Reason reason = ((CertPathValidatorException) t).getReason();
-                if (reason == CertPathValidatorException.BasicReason.REVOKED
-                        || reason == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
-                    return reason;
-                }
-            }
-        }
-        return null;
     }
 
     /** The messages of {@code failure} and its causes, joined, at most about 1,000 characters. */

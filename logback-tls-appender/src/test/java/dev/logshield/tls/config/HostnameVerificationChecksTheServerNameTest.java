@@ -40,7 +40,8 @@ class HostnameVerificationChecksTheServerNameTest {
 
         try (TlsTestServer server = TlsTestServer.builder(pki).identity(pki.otherServer()).start()) {
             assertThatThrownBy(() -> TlsConnections.connect(context, settings, "localhost", server.port()))
-                    .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("localhost");
+                    .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("localhost")
+                    .hasCauseInstanceOf(HostnameMismatchException.class);
             assertThat(server.receivedText()).isEmpty();
         }
     }
@@ -70,7 +71,8 @@ class HostnameVerificationChecksTheServerNameTest {
         }
         try (TlsTestServer other = TlsTestServer.builder(pki).identity(pki.otherServer()).start()) {
             assertThatThrownBy(() -> TlsConnections.connect(context, settings, "127.0.0.1", other.port()))
-                    .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("127.0.0.1");
+                    .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("127.0.0.1")
+                    .hasCauseInstanceOf(HostnameMismatchException.class);
         }
     }
 

@@ -54,7 +54,7 @@ class PinsNarrowButNeverReplaceChainValidationTest {
 
         try (TlsTestServer server = TlsTestServer.builder(pki).start()) {
             assertThatThrownBy(() -> TlsConnections.connect(context, settings, "localhost", server.port()))
-                    .isInstanceOf(SSLHandshakeException.class)
+                    .isInstanceOf(SSLHandshakeException.class).hasCauseInstanceOf(PinMismatchException.class)
                     .satisfies(e -> assertThat(Stream.iterate((Throwable) e, t -> t != null, Throwable::getCause)
                             .map(Throwable::getMessage))
                             .anyMatch(m -> m != null && m.equals("server certificate CN=localhost has SPKI pin " + pki.server().spkiPin()
@@ -73,7 +73,9 @@ class PinsNarrowButNeverReplaceChainValidationTest {
             assertThatThrownBy(() -> TlsConnections.connect(context, settings, "localhost", server.port()))
                     .isInstanceOf(SSLHandshakeException.class)
                     .satisfies(e -> assertThat(Stream.iterate((Throwable) e, t -> t != null, Throwable::getCause)
-                            .map(String::valueOf)).anyMatch(m -> m.contains("PKIX path building failed")));
+                            .map(String::valueOf)).anyMatch(m -> m.contains("PKIX path building failed")))
+                    .satisfies(e -> assertThat(Stream.iterate((Throwable) e, t -> t != null, Throwable::getCause))
+                            .noneMatch(PinMismatchException.class::isInstance));
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -131,6 +132,43 @@ public final class ScriptedPeer implements AutoCloseable {
      */
     public static ScriptedPeer tls(TestPki pki, int receiveBuffer, Script script) {
         try {
+            SSLContext context = serverContext(pki, pki.ca());
+            SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
+            if (receiveBuffer > 0) {
+                server.setReceiveBufferSize(receiveBuffer);
+            }
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            server.setNeedClientAuth(true);
+            server.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            return new ScriptedPeer(server, script, true);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start a scripted TLS peer", e);
+        }
+    }
+
+    /**
+     * A real server handshake over the raw connection (use with {@link #plain}): {@code pki.server()}'s identity, a
+     * client certificate required that chains to {@code trustedCa}, only {@code protocols}. The TCP connection
+     * outlives a failed handshake and is drained until the client closes it, so that the client reads the server's
+     * alert rather than a reset (a socket closed with unread input resets the connection).
+     */
+    public static Script handshakeTrusting(TestPki pki, X509Certificate trustedCa, String... protocols) {
+        SSLContext context = serverContext(pki, trustedCa);
+        return conversation -> {
+            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(conversation.socket(), null, false);
+            tls.setEnabledProtocols(protocols);
+            tls.setNeedClientAuth(true);
+            try {
+                tls.startHandshake();
+            } catch (IOException refused) {
+                // the alert is on its way; keep the connection until the client has read it and gone
+            }
+            conversation.in().transferTo(OutputStream.nullOutputStream());
+        };
+    }
+
+    private static SSLContext serverContext(TestPki pki, X509Certificate trustedCa) {
+        try {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
             char[] password = "in-memory".toCharArray();
@@ -140,21 +178,14 @@ public final class ScriptedPeer implements AutoCloseable {
             kmf.init(keys, password);
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            trust.setCertificateEntry("ca", pki.ca());
+            trust.setCertificateEntry("ca", trustedCa);
             TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
             tmf.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
-            if (receiveBuffer > 0) {
-                server.setReceiveBufferSize(receiveBuffer);
-            }
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-            server.setNeedClientAuth(true);
-            server.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-            return new ScriptedPeer(server, script, true);
+            return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot start a scripted TLS peer", e);
+            throw new IllegalStateException("cannot set up a scripted TLS peer", e);
         }
     }
 

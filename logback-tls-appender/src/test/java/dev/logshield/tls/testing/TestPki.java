@@ -67,7 +67,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * (client1.test signed by the rogue CA), {@code expired} (client1.test, expired yesterday),
  * {@code not-yet-valid} (client1.test, valid from tomorrow), {@code server-auth-only} (client1.test whose EKU
  * lists only serverAuth); more with {@link #issueClient(String, String)}, or with any subject and SANs with
- * {@link #issueClientWithSubject}</li>
+ * {@link #issueClientWithSubject}; servers valid over any dates with {@link #issueServer}</li>
  * <li>a two-level hierarchy on demand (generated at first use): {@link #intermediateCa()} "CN=LogShield Test
  * Intermediate CA", issued by the test CA, which issues {@link #intermediateServer()} (CN=localhost) and
  * {@link #intermediateClient()} (via-intermediate.test); their chain files hold the leaf then the intermediate</li>
@@ -233,6 +233,24 @@ public final class TestPki {
                     now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30))));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot issue test client " + name, e);
+        }
+    }
+
+    /**
+     * Issues one more server certificate from the test CA, CN=localhost with SAN DNS:localhost and IP:127.0.0.1 like
+     * {@link #server()}, EKU serverAuth, valid from {@code notBefore} to {@code notAfter} (in the past for an expired
+     * server, in the future for one not yet valid), and writes its files under {@code name}.
+     */
+    public synchronized TestIdentity issueServer(String name, Instant notBefore, Instant notAfter) {
+        if (clients.containsKey(name) || Set.of("server", "other-server", "rogue-server", "ca", "rogue-ca", "intermediate-ca",
+                "intermediate-server", "via-intermediate").contains(name)) {
+            throw new IllegalArgumentException("the test PKI already has an identity named '" + name + "'");
+        }
+        try {
+            return put(issue(ca, name, "localhost", List.of(dns("localhost"), ip("127.0.0.1")),
+                    KeyPurposeId.id_kp_serverAuth, notBefore, notAfter));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot issue test server " + name, e);
         }
     }
 
