@@ -45,14 +45,23 @@ final class TlsMetrics implements DeliveryListener {
     private final ReportGate connectFailureReports = new ReportGate(REPORT_PERIOD);
     private final ReportGate encoderFailureReports = new ReportGate(REPORT_PERIOD);
     private final ReportGate senderFailureReports = new ReportGate(REPORT_PERIOD);
-    private final ReportGate dropReports = new ReportGate(REPORT_PERIOD);
+    private final Duration dropReportPeriod;
+    private final ReportGate dropReports;
     private final ReportGate tooLargeReports = new ReportGate(REPORT_PERIOD);
     private final DropTally drops = new DropTally();
     private final AtomicLong senderFailuresSinceReport = new AtomicLong();
     private volatile boolean everConnected;
 
     TlsMetrics(ContextAwareBase owner, Meters meters, String appender, DeliveryQueue queue, DiskSpool spool) {
+        this(owner, meters, appender, queue, spool, REPORT_PERIOD);
+    }
+
+    /** With drops reported at most once per {@code dropReportPeriod}. */
+    TlsMetrics(ContextAwareBase owner, Meters meters, String appender, DeliveryQueue queue, DiskSpool spool,
+               Duration dropReportPeriod) {
         this.owner = owner;
+        this.dropReportPeriod = dropReportPeriod;
+        this.dropReports = new ReportGate(dropReportPeriod);
         this.meters = meters;
         this.appender = appender;
         sent = meters.counter("logshield.tls.sent", "Events written to a collector", "appender", appender);
@@ -126,7 +135,8 @@ final class TlsMetrics implements DeliveryListener {
             if (!since.isEmpty()) {
                 owner.addWarn("[" + appender + "] dropped " + DropTally.sum(since) + " event(s) since the last report ("
                         + DropTally.describe(since) + "), " + totalDropped() + " since start; drops are reported at most"
-                        + " every " + REPORT_PERIOD.toSeconds() + " s and summed up at stop (see logshield.tls.dropped)");
+                        + " every " + (dropReportPeriod.toMillis() % 1000 == 0 ? dropReportPeriod.toSeconds() + " s"
+                        : dropReportPeriod.toMillis() + " ms") + " and summed up at stop (see logshield.tls.dropped)");
             }
         }
     }
