@@ -231,6 +231,18 @@ public final class SyslogNgPeer implements AutoCloseable {
         return lines(rawFile());
     }
 
+    /**
+     * The file of {@link #rawMessages()} as bytes: each message followed by the LF syslog-ng's template adds (a cut
+     * character stays cut).
+     */
+    public byte[] rawBytes() {
+        try {
+            return Files.exists(rawFile()) ? Files.readAllBytes(rawFile()) : new byte[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** syslog-ng's own messages (connections, TLS errors, framing errors) and its standard output. */
     public String log() {
         return read(internalFile()) + read(work.resolve("syslog-ng.out"));
