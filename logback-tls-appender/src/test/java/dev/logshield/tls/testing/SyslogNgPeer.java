@@ -209,6 +209,25 @@ public final class SyslogNgPeer implements AutoCloseable {
                 + "\"", asked);
     }
 
+    /**
+     * Waits until syslog-ng's own log contains {@code text} (as {@link #awaitMessages}); returns the log then.
+     */
+    public String awaitLogContaining(String text, Duration asked) throws InterruptedException {
+        Duration timeout = Waits.generous(asked);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String log = log();
+            if (log.contains(text)) {
+                return log;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("syslog-ng did not log \"" + text + "\" within " + timeout + "; its log:\n"
+                        + log);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     private List<String> await(Predicate<List<String>> condition, String what, Duration asked)
             throws InterruptedException {
         Duration timeout = Waits.generous(asked);
