@@ -25,10 +25,17 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ships events to syslog collectors (rsyslog, syslog-ng) or JSON-lines inputs (Logstash, Fluent Bit, Vector) over
- * mutual TLS 1.3/1.2, without ever doing network I/O on the application's thread and without losing an event
- * silently: the logging call encodes and enqueues into a bounded buffer; one sender thread connects, writes,
- * reconnects, re-sends and reports; every drop is counted ({@code logshield.tls.dropped}).
+ * Ships events to syslog collectors or JSON-lines inputs over mutual TLS 1.3/1.2, without ever doing network I/O on
+ * the application's thread and without losing an event silently: the logging call encodes and enqueues into a bounded
+ * buffer; one sender thread connects, writes, reconnects, re-sends and reports; every drop is counted
+ * ({@code logshield.tls.dropped}).
+ *
+ * <p>The collector must read the {@code <framing>} sent (README, "Collectors", has their configurations). Tested
+ * against: rsyslog's {@code imtcp} (gtls driver) and syslog-ng's {@code syslog(transport("tls"))} with
+ * {@code octet-counting}, the default; rsyslog's {@code imrelp} with {@code relp}; syslog-ng's
+ * {@code network(transport("tls"))} with {@code newline} only (it splits on newlines: octet-counted frames arrive cut
+ * into a few messages, which the appender cannot notice). JSON-lines inputs (Logstash, Fluent Bit, Vector) take
+ * {@code newline} but are untested.
  *
  * <p>Every event is redacted before its encoder sees it: the encoder gets the event's redacted view (message,
  * arguments, MDC, key-value pairs, markers and exceptions at any depth; see {@code SinkRedaction}), so the RFC 5424

@@ -7,8 +7,9 @@ import java.nio.ByteBuffer;
 
 /**
  * Newline-delimited framing, one event per line, for receivers that read JSON lines or plain lines over TCP:
- * Logstash's {@code tcp} input with the {@code json_lines} codec, Fluent Bit's {@code tcp} input, Vector's
- * {@code socket} source with {@code newline_delimited} framing, rsyslog's {@code imtcp} without octet counting.
+ * syslog-ng's {@code network()} source, rsyslog's {@code imtcp} without octet counting; also meant for Logstash's
+ * {@code tcp} input with the {@code json_lines} codec, Fluent Bit's {@code tcp} input and Vector's {@code socket}
+ * source with {@code newline_delimited} framing, which are untested.
  *
  * <p>Every frame ends with exactly one LF. One trailing LF or CR LF of the body (JSON encoders add one) is
  * stripped first; a body that is then empty frames to nothing. <b>A line break can never split a frame:</b>
