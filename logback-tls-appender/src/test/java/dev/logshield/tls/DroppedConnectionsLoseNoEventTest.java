@@ -137,13 +137,7 @@ class DroppedConnectionsLoseNoEventTest {
         try (ScriptedPeer peer = ScriptedPeer.tls(pki, 4096, stallThenReset).holdFirstHandshake(allQueued);
                 TestMeters meters = TestMeters.register()) {
             LoggerContext context = configure(peer.port(), 5, meters);
-            Logger logger = context.getLogger("app");
-            char[] filler = new char[1_000];
-            java.util.Arrays.fill(filler, 'x');
-            String kilobyte = new String(filler);
-            for (int i = 0; i < logged; i++) {
-                logger.info("{} {}", i, kilobyte);
-            }
+            logKilobyteEvents(context.getLogger("app"), logged);
             allQueued.countDown();
             MtlsThreads.awaitBlockedInSocketWrite("logshield-mtls-SHIP", Duration.ofSeconds(5));
             senderBlocked.countDown();
@@ -173,13 +167,7 @@ class DroppedConnectionsLoseNoEventTest {
         try (ScriptedPeer peer = ScriptedPeer.tls(pki, 4096, ScriptedPeer.neverRead()).holdFirstHandshake(allQueued);
                 TestMeters meters = TestMeters.register()) {
             LoggerContext context = configure(peer.port(), 5, meters);
-            Logger logger = context.getLogger("app");
-            char[] filler = new char[1_000];
-            java.util.Arrays.fill(filler, 'x');
-            String kilobyte = new String(filler);
-            for (int i = 0; i < logged; i++) {
-                logger.info("{} {}", i, kilobyte);
-            }
+            logKilobyteEvents(context.getLogger("app"), logged);
             allQueued.countDown();
             MtlsThreads.awaitBlockedInSocketWrite("logshield-mtls-SHIP", Duration.ofSeconds(30));
             context.stop();
@@ -195,6 +183,14 @@ class DroppedConnectionsLoseNoEventTest {
                     "[SHIP] stopped: " + delivered + " event(s) delivered, " + (logged - delivered) + " dropped ("));
         }
         MtlsThreads.assertNoneLeft(before, Duration.ofSeconds(2));
+    }
+
+    /** Logs {@code count} events of about 1 KB: a few fill the collector's small receive window. */
+    private static void logKilobyteEvents(Logger logger, int count) {
+        String kilobyte = "x".repeat(1_000);
+        for (int i = 0; i < count; i++) {
+            logger.info("{} {}", i, kilobyte);
+        }
     }
 
     private LoggerContext configure(TlsTestServer server, int replayWindow, TestMeters meters) {
