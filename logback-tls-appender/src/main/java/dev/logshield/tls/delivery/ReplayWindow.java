@@ -14,6 +14,8 @@ final class ReplayWindow {
 
     private final int size;
     private final ArrayDeque<Outgoing> recent;
+    /** How many of {@link #recent} are not settled (an event's state does not change while the window holds it). */
+    private int unsettled;
 
     ReplayWindow(int size) {
         this.size = Math.max(0, size);
@@ -27,6 +29,8 @@ final class ReplayWindow {
         }
         Outgoing out = recent.size() == size ? recent.pollFirst() : null;
         recent.addLast(event);
+        count(event, 1);
+        count(out, -1);
         return out;
     }
 
@@ -36,7 +40,7 @@ final class ReplayWindow {
      */
     void withdraw(List<Outgoing> events) {
         for (int i = events.size() - 1; i >= 0 && recent.peekLast() == events.get(i); i--) {
-            recent.pollLast();
+            count(recent.pollLast(), -1);
         }
     }
 
@@ -44,17 +48,19 @@ final class ReplayWindow {
     List<Outgoing> takeForReplay() {
         List<Outgoing> events = new ArrayList<>(recent);
         recent.clear();
+        unsettled = 0;
         return events;
+    }
+
+    private void count(Outgoing event, int delta) {
+        if (event != null && !event.settled) {
+            unsettled += delta;
+        }
     }
 
     /** True when it holds events of a failed write, not yet delivered. */
     boolean hasUnsettled() {
-        for (Outgoing event : recent) {
-            if (!event.settled) {
-                return true;
-            }
-        }
-        return false;
+        return unsettled > 0;
     }
 
     /** The events not settled (a failed write's), oldest first; the window is emptied. */
@@ -66,6 +72,7 @@ final class ReplayWindow {
             }
         }
         recent.clear();
+        unsettled = 0;
         return events;
     }
 }
