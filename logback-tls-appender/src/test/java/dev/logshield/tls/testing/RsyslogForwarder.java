@@ -258,7 +258,7 @@ public final class RsyslogForwarder implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("rsyslogd exited with " + process.exitValue() + ": " + diagnostics());
             }
-            if (listening()) {
+            if (CollectorProcess.listening(inputPort)) {
                 return this;
             }
             Thread.sleep(20);
@@ -268,14 +268,6 @@ public final class RsyslogForwarder implements AutoCloseable {
                 + diagnostics());
     }
 
-    private boolean listening() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), inputPort), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /** Sends one message to rsyslog's plain input; it may contain LFs (it is sent octet-counted). */
     public void send(String message) throws IOException {
@@ -326,20 +318,12 @@ public final class RsyslogForwarder implements AutoCloseable {
 
     /** Graceful stop (SIGTERM), waiting for rsyslogd to exit. */
     public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                kill();
-            }
-        }
+        CollectorProcess.terminate(process);
     }
 
     /** SIGKILL, waiting for the process to be gone: what its queue held is lost. */
     public void kill() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(20, TimeUnit.SECONDS);
-        }
+        CollectorProcess.kill(process);
     }
 
     /** Whether rsyslogd is running. */

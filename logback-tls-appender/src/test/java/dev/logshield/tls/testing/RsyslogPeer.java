@@ -191,7 +191,7 @@ public final class RsyslogPeer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("rsyslogd exited: " + Files.readString(work.resolve("rsyslogd.out")));
             }
-            if (listening()) {
+            if (CollectorProcess.listening(port)) {
                 return this;
             }
             Thread.sleep(20);
@@ -203,29 +203,15 @@ public final class RsyslogPeer implements AutoCloseable {
                 + Files.readString(work.resolve("rsyslogd.out")));
     }
 
-    private boolean listening() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /** Graceful stop (SIGTERM), waiting for the process. */
     public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
-        }
+        CollectorProcess.terminate(process);
     }
 
     /** SIGKILL, as a crashing collector. */
     public void kill() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(20, TimeUnit.SECONDS);
-        }
+        CollectorProcess.kill(process);
     }
 
     /** The file rsyslog appends the raw messages to (one per line), across restarts. */

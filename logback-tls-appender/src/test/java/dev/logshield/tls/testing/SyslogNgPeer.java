@@ -152,7 +152,7 @@ public final class SyslogNgPeer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("syslog-ng exited with " + process.exitValue() + ": " + output());
             }
-            if (listening()) {
+            if (CollectorProcess.listening(port)) {
                 return this;
             }
             Thread.sleep(20);
@@ -161,29 +161,15 @@ public final class SyslogNgPeer implements AutoCloseable {
         throw new IOException("syslog-ng did not listen on " + port + " within " + START_TIMEOUT_MS + " ms: " + output());
     }
 
-    private boolean listening() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /** Graceful stop (SIGTERM: syslog-ng writes out what it has read), waiting for the process to exit. */
     public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
-        }
+        CollectorProcess.terminate(process);
     }
 
     /** SIGKILL. */
     public void kill() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(20, TimeUnit.SECONDS);
-        }
+        CollectorProcess.kill(process);
     }
 
     /** The MSG part of every message received so far, one per line. */
