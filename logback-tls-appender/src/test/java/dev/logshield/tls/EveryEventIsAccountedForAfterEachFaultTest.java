@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,11 +114,11 @@ class EveryEventIsAccountedForAfterEachFaultTest {
             Set<Integer> spooled = new HashSet<>(inSpool);
             ReceivedEvents received = awaitAccounted(rsyslog, spooled, delivered, dropped);
             long unaccounted = countUnaccounted(received, spooled);
-            StopSummary summary = StopSummary.of(context, SHIP);
             System.out.printf("%s, %s: delivered %d, dropped %s, left in the spool %d (%d put back from memory);"
                             + " received %d distinct, %d duplicates; neither received nor spooled %d; %s%n", fault,
                     mode, delivered, droppedByReason, leftInSpool, returned, received.distinct(),
-                    received.duplicates(), unaccounted, summary.message());
+                    received.duplicates(), unaccounted, XmlConfiguredContext.statuses(context, Status.INFO).stream()
+                            .filter(m -> m.contains("] stopped: ")).toList());
 
             assertThat(delivered + dropped + leftInSpool).as("delivered + dropped + left in the spool")
                     .isEqualTo(EVENTS);
@@ -127,6 +128,8 @@ class EveryEventIsAccountedForAfterEachFaultTest {
             assertThat(unaccounted).as("events neither received nor in the spool, beyond those counted dropped")
                     .isLessThanOrEqualTo(dropped);
             assertThat((long) received.distinct()).as("delivered events that arrived").isGreaterThanOrEqualTo(delivered);
+            assertFaultLeftItsMark(fault, mode, droppedByReason, returned);
+            StopSummary summary = StopSummary.of(context, SHIP);
             assertThat(summary.delivered()).isEqualTo(delivered);
             assertThat(summary.dropped()).isEqualTo(dropped);
             assertThat(summary.droppedByReason()).isEqualTo(droppedByReason);
@@ -134,7 +137,6 @@ class EveryEventIsAccountedForAfterEachFaultTest {
             assertThat(summary.putBack()).isEqualTo(returned);
             assertThat(summary.level()).isEqualTo(dropped > 0 ? Status.ERROR : leftInSpool > 0 ? Status.WARN
                     : Status.INFO);
-            assertFaultLeftItsMark(fault, droppedByReason, returned);
 
             // run 2 on the same spool, collector up: exactly what was left arrives, once, and the spool ends empty
             rsyslog.thaw();
@@ -145,7 +147,6 @@ class EveryEventIsAccountedForAfterEachFaultTest {
             long redelivered = second.awaitCount("logshield.tls.delivered", leftInSpool, Duration.ofSeconds(60));
             ReceivedEvents afterRestart = awaitArrivals(rsyslog, before, leftInSpool);
             next.stop();
-            StopSummary nextSummary = StopSummary.of(next, SHIP);
             Set<Integer> secondRun = new HashSet<>();
             long resentDelivered = 0;
             for (int i = 0; i < EVENTS; i++) {
@@ -155,8 +156,7 @@ class EveryEventIsAccountedForAfterEachFaultTest {
                 }
             }
             System.out.printf("%s, %s, second run: delivered %d, %d arrived (%d of them had arrived in the first"
-                    + " run), %s%n", fault, mode, redelivered, afterRestart.distinct(), resentDelivered,
-                    nextSummary.message());
+                    + " run)%n", fault, mode, redelivered, afterRestart.distinct(), resentDelivered);
 
             assertThat(redelivered).isEqualTo(leftInSpool);
             assertThat(second.count("logshield.tls.dropped")).isZero();
@@ -171,11 +171,12 @@ class EveryEventIsAccountedForAfterEachFaultTest {
                 assertThat(XmlConfiguredContext.statuses(next, Status.INFO)).anySatisfy(s -> assertThat(s)
                         .contains(leftInSpool + " event(s) left in the spool by an earlier run are delivered first"));
             }
+            assertThat(SpoolContents.dataFiles(spool)).as("spool files left").isEmpty();
+            assertThat(SpoolContents.events(spool)).isZero();
+            StopSummary nextSummary = StopSummary.of(next, SHIP);
             assertThat(nextSummary.level()).isEqualTo(Status.INFO);
             assertThat(nextSummary.delivered()).isEqualTo(leftInSpool);
             assertThat(nextSummary.leftInSpool()).isZero();
-            assertThat(SpoolContents.dataFiles(spool)).as("spool files left").isEmpty();
-            assertThat(SpoolContents.events(spool)).isZero();
         }
     }
 
@@ -194,7 +195,9 @@ class EveryEventIsAccountedForAfterEachFaultTest {
                 meters.awaitCount("logshield.tls.delivered", 1, Duration.ofSeconds(30));
                 rsyslog.freeze();
                 log(logger, EVENTS / 4, EVENTS);
-                awaitStatus(context, mode.stallNotice);
+                // octet counting: unless its socket buffers took every event, the write blocks and is given up
+                awaitStatusOr(context, mode.stallNotice, () -> mode != Mode.RELP
+                        && meters.count("logshield.tls.sent") >= EVENTS);
                 long connections = meters.count("logshield.tls.reconnects");
                 rsyslog.thaw();
                 awaitReconnect(meters, connections + 1);
@@ -207,7 +210,7 @@ class EveryEventIsAccountedForAfterEachFaultTest {
                 if (mode == Mode.RELP) {
                     // octet counting writes on into the relay's socket buffers, which grow to hold all of it: the
                     // reset is what it notices, and what was in flight is lost on the way, to be replayed
-                    awaitStatus(context, mode.stallNotice);
+                    awaitStatusOr(context, mode.stallNotice, () -> false);
                 }
                 long connections = meters.count("logshield.tls.reconnects");
                 relay.resetAll();
@@ -225,8 +228,11 @@ class EveryEventIsAccountedForAfterEachFaultTest {
     }
 
     /** What shows that the fault struck where it should: events put back at stop, or dropped for a full spool. */
-    private static void assertFaultLeftItsMark(Fault fault, Map<String, Long> droppedByReason, long returned) {
-        if (fault == Fault.STOP_TIMEOUT) {
+    private static void assertFaultLeftItsMark(Fault fault, Mode mode, Map<String, Long> droppedByReason,
+                                               long returned) {
+        if (fault == Fault.STOP_TIMEOUT && mode == Mode.RELP) {
+            // RELP: the window of unacknowledged events stops the sender, so the memory buffer is full at stop (octet
+            // counting puts back the write cut at stop, if one was blocked, which depends on socket buffer sizes)
             assertThat(returned).as("events in memory at stop put back into the spool").isPositive();
         }
         if (fault == Fault.SPOOL_FULL) {
@@ -245,9 +251,11 @@ class EveryEventIsAccountedForAfterEachFaultTest {
                 .as("connections established").isGreaterThanOrEqualTo(connections);
     }
 
-    private static void awaitStatus(LoggerContext context, String text) throws InterruptedException {
+    private static void awaitStatusOr(LoggerContext context, String text, BooleanSupplier instead)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Waits.generous(Duration.ofSeconds(60)).toNanos();
-        while (XmlConfiguredContext.statuses(context, Status.INFO).stream().noneMatch(s -> s.contains(text))) {
+        while (XmlConfiguredContext.statuses(context, Status.INFO).stream().noneMatch(s -> s.contains(text))
+                && !instead.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no status saying \"" + text + "\": "
                         + XmlConfiguredContext.statuses(context, Status.INFO));

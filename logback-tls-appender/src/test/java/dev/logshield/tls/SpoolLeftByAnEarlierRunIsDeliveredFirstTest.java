@@ -53,7 +53,6 @@ class SpoolLeftByAnEarlierRunIsDeliveredFirstTest {
             Logger logger = context.getLogger("com.example.shop.Orders");
             IntStream.range(0, LEFT).forEach(i -> logger.info("event {}", i));
             context.stop();
-            StopSummary stopped = StopSummary.of(context, "SHIP");
 
             assertThat(first.count("logshield.tls.dropped")).isZero();
             assertThat(first.count("logshield.tls.spooled")).isEqualTo(LEFT - QUEUE);
@@ -61,6 +60,7 @@ class SpoolLeftByAnEarlierRunIsDeliveredFirstTest {
                     .isEqualTo(QUEUE);
             assertThat(SpoolContents.numbers(spool, "event")).as("the spool, in sending order")
                     .containsExactlyElementsOf(IntStream.range(0, LEFT).boxed().toList());
+            StopSummary stopped = StopSummary.of(context, "SHIP");
             assertThat(stopped.level()).isEqualTo(Status.WARN);
             assertThat(stopped.leftInSpool()).isEqualTo(LEFT);
             assertThat(stopped.putBack()).isEqualTo(QUEUE);
@@ -74,21 +74,20 @@ class SpoolLeftByAnEarlierRunIsDeliveredFirstTest {
             IntStream.range(LEFT, all).forEach(i -> nextLogger.info("event {}", i));
             DeliveryTally tally = DeliveryTally.await(rsyslog.receivedFile(), "event", all, 60_000);
             next.stop();
-            StopSummary nextStopped = StopSummary.of(next, "SHIP");
-            System.out.printf("spool left by an earlier run (%d events), then %d new: %s; %s%n", LEFT, newEvents, tally,
-                    nextStopped.message());
+            System.out.printf("spool left by an earlier run (%d events), then %d new: %s%n", LEFT, newEvents, tally);
 
-            assertThat(XmlConfiguredContext.statuses(next, Status.INFO)).anySatisfy(s -> assertThat(s)
-                    .contains(LEFT + " event(s) left in the spool by an earlier run are delivered first"));
             assertThat(tally.missing()).as("missing (first: %s)", tally.missingSample()).isZero();
             assertThat(tally.duplicates()).isZero();
             assertThat(tally.firstArrivalsInOrder()).as("event %d out of order", tally.firstOutOfOrder()).isTrue();
+            assertThat(XmlConfiguredContext.statuses(next, Status.INFO)).anySatisfy(s -> assertThat(s)
+                    .contains(LEFT + " event(s) left in the spool by an earlier run are delivered first"));
             assertThat(second.count("logshield.tls.delivered")).isEqualTo(all);
             assertThat(second.count("logshield.tls.dropped")).isZero();
-            assertThat(nextStopped.level()).isEqualTo(Status.INFO);
-            assertThat(nextStopped.leftInSpool()).isZero();
             assertThat(SpoolContents.dataFiles(spool)).as("spool files left").isEmpty();
             assertThat(SpoolContents.events(spool)).isZero();
+            StopSummary nextStopped = StopSummary.of(next, "SHIP");
+            assertThat(nextStopped.level()).isEqualTo(Status.INFO);
+            assertThat(nextStopped.leftInSpool()).isZero();
         }
     }
 
