@@ -2,6 +2,7 @@ package dev.logshield.tls.delivery;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -28,7 +29,10 @@ import java.util.Set;
  * cut short by a crash ends its file; a {@code .done} record that does not check out is ignored (events may be sent
  * twice, never lost).
  *
- * <p>Thread-safe: application threads append while the sender thread reads and commits.
+ * <p>Thread-safe: application threads append while the sender thread reads and commits. An interrupt of the calling
+ * thread (stop() interrupts the sender; applications interrupt their own threads) neither fails nor loses anything:
+ * file I/O runs with the interrupt status cleared and restored after, since an interrupt closes a {@code FileChannel},
+ * and a channel closed by one arriving during the I/O is opened again at the next use.
  */
 public final class DiskSpool {
 
@@ -115,12 +119,25 @@ public final class DiskSpool {
 
     /** Appends an event behind every other; false when the spool is full (the caller counts the drop). */
     public synchronized boolean append(byte[] event) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return appendUninterrupted(event);
+        } finally {
+            restoreInterrupt(interrupted);
+        }
+    }
+
+    private boolean appendUninterrupted(byte[] event) throws IOException {
         long size = 4L + event.length;
         if (bytes + size > maxBytes) {
             return false;
         }
         if (writer == null || writing.end + size > fileBytes) {
             rollWriter();
+        } else if (!writer.isOpen()) {
+            // closed by an interrupt during a write: reopened after the last whole record
+            writer = FileChannel.open(writing.path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            writer.truncate(writing.end);
         }
         ByteBuffer buffer = ByteBuffer.allocate((int) size).putInt(event.length).put(event).flip();
         while (buffer.hasRemaining()) {
@@ -150,6 +167,12 @@ public final class DiskSpool {
         }
     }
 
+    private static void restoreInterrupt(boolean interrupted) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private FileAttribute<?>[] ownerOnly() {
         return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
@@ -160,6 +183,15 @@ public final class DiskSpool {
      * A file that cannot be read is given up: its unread events are counted in {@link #takeLost()}.
      */
     public synchronized List<byte[]> poll(int max) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return pollUninterrupted(max);
+        } finally {
+            restoreInterrupt(interrupted);
+        }
+    }
+
+    private List<byte[]> pollUninterrupted(int max) {
         List<byte[]> events = new ArrayList<>(Math.min(max, 1024));
         for (SpoolFile file : files) {
             if (events.size() >= max) {
@@ -170,6 +202,9 @@ public final class DiskSpool {
             }
             try {
                 read(file, events, max);
+            } catch (ClosedChannelException e) {
+                // an interrupt arrived during the read: the file is fine, its channel is opened again next time
+                break;
             } catch (IOException e) {
                 lost += file.events;
                 unread -= file.events;
@@ -267,6 +302,15 @@ public final class DiskSpool {
      * will not read them again, and a file wholly done with is deleted.
      */
     public synchronized void commit(int count) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            commitUninterrupted(count);
+        } finally {
+            restoreInterrupt(interrupted);
+        }
+    }
+
+    private void commitUninterrupted(int count) throws IOException {
         SpoolFile last = null;
         for (int i = 0; i < count && !inFlight.isEmpty(); i++) {
             Mark mark = inFlight.pollFirst();
@@ -307,6 +351,15 @@ public final class DiskSpool {
      * Returns how many of {@code events}, from the first, are in the spool now; the others did not fit.
      */
     public synchronized int putBack(List<byte[]> events) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return putBackUninterrupted(events);
+        } finally {
+            restoreInterrupt(interrupted);
+        }
+    }
+
+    private int putBackUninterrupted(List<byte[]> events) throws IOException {
         long inFlightBytes = 0;
         for (Mark mark : inFlight) {
             inFlightBytes += mark.bytes;
@@ -337,12 +390,12 @@ public final class DiskSpool {
             SpoolFile front = new SpoolFile(path, index, doneFile(path));
             front.end = size;
             front.events = fit;
-            commit(inFlight.size());
+            commitUninterrupted(inFlight.size());
             files.addFirst(front);
             bytes += size;
             unread += fit;
         } else {
-            commit(inFlight.size());
+            commitUninterrupted(inFlight.size());
         }
         return fit;
     }
@@ -491,7 +544,7 @@ public final class DiskSpool {
         }
 
         FileChannel reader() throws IOException {
-            if (reader == null) {
+            if (reader == null || !reader.isOpen()) {
                 reader = FileChannel.open(path, StandardOpenOption.READ);
             }
             return reader;
@@ -502,7 +555,7 @@ public final class DiskSpool {
             if (donePosition == recordedDone) {
                 return;
             }
-            if (doneWriter == null) {
+            if (doneWriter == null || !doneWriter.isOpen()) {
                 doneWriter = FileChannel.open(done, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             }
             ByteBuffer record = ByteBuffer.allocate(DONE_LENGTH).putLong(donePosition).putLong(~donePosition).flip();
