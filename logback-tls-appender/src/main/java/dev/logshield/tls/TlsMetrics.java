@@ -49,6 +49,8 @@ final class TlsMetrics implements DeliveryListener {
     private final ReportGate dropReports;
     private final ReportGate tooLargeReports = new ReportGate(REPORT_PERIOD);
     private final DropTally drops = new DropTally();
+    /** Held here: Micrometer holds a gauge's object weakly, and the spool gauge must read after stop. */
+    private final DiskSpool spool;
     private final AtomicLong senderFailuresSinceReport = new AtomicLong();
     private volatile boolean everConnected;
 
@@ -61,6 +63,7 @@ final class TlsMetrics implements DeliveryListener {
                Duration dropReportPeriod) {
         this.owner = owner;
         this.dropReportPeriod = dropReportPeriod;
+        this.spool = spool;
         this.dropReports = new ReportGate(dropReportPeriod);
         this.meters = meters;
         this.appender = appender;

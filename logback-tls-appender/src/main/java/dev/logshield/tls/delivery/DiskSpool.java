@@ -119,12 +119,7 @@ public final class DiskSpool {
 
     /** Appends an event behind every other; false when the spool is full (the caller counts the drop). */
     public synchronized boolean append(byte[] event) throws IOException {
-        boolean interrupted = Thread.interrupted();
-        try {
-            return appendUninterrupted(event);
-        } finally {
-            restoreInterrupt(interrupted);
-        }
+        return uninterrupted(() -> appendUninterrupted(event));
     }
 
     private boolean appendUninterrupted(byte[] event) throws IOException {
@@ -167,10 +162,21 @@ public final class DiskSpool {
         }
     }
 
-    private static void restoreInterrupt(boolean interrupted) {
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+    /** File I/O that an interrupt would cut (it closes the channel): run with the status cleared, restored after. */
+    private static <T, X extends Exception> T uninterrupted(FileWork<T, X> work) throws X {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return work.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    @FunctionalInterface
+    private interface FileWork<T, X extends Exception> {
+        T run() throws X;
     }
 
     private FileAttribute<?>[] ownerOnly() {
@@ -183,12 +189,7 @@ public final class DiskSpool {
      * A file that cannot be read is given up: its unread events are counted in {@link #takeLost()}.
      */
     public synchronized List<byte[]> poll(int max) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            return pollUninterrupted(max);
-        } finally {
-            restoreInterrupt(interrupted);
-        }
+        return uninterrupted(() -> pollUninterrupted(max));
     }
 
     private List<byte[]> pollUninterrupted(int max) {
@@ -302,12 +303,10 @@ public final class DiskSpool {
      * will not read them again, and a file wholly done with is deleted.
      */
     public synchronized void commit(int count) throws IOException {
-        boolean interrupted = Thread.interrupted();
-        try {
+        uninterrupted(() -> {
             commitUninterrupted(count);
-        } finally {
-            restoreInterrupt(interrupted);
-        }
+            return null;
+        });
     }
 
     private void commitUninterrupted(int count) throws IOException {
@@ -351,12 +350,7 @@ public final class DiskSpool {
      * Returns how many of {@code events}, from the first, are in the spool now; the others did not fit.
      */
     public synchronized int putBack(List<byte[]> events) throws IOException {
-        boolean interrupted = Thread.interrupted();
-        try {
-            return putBackUninterrupted(events);
-        } finally {
-            restoreInterrupt(interrupted);
-        }
+        return uninterrupted(() -> putBackUninterrupted(events));
     }
 
     private int putBackUninterrupted(List<byte[]> events) throws IOException {
