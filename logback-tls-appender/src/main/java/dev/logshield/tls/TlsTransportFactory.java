@@ -77,6 +77,14 @@ final class TlsTransportFactory implements TransportFactory {
                 throw new PeerRejectedException(reason.tag(), "TLS handshake with " + destination + " ("
                         + address.getHostAddress() + ") failed: " + describe(e) + (reason == HandshakeFailureReason.NOT_TLS
                         ? " (the peer answered with something that is not TLS: a plaintext port?)" : ""), e);
+            } catch (IOException e) {
+                if (aborted) {
+                    throw e;
+                }
+                // TCP was accepted, then reset or closed mid-handshake: a refusal whose alert, if any, never arrived
+                throw new PeerRejectedException(HandshakeFailureReason.HANDSHAKE.tag(), "TLS handshake with " + destination
+                        + " (" + address.getHostAddress() + ") failed: " + describe(e) + " (the collector ended the"
+                        + " connection during the handshake: it may have refused our client certificate)", e);
             }
             PushbackInputStream in = new PushbackInputStream(ssl.getInputStream(), 1);
             probe(ssl, in, destination);

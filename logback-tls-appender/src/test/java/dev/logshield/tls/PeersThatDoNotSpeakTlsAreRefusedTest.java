@@ -66,6 +66,28 @@ class PeersThatDoNotSpeakTlsAreRefusedTest {
     }
 
     @Test
+    void aPeerThatResetsDuringTheHandshakeIsAHandshakeFailure() {
+        ScriptedPeer.Script resetAfterClientHello = conversation -> {
+            conversation.in().read(new byte[512]);
+            conversation.socket().setSoLinger(true, 0);
+            conversation.socket().close();
+        };
+        try (ScriptedPeer peer = ScriptedPeer.plain(resetAfterClientHello); TestMeters meters = TestMeters.register()) {
+            Set<Thread> before = MtlsThreads.alive();
+            LoggerContext context = configure(peer, "5 minutes", meters);
+            context.getLogger("app").info("never delivered");
+            peer.awaitAccepted(2, Duration.ofSeconds(5));
+            assertThat(meters.awaitCount("logshield.tls.handshake_failures", 2, Duration.ofSeconds(2), "reason",
+                    "handshake")).as(meters.describe().toString()).isGreaterThanOrEqualTo(2);
+            List<String> errors = XmlConfiguredContext.errors(context);
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0)).contains("TLS refused (handshake) to 127.0.0.1:" + peer.port(),
+                    "ended the connection during the handshake");
+            stopPromptly(context, before);
+        }
+    }
+
+    @Test
     void stopIsBoundedDuringAHandshakeThatNeverEnds() {
         try (ScriptedPeer peer = ScriptedPeer.plain(ScriptedPeer.silent()); TestMeters meters = TestMeters.register()) {
             Set<Thread> before = MtlsThreads.alive();
