@@ -9,6 +9,7 @@ import dev.logshield.tls.config.TlsConfigException;
 import dev.logshield.tls.config.TlsContextFactory;
 import dev.logshield.tls.delivery.Destination;
 import dev.logshield.tls.delivery.PeerRejectedException;
+import dev.logshield.tls.testing.ClosedAfterEach;
 import dev.logshield.tls.testing.ScriptedPeer;
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.Statuses;
@@ -22,8 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each way a collector's handshake fails gets its own {@code handshake_failures} reason, decided by the exception's
@@ -40,24 +41,16 @@ class HandshakeFailuresAreToldApartByTypeTest {
     private static final String NAME = "HandshakeFailuresAreToldApartByTypeTest";
 
     private final TestPki pki = SharedPki.get();
+    @RegisterExtension
+    final ClosedAfterEach cleanup = new ClosedAfterEach();
     private TlsTestServer server;
     private LoggerContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void anExpiredServerCertificateIsExpired() throws Exception {
         Instant now = Instant.now();
-        server = TlsTestServer.builder(pki).identity(pki.issueServer(NAME + "-expired", now.minus(Duration.ofDays(30)),
-                now.minus(Duration.ofDays(1)))).start();
+        server = cleanup.close(TlsTestServer.builder(pki).identity(pki.issueServer(NAME + "-expired",
+                now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))).start());
 
         assertThat(refusal("localhost", settings().build())).isEqualTo("expired");
     }
@@ -67,11 +60,12 @@ class HandshakeFailuresAreToldApartByTypeTest {
         Instant now = Instant.now();
         TestIdentity expired = pki.issueServer(NAME + "-expired-shipped", now.minus(Duration.ofDays(30)),
                 now.minus(Duration.ofDays(1)));
-        server = TlsTestServer.builder(pki).identity(expired).start();
+        server = cleanup.close(TlsTestServer.builder(pki).identity(expired).start());
         try (TestMeters meters = TestMeters.register()) {
-            context = XmlConfiguredContext.configure(NAME, Map.of("destination", "localhost:" + server.port(),
-                    "clientCert", pki.client("client1").chain().toString(), "clientKey",
-                    pki.client("client1").key().toString(), "caCert", pki.caCert().toString(), "registry", meters.name()));
+            context = cleanup.stop(XmlConfiguredContext.configure(NAME, Map.of(
+                    "destination", "localhost:" + server.port(), "clientCert", pki.client("client1").chain().toString(),
+                    "clientKey", pki.client("client1").key().toString(), "caCert", pki.caCert().toString(),
+                    "registry", meters.name())));
             context.getLogger("app").info("must not reach a collector with an expired certificate");
 
             assertThat(meters.awaitCount("logshield.tls.handshake_failures", 2, Duration.ofSeconds(10), "reason", "expired"))
@@ -86,22 +80,22 @@ class HandshakeFailuresAreToldApartByTypeTest {
     @Test
     void aServerCertificateNotYetValidIsExpired() throws Exception {
         Instant now = Instant.now();
-        server = TlsTestServer.builder(pki).identity(pki.issueServer(NAME + "-not-yet-valid", now.plus(Duration.ofDays(1)),
-                now.plus(Duration.ofDays(30)))).start();
+        server = cleanup.close(TlsTestServer.builder(pki).identity(pki.issueServer(NAME + "-not-yet-valid",
+                now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))).start());
 
         assertThat(refusal("localhost", settings().build())).isEqualTo("expired");
     }
 
     @Test
     void aServerOfAnotherCaIsUntrusted() throws Exception {
-        server = TlsTestServer.builder(pki).identity(pki.rogueServer()).start();
+        server = cleanup.close(TlsTestServer.builder(pki).identity(pki.rogueServer()).start());
 
         assertThat(refusal("localhost", settings().build())).isEqualTo("untrusted-server");
     }
 
     @Test
     void aHostNameMismatchIsHostnameEvenWhenTheNameHoldsPin() throws Exception {
-        server = TlsTestServer.builder(pki).start();
+        server = cleanup.close(TlsTestServer.builder(pki).start());
 
         PeerRejectedException refused = refused("shipping-logs.example", settings().build());
 
@@ -112,15 +106,15 @@ class HandshakeFailuresAreToldApartByTypeTest {
     @Test
     void anExpiredCertificateAskedForByAnotherNameIsExpiredNotHostname() throws Exception {
         Instant now = Instant.now();
-        server = TlsTestServer.builder(pki).identity(pki.issueServer(NAME + "-expired-other-name",
-                now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))).start();
+        server = cleanup.close(TlsTestServer.builder(pki).identity(pki.issueServer(NAME + "-expired-other-name",
+                now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))).start());
 
         assertThat(refusal("shipping-logs.example", settings().build())).isEqualTo("expired");
     }
 
     @Test
     void aKeyOffThePinsIsPin() throws Exception {
-        server = TlsTestServer.builder(pki).start();
+        server = cleanup.close(TlsTestServer.builder(pki).start());
 
         PeerRejectedException refused = refused("localhost", settings().pins(pki.otherServer().spkiPin()).build());
 
@@ -142,7 +136,7 @@ class HandshakeFailuresAreToldApartByTypeTest {
 
     @Test
     void noProtocolVersionInCommonIsProtocol() throws Exception {
-        server = TlsTestServer.builder(pki).protocols("TLSv1.2").start();
+        server = cleanup.close(TlsTestServer.builder(pki).protocols("TLSv1.2").start());
 
         assertThat(refusal("localhost", settings().protocols("TLSv1.3").build())).isEqualTo("protocol");
     }

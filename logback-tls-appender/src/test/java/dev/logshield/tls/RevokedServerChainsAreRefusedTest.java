@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.status.Status;
+import dev.logshield.tls.testing.ClosedAfterEach;
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.Statuses;
 import dev.logshield.tls.testing.TestIdentity;
@@ -15,8 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The appender checks every certificate of the collector's chain against the CRLs of {@code <revocationList>}, the
@@ -32,20 +33,11 @@ class RevokedServerChainsAreRefusedTest {
     private static final String NAME = "RevokedServerChainsAreRefusedTest";
 
     private final TestPki pki = SharedPki.get();
-    private final TestMeters meters = TestMeters.register();
+    @RegisterExtension
+    final ClosedAfterEach cleanup = new ClosedAfterEach();
+    private final TestMeters meters = cleanup.close(TestMeters.register());
     private TlsTestServer server;
     private LoggerContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-        if (server != null) {
-            server.close();
-        }
-        meters.close();
-    }
 
     @Test
     void aServerLeafTheIntermediatesListRevokesIsRefused() {
@@ -140,7 +132,7 @@ class RevokedServerChainsAreRefusedTest {
     }
 
     private void start(TestIdentity collector, Path rootCrl, Path intermediateCrl, boolean softFail, String pin) {
-        server = TlsTestServer.builder(pki).identity(collector).start();
+        server = cleanup.close(TlsTestServer.builder(pki).identity(collector).start());
         Map<String, String> properties = new HashMap<>();
         properties.put("destination", "127.0.0.1:" + server.port());
         properties.put("clientCert", pki.client("client1").chain().toString());
@@ -151,7 +143,7 @@ class RevokedServerChainsAreRefusedTest {
         properties.put("softFail", String.valueOf(softFail));
         properties.put("pin", pin);
         properties.put("registry", meters.name());
-        context = XmlConfiguredContext.configure(NAME, properties);
+        context = cleanup.stop(XmlConfiguredContext.configure(NAME, properties));
         assertThat(XmlConfiguredContext.isStarted(context, "SHIP")).as("errors: %s", XmlConfiguredContext.errors(context))
                 .isTrue();
         context.getLogger("com.example.shop.Orders").info("order 1 paid");

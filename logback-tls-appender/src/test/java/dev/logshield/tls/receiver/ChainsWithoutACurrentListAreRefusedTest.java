@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.status.Status;
+import dev.logshield.tls.testing.ClosedAfterEach;
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.Statuses;
 import dev.logshield.tls.testing.TestIdentity;
@@ -13,8 +14,8 @@ import dev.logshield.tls.testing.XmlConfiguredContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Once {@code <revocationList>} is configured the receiver fails closed: a client chain through a CA that has no
@@ -30,16 +31,10 @@ class ChainsWithoutACurrentListAreRefusedTest {
     private static final String XML = "RevokedChainsAreRefusedTest";
 
     private final TestPki pki = SharedPki.get();
-    private final TestMeters meters = TestMeters.register();
+    @RegisterExtension
+    final ClosedAfterEach cleanup = new ClosedAfterEach();
+    private final TestMeters meters = cleanup.close(TestMeters.register());
     private LoggerContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-        meters.close();
-    }
 
     @Test
     void aChainThroughACaWithoutAListIsRefused() throws Exception {
@@ -91,8 +86,9 @@ class ChainsWithoutACurrentListAreRefusedTest {
     }
 
     private int start(Path rootCrl, Path intermediateCrl, boolean softFail) {
-        context = ReceiverContexts.configure(XML, pki, Map.of("registry", meters.name(), "rootCrl", rootCrl.toString(),
-                "intermediateCrl", intermediateCrl.toString(), "softFail", String.valueOf(softFail)));
+        context = cleanup.stop(ReceiverContexts.configure(XML, pki, Map.of("registry", meters.name(),
+                "rootCrl", rootCrl.toString(), "intermediateCrl", intermediateCrl.toString(),
+                "softFail", String.valueOf(softFail))));
         return ReceiverContexts.startedReceiver(context).localPort();
     }
 

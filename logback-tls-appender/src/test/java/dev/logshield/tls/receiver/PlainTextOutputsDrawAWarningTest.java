@@ -7,14 +7,15 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.status.Status;
+import dev.logshield.tls.testing.ClosedAfterEach;
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.TestPki;
 import dev.logshield.tls.testing.XmlConfiguredContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,14 +34,9 @@ class PlainTextOutputsDrawAWarningTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ClosedAfterEach cleanup = new ClosedAfterEach();
     private LoggerContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-    }
 
     @Test
     void eachPlainTextOutputIsNamedInAWarning() {
@@ -69,7 +65,7 @@ class PlainTextOutputsDrawAWarningTest {
 
     @Test
     void anEmbeddedReceiverStartedAfterItsAppendersWarnsAtOnce() {
-        context = new LoggerContext();
+        context = cleanup.stop(new LoggerContext());
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%msg%n");
@@ -102,7 +98,8 @@ class PlainTextOutputsDrawAWarningTest {
     }
 
     private List<String> startedWarnings(String variant) {
-        context = ReceiverContexts.configure(NAME + "-" + variant, SharedPki.get(), Map.of("dir", dir.toString()));
+        context = cleanup.stop(ReceiverContexts.configure(NAME + "-" + variant, SharedPki.get(),
+                Map.of("dir", dir.toString())));
         ReceiverContexts.startedReceiver(context);
         return XmlConfiguredContext.statuses(context, Status.WARN);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.logshield.tls.testing.ClosedAfterEach;
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.TestMeters;
 import dev.logshield.tls.testing.TestPki;
@@ -13,8 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The receiver's side of RELP, driven by hand: {@code open} is answered with {@code 200 OK} and offers granting
@@ -30,16 +31,10 @@ class RelpAcknowledgesDispatchedEventsTest {
     private static final String OPEN = "relp_version=0\nrelp_software=test,1\ncommands=syslog";
 
     private final TestPki pki = SharedPki.get();
-    private final TestMeters meters = TestMeters.register();
+    @RegisterExtension
+    final ClosedAfterEach cleanup = new ClosedAfterEach();
+    private final TestMeters meters = cleanup.close(TestMeters.register());
     private LoggerContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-        meters.close();
-    }
 
     @Test
     void anEventIsAcknowledgedOnlyOnceDispatched() throws Exception {
@@ -102,7 +97,8 @@ class RelpAcknowledgesDispatchedEventsTest {
     }
 
     private int start(String delayMillis) {
-        context = ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name(), "delayMillis", delayMillis));
+        context = cleanup.stop(ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name(),
+                "delayMillis", delayMillis)));
         return ReceiverContexts.startedReceiver(context).localPort();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.status.Status;
+import dev.logshield.tls.testing.ClosedAfterEach;
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.Statuses;
 import dev.logshield.tls.testing.TestIdentity;
@@ -15,8 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The receiver checks every certificate of a client's chain, not only the leaf, against the CRLs of
@@ -32,16 +33,10 @@ class RevokedChainsAreRefusedTest {
     private static final String NAME = "RevokedChainsAreRefusedTest";
 
     private final TestPki pki = SharedPki.get();
-    private final TestMeters meters = TestMeters.register();
+    @RegisterExtension
+    final ClosedAfterEach cleanup = new ClosedAfterEach();
+    private final TestMeters meters = cleanup.close(TestMeters.register());
     private LoggerContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-        meters.close();
-    }
 
     @Test
     void aLeafTheIntermediatesListRevokesIsRefused() throws Exception {
@@ -77,10 +72,11 @@ class RevokedChainsAreRefusedTest {
         Path bundle = pki.dir().resolve(NAME + "-root-and-intermediate.pem");
         Files.writeString(bundle, Files.readString(pki.caCert())
                 + Files.readString(pki.intermediateCaCert()));
-        context = ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name(), "caCert", bundle.toString(),
+        context = cleanup.stop(ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name(),
+                "caCert", bundle.toString(),
                 "rootCrl", pki.revocationListRevokingTheIntermediate(NAME + "-root-d.crl").toString(),
                 "intermediateCrl", pki.intermediateRevocationList(NAME + "-intermediate-d.crl").toString(),
-                "softFail", "false"));
+                "softFail", "false")));
         int port = ReceiverContexts.startedReceiver(context).localPort();
         assertThat(XmlConfiguredContext.statuses(context, Status.WARN)).as("the intermediate's list is verified at start")
                 .noneSatisfy(w -> assertThat(w).contains("is not issued by a trusted certificate"));
@@ -110,8 +106,8 @@ class RevokedChainsAreRefusedTest {
     }
 
     private int start(Path rootCrl, Path intermediateCrl) {
-        context = ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name(),
-                "rootCrl", rootCrl.toString(), "intermediateCrl", intermediateCrl.toString(), "softFail", "false"));
+        context = cleanup.stop(ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name(),
+                "rootCrl", rootCrl.toString(), "intermediateCrl", intermediateCrl.toString(), "softFail", "false")));
         return ReceiverContexts.startedReceiver(context).localPort();
     }
 

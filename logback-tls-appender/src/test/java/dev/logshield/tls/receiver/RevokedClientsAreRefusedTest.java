@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.status.Status;
+import dev.logshield.tls.testing.ClosedAfterEach;
 import dev.logshield.tls.testing.SharedPki;
 import dev.logshield.tls.testing.Statuses;
 import dev.logshield.tls.testing.TestMeters;
@@ -13,8 +14,8 @@ import dev.logshield.tls.testing.XmlConfiguredContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code <revocationList>}: a client whose certificate the CA's CRL lists is refused before a byte is read, counted
@@ -28,16 +29,10 @@ class RevokedClientsAreRefusedTest {
     private static final String NAME = "RevokedClientsAreRefusedTest";
 
     private final TestPki pki = SharedPki.get();
-    private final TestMeters meters = TestMeters.register();
+    @RegisterExtension
+    final ClosedAfterEach cleanup = new ClosedAfterEach();
+    private final TestMeters meters = cleanup.close(TestMeters.register());
     private LoggerContext context;
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
-        meters.close();
-    }
 
     @Test
     void aListedCertificateIsRefusedAndTheOthersAreServed() throws Exception {
@@ -105,8 +100,8 @@ class RevokedClientsAreRefusedTest {
     }
 
     private int start(Path revocationList) {
-        context = ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name(),
-                "revocationList", revocationList.toString()));
+        context = cleanup.stop(ReceiverContexts.configure(NAME, pki, Map.of("registry", meters.name(),
+                "revocationList", revocationList.toString())));
         return ReceiverContexts.receiver(context).localPort();
     }
 

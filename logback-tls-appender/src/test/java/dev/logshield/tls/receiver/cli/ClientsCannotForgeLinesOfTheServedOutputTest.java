@@ -13,6 +13,7 @@ import dev.logshield.crypto.keys.HpkeIdentity;
 import dev.logshield.crypto.keys.X25519KeyPair;
 import dev.logshield.tls.receiver.MtlsReceiver;
 import dev.logshield.tls.receiver.RawTlsClient;
+import dev.logshield.tls.testing.ClosedAfterEach;
 import dev.logshield.tls.testing.ForgedLines;
 import dev.logshield.tls.testing.TestPki;
 import dev.logshield.tls.testing.XmlConfiguredContext;
@@ -26,9 +27,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -56,19 +57,14 @@ class ClientsCannotForgeLinesOfTheServedOutputTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ClosedAfterEach cleanup = new ClosedAfterEach();
     private LoggerContext context;
 
     @BeforeAll
     static void pki() {
         pki = TestPki.generate(pkiDir);
         pki.issueClient("web-3", CN);
-    }
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
     }
 
     @Test
@@ -225,7 +221,7 @@ class ClientsCannotForgeLinesOfTheServedOutputTest {
         args.addAll(output);
         String xml = ServeFlags.parse(args).toXml();
         assertThat(xml).contains("<encoder class=\"dev.logshield.redact.logback.RedactingPatternLayoutEncoder\">");
-        context = new LoggerContext();
+        context = cleanup.stop(new LoggerContext());
         context.setName("serve");
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
