@@ -404,7 +404,7 @@ public class MtlsAppender<E> extends UnsynchronizedAppenderBase<E> {
             dropReports = null;
         }
         if (current != null) {
-            metrics.stopped(current.stop(), spoolDirectory == null ? null : Path.of(spoolDirectory.trim()).toString());
+            metrics.stopped(current.stop());
         }
         if (encoder != null) {
             encoder.stop();

@@ -159,7 +159,7 @@ final class TlsMetrics implements DeliveryListener {
      * One status message saying what the appender leaves behind: delivered, dropped by reason since start, left in
      * the spool; an error when events were dropped, a warning when some wait in the spool, else information.
      */
-    void stopped(StopReport report, String spoolDirectory) {
+    void stopped(StopReport report) {
         drops.takeSinceReport();
         Map<String, Long> totals = drops.totals();
         long dropped = DropTally.sum(totals);
@@ -168,7 +168,7 @@ final class TlsMetrics implements DeliveryListener {
         text.append(dropped == 0 ? ", none dropped" : ", " + dropped + " dropped (" + DropTally.describe(totals)
                 + "; see logshield.tls.dropped)");
         if (report.leftInSpool() > 0) {
-            text.append(", ").append(report.leftInSpool()).append(" left in the spool ").append(spoolDirectory)
+            text.append(", ").append(report.leftInSpool()).append(" left in the spool ").append(spool.directory())
                     .append(report.returnedToSpool() > 0 ? " (" + report.returnedToSpool() + " of them put back from"
                             + " memory)" : "").append(", delivered first at the next start");
         } else if (report.leftInSpool() == 0) {
