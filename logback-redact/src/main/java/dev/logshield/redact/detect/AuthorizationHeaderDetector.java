@@ -2,6 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
@@ -24,6 +25,9 @@ import dev.logshield.redact.engine.TextProfile;
  */
 public final class AuthorizationHeaderDetector implements Detector {
 
+    private static final Triggers TRIGGERS = Triggers.builder()
+            .literals("be", "bE", "Be", "BE", "ba", "bA", "Ba", "BA").build(); // any casing of bearer and basic;
+
     /** Configuration name and mask label. */
     public static final String NAME = "auth-header";
 
@@ -40,51 +44,42 @@ public final class AuthorizationHeaderDetector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.hasAll(profile, TextProfile.WHITESPACE | TextProfile.START_AUTH_SCHEME)
-                && TextProfile.hasAny(profile, TextProfile.UPPER | TextProfile.LOWER)
-                && TextProfile.longestWord(profile) >= 5;
+    public Triggers triggers() {
+        return TRIGGERS;
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
+    public int validate(CharSequence text, int at, Findings out) {
         final int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if ((c != 'b' && c != 'B') || AsciiChars.isWordAt(text, i - 1)) {
-                i++;
-                continue;
-            }
-            boolean bearer;
-            int schemeEnd;
-            if (AsciiChars.startsWithIgnoreCase(text, i, "bearer")) {
-                bearer = true;
-                schemeEnd = i + 6;
-            } else if (AsciiChars.startsWithIgnoreCase(text, i, "basic")) {
-                bearer = false;
-                schemeEnd = i + 5;
-            } else {
-                i++;
-                continue;
-            }
-            int credStart = schemeEnd;
-            while (credStart < n && AsciiChars.isBlank(text.charAt(credStart))) {
-                credStart++;
-            }
-            if (credStart == schemeEnd) { // "Bearers", "basically", "Basic:" ...
-                i = schemeEnd;
-                continue;
-            }
-            boolean header = followsAuthorizationName(text, i);
-            int credEnd = bearer ? bearerEnd(text, credStart, header) : basicEnd(text, credStart, header);
-            if (credEnd > credStart) {
-                out.add(credStart, credEnd);
-                i = credEnd;
-            } else {
-                i = credStart;
-            }
+        final int i = at;
+        if (AsciiChars.isWordAt(text, i - 1)) {
+            return at;
         }
+        boolean bearer;
+        int schemeEnd;
+        if (AsciiChars.startsWithIgnoreCase(text, i, "bearer")) {
+            bearer = true;
+            schemeEnd = i + 6;
+        } else if (AsciiChars.startsWithIgnoreCase(text, i, "basic")) {
+            bearer = false;
+            schemeEnd = i + 5;
+        } else {
+            return at;
+        }
+        int credStart = schemeEnd;
+        while (credStart < n && AsciiChars.isBlank(text.charAt(credStart))) {
+            credStart++;
+        }
+        if (credStart == schemeEnd) { // "Bearers", "basically", "Basic:" ...
+            return schemeEnd;
+        }
+        boolean header = followsAuthorizationName(text, i);
+        int credEnd = bearer ? bearerEnd(text, credStart, header) : basicEnd(text, credStart, header);
+        if (credEnd > credStart) {
+            out.add(credStart, credEnd);
+            return credEnd;
+        }
+        return credStart;
     }
 
     /** Bearer credential end, or -1 when there is none that qualifies. */

@@ -2,6 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
@@ -22,6 +23,7 @@ import dev.logshield.redact.engine.TextProfile;
  */
 public final class CreditCardDetector implements Detector {
 
+
     public static final String NAME = "credit-card";
 
     static final int MIN_DIGITS = 13;
@@ -29,37 +31,32 @@ public final class CreditCardDetector implements Detector {
     private static final int MIN_GROUP = 3;
     private static final int MAX_GROUP = 6;
 
+    private static final Triggers TRIGGERS = Triggers.builder().digitRuns(MIN_DIGITS, MAX_DIGITS + 6).build();
+
     @Override
     public String name() {
         return NAME;
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.digitCount(profile) >= MIN_DIGITS;
+    public Triggers triggers() {
+        return TRIGGERS;
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
+    public int validate(CharSequence text, int at, Findings out) {
         final int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!AsciiChars.isDigit(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int runEnd = i + 1;
-            while (runEnd < n && AsciiChars.isDigit(text.charAt(runEnd))) {
-                runEnd++;
-            }
-            if (canStart(text, i)) {
-                int end = match(text, i, runEnd);
-                if (end > 0) {
-                    out.add(i, end);
-                }
-            }
-            i = runEnd;
+        int runEnd = at + 1;
+        while (runEnd < n && AsciiChars.isDigit(text.charAt(runEnd))) {
+            runEnd++;
         }
+        if (canStart(text, at)) {
+            int end = match(text, at, runEnd);
+            if (end > 0) {
+                out.add(at, end);
+            }
+        }
+        return runEnd;
     }
 
     /** End of the longest valid card starting at {@code start}, or -1. */

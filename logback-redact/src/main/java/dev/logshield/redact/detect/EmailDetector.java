@@ -2,6 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
@@ -28,6 +29,8 @@ import dev.logshield.redact.engine.TextProfile;
  * <pre>{@code <detector>email: mask</detector>}</pre>
  */
 public final class EmailDetector implements Detector {
+
+    private static final Triggers TRIGGERS = Triggers.builder().chars("@").build();
 
     public static final String NAME = "email";
 
@@ -57,27 +60,26 @@ public final class EmailDetector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.hasAll(profile, TextProfile.AT | TextProfile.DOT);
+    public Triggers triggers() {
+        return TRIGGERS;
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
-        final int n = text.length();
-        for (int a = 1; a < n - 1; a++) {
-            if (text.charAt(a) != '@') {
-                continue;
-            }
-            int start = localStart(text, a);
-            if (start < 0 || isUrlPassword(text, start)) {
-                continue;
-            }
-            int end = domainEnd(text, a + 1);
-            if (end > 0) {
-                out.add(start, end);
-                a = end - 1;
-            }
+    public int validate(CharSequence text, int at, Findings out) {
+        final int a = at;
+        if (a < 1 || a >= text.length() - 1) {
+            return at;
         }
+        int start = localStart(text, a);
+        if (start < 0 || isUrlPassword(text, start)) {
+            return at;
+        }
+        int end = domainEnd(text, a + 1);
+        if (end > 0) {
+            out.add(start, end);
+            return end;
+        }
+        return at;
     }
 
     /**

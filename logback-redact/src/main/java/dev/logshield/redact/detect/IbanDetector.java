@@ -2,6 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
@@ -21,6 +22,8 @@ import dev.logshield.redact.engine.TextProfile;
  */
 public final class IbanDetector implements Detector {
 
+    private static final Triggers TRIGGERS = Triggers.builder().capitalsBeforeDigits().build();
+
     public static final String NAME = "iban";
 
     @Override
@@ -29,26 +32,24 @@ public final class IbanDetector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.hasAll(profile, TextProfile.START_IBAN | TextProfile.UPPER | TextProfile.DIGIT)
-                && TextProfile.digitCount(profile) >= 2 && TextProfile.longestWord(profile) >= 4;
+    public Triggers triggers() {
+        return TRIGGERS;
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
-        final int n = text.length();
-        for (int i = 0; i + IbanLengths.MIN <= n; i++) {
-            if (!AsciiChars.isUpper(text.charAt(i)) || !AsciiChars.isUpper(text.charAt(i + 1))
-                    || !AsciiChars.isDigit(text.charAt(i + 2)) || !AsciiChars.isDigit(text.charAt(i + 3))
-                    || AsciiChars.isTokenAt(text, i - 1)) {
-                continue;
-            }
-            int end = AsciiChars.at(text, i + 4) == ' ' ? printFormEnd(text, i) : electronicEnd(text, i);
-            if (end > 0) {
-                out.add(i, end);
-                i = end - 1;
-            }
+    public int validate(CharSequence text, int at, Findings out) {
+        final int i = at;
+        if (i + IbanLengths.MIN > text.length() || !AsciiChars.isUpper(text.charAt(i)) || !AsciiChars.isUpper(text.charAt(i + 1))
+                || !AsciiChars.isDigit(text.charAt(i + 2)) || !AsciiChars.isDigit(text.charAt(i + 3))
+                || AsciiChars.isTokenAt(text, i - 1)) {
+            return at;
         }
+        int end = AsciiChars.at(text, i + 4) == ' ' ? printFormEnd(text, i) : electronicEnd(text, i);
+        if (end > 0) {
+            out.add(i, end);
+            return end;
+        }
+        return at;
     }
 
     private static int electronicEnd(CharSequence text, int s) {

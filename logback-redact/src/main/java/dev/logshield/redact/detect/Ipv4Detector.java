@@ -2,6 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
@@ -24,6 +25,8 @@ import dev.logshield.redact.engine.TextProfile;
  * <detector>ipv4: mask keepNetwork=true</detector>}</pre>
  */
 public final class Ipv4Detector implements Detector {
+
+    private static final Triggers TRIGGERS = Triggers.builder().chars(".").build();
 
     public static final String NAME = "ipv4";
 
@@ -50,38 +53,45 @@ public final class Ipv4Detector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.hasAll(profile, TextProfile.DIGIT | TextProfile.DOT) && TextProfile.digitCount(profile) >= 4;
+    public Triggers triggers() {
+        return TRIGGERS;
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
+    public int validate(CharSequence text, int at, Findings out) {
         final int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!AsciiChars.isDigit(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            if (canStart(text, i)) {
-                int end = dottedQuadEnd(text, i, n);
-                if (end > 0 && canEnd(text, end)) {
-                    int start = i;
-                    if (keepNetwork) {
-                        start = end;
-                        while (AsciiChars.isDigit(text.charAt(start - 1))) {
-                            start--;
-                        }
+        int s = at; // a dot: read the first octet back
+        while (s > 0 && at - s < 3 && AsciiChars.isDigit(text.charAt(s - 1))) {
+            s--;
+        }
+        if (s == at) {
+            return at;
+        }
+        return quadAt(text, s, out);
+    }
+
+    /** Reports the address starting at {@code at} if there is one; returns where to look next. */
+    private int quadAt(CharSequence text, int at, Findings out) {
+        final int n = text.length();
+        if (canStart(text, at)) {
+            int end = dottedQuadEnd(text, at, n);
+            if (end > 0 && canEnd(text, end)) {
+                int start = at;
+                if (keepNetwork) {
+                    start = end;
+                    while (AsciiChars.isDigit(text.charAt(start - 1))) {
+                        start--;
                     }
-                    out.add(start, end);
-                    i = end;
-                    continue;
                 }
-            }
-            while (i < n && AsciiChars.isDigit(text.charAt(i))) {
-                i++;
+                out.add(start, end);
+                return end;
             }
         }
+        int i = at;
+        while (i < n && AsciiChars.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /**

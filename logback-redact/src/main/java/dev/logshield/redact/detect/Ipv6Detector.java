@@ -2,6 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
@@ -35,12 +36,16 @@ import dev.logshield.redact.engine.TextProfile;
  */
 public final class Ipv6Detector implements Detector {
 
+    private static final Triggers TRIGGERS = Triggers.builder().chars(":").build();
+
     public static final String NAME = "ipv6";
 
     /** Longest text form: six full groups and a dotted quad, {@code ffff:...:ffff:255.255.255.255}. */
     static final int MAX_TEXT = 45;
     /** A {@code :port} after an address that is complete without it. */
     private static final int MAX_PORT_TEXT = 6;
+    /** Longest run of address characters around a colon that can still be an address with its port. */
+    private static final int MAX_CANDIDATE = MAX_TEXT + MAX_PORT_TEXT + 3;
 
     private final boolean keepNetwork;
 
@@ -65,25 +70,27 @@ public final class Ipv6Detector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.hasAll(profile, TextProfile.COLON | TextProfile.DIGIT);
+    public Triggers triggers() {
+        return TRIGGERS;
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
+    public int validate(CharSequence text, int at, Findings out) {
         final int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!isRunChar(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int s = i;
-            while (i < n && isRunChar(text.charAt(i))) {
-                i++;
-            }
-            candidate(text, s, i, out);
+        int s = at;
+        int floor = Math.max(0, at - MAX_CANDIDATE);
+        while (s > floor && isRunChar(text.charAt(s - 1))) {
+            s--;
         }
+        int e = at + 1;
+        while (e < n && isRunChar(text.charAt(e))) {
+            e++;
+        }
+        boolean cut = s == floor && s > 0 && isRunChar(text.charAt(s - 1)); // longer than any address
+        if (!cut) {
+            candidate(text, s, e, out);
+        }
+        return e;
     }
 
     private void candidate(CharSequence text, int s, int e, Findings out) {

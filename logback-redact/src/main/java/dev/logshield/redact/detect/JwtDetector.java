@@ -2,6 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
@@ -19,6 +20,9 @@ import dev.logshield.redact.engine.TextProfile;
  */
 public final class JwtDetector implements Detector {
 
+    /** A JOSE header is a JSON object: <code>{"</code> and <code>{ </code> encode to {@code ey}, <code>{</code> and a line break or tab to {@code ew}. */
+    private static final Triggers TRIGGERS = Triggers.builder().chars(".").build();
+
     /** Configuration name and mask label. */
     public static final String NAME = "jwt";
 
@@ -35,22 +39,24 @@ public final class JwtDetector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.hasAll(profile, TextProfile.START_EY | TextProfile.DOT | TextProfile.UPPER | TextProfile.LOWER)
-                && TextProfile.longestWord(profile) >= MIN_HEADER_CHARS;
+    public Triggers triggers() {
+        return TRIGGERS;
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
-        final int n = text.length();
-        int i = 0;
-        while (i + 3 <= n) {
-            if (text.charAt(i) == 'e' && AsciiChars.startsWith(text, i, "eyJ") && isStartBoundary(text, i)) {
-                i = tryToken(text, i, out);
-            } else {
-                i++;
-            }
+    public int validate(CharSequence text, int at, Findings out) {
+        int start = at; // the header ends at the first dot: read it back
+        final int floor = Math.max(0, at - MAX_HEADER_CHARS);
+        while (start > floor && Base64Bytes.value(text.charAt(start - 1), true) >= 0) {
+            start--;
         }
+        char first = AsciiChars.at(text, start);
+        char second = AsciiChars.at(text, start + 1);
+        if (first == 'e' && (second == 'y' || second == 'w') && at - start >= MIN_HEADER_CHARS
+                && isStartBoundary(text, start)) {
+            return tryToken(text, start, out);
+        }
+        return at;
     }
 
     private static boolean isStartBoundary(CharSequence text, int i) {

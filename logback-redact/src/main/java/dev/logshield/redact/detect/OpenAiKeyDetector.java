@@ -2,6 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
@@ -32,12 +33,17 @@ public final class OpenAiKeyDetector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.hasAny(profile, TextProfile.START_SK) && KEYS.mayMatch(profile);
+    public Triggers triggers() {
+        return KEYS.triggers();
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
-        KEYS.scan(text, out);
+    public java.util.List<String> knownPrefixes() {
+        return KEYS.prefixes();
+    }
+
+    @Override
+    public int validate(CharSequence text, int at, Findings out) {
+        return KEYS.validate(text, at, out);
     }
 }

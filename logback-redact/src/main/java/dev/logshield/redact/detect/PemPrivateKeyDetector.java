@@ -2,6 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
@@ -19,6 +20,7 @@ import dev.logshield.redact.engine.TextProfile;
  */
 public final class PemPrivateKeyDetector implements Detector {
 
+
     /** Configuration name and mask label. */
     public static final String NAME = "private-key";
 
@@ -29,6 +31,8 @@ public final class PemPrivateKeyDetector implements Detector {
     private static final String END = "-----END ";
     private static final String DASHES = "-----";
 
+    private static final Triggers TRIGGERS = Triggers.builder().literals(BEGIN).build();
+
     public PemPrivateKeyDetector() {
     }
 
@@ -38,31 +42,26 @@ public final class PemPrivateKeyDetector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.hasAll(profile, TextProfile.DASH | TextProfile.UPPER | TextProfile.WHITESPACE)
-                && TextProfile.longestWord(profile) >= 10;
+    public Triggers triggers() {
+        return TRIGGERS;
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
+    public int validate(CharSequence text, int at, Findings out) {
         final int n = text.length();
-        int i = 0;
-        while (i < n) {
-            int begin = indexOf(text, BEGIN, i, n);
-            if (begin < 0) {
-                return;
-            }
-            int labelStart = begin + BEGIN.length();
-            int labelEnd = labelEnd(text, labelStart, n);
-            if (!AsciiChars.startsWith(text, labelEnd, DASHES) || !isPrivateKeyLabel(text, labelStart, labelEnd)) {
-                i = begin + 1;
-                continue;
-            }
-            int windowEnd = (int) Math.min(n, (long) begin + MAX_BLOCK);
-            int end = blockEnd(text, labelEnd + DASHES.length(), windowEnd);
-            out.add(begin, end);
-            i = end;
+        int begin = at;
+        if (!AsciiChars.startsWith(text, begin, BEGIN)) {
+            return at;
         }
+        int labelStart = begin + BEGIN.length();
+        int labelEnd = labelEnd(text, labelStart, n);
+        if (!AsciiChars.startsWith(text, labelEnd, DASHES) || !isPrivateKeyLabel(text, labelStart, labelEnd)) {
+            return at;
+        }
+        int windowEnd = (int) Math.min(n, (long) begin + MAX_BLOCK);
+        int end = blockEnd(text, labelEnd + DASHES.length(), windowEnd);
+        out.add(begin, end);
+        return end;
     }
 
     /** End of the END marker line, or {@code windowEnd} when there is none (fail closed). */

@@ -1,7 +1,7 @@
 package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Findings;
-import dev.logshield.redact.engine.TextProfile;
+import dev.logshield.redact.engine.Triggers;
 
 /**
  * Finds keys of given {@link KeyShape}s: a prefix at a token start (not preceded by {@code [A-Za-z0-9_-]}),
@@ -14,33 +14,36 @@ import dev.logshield.redact.engine.TextProfile;
 final class PrefixedKeyScanner {
 
     private final KeyShape[] shapes;
-    private final int requiredFlags;
-    private final int shortestKey;
+    private final Triggers triggers;
 
-    /**
-     * @param requiredFlags {@link TextProfile} flags every key of these shapes puts in a text's profile
-     */
+    /** @param requiredFlags ignored: kept until the detectors stop passing it */
     PrefixedKeyScanner(int requiredFlags, KeyShape... shapes) {
         this.shapes = shapes.clone();
-        this.requiredFlags = requiredFlags;
-        int shortest = Integer.MAX_VALUE;
+        Triggers.Builder b = Triggers.builder();
         for (KeyShape s : shapes) {
-            shortest = Math.min(shortest, s.shortestKey());
+            b.literals(s.prefixes);
         }
-        this.shortestKey = shortest;
+        this.triggers = b.build();
     }
 
-    boolean mayMatch(long profile) {
-        return TextProfile.hasAll(profile, requiredFlags) && TextProfile.longestWord(profile) >= shortestKey;
+    /** Every prefix, longest first within a shape. */
+    java.util.List<String> prefixes() {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        for (KeyShape s : shapes) {
+            all.addAll(java.util.List.of(s.prefixes));
+        }
+        return all;
     }
 
-    void scan(CharSequence text, Findings out) {
-        final int n = text.length();
-        int i = 0;
-        while (i < n) {
-            int end = AsciiChars.isWordAt(text, i - 1) ? -1 : keyAt(text, i, out);
-            i = end > i ? end : i + 1;
-        }
+    /** Every occurrence of a prefix. */
+    Triggers triggers() {
+        return triggers;
+    }
+
+    /** Reports the key starting at {@code at} if there is one; returns its end, or {@code at}. */
+    int validate(CharSequence text, int at, Findings out) {
+        int end = AsciiChars.isWordAt(text, at - 1) ? -1 : keyAt(text, at, out);
+        return Math.max(end, at);
     }
 
     /** Reports the key starting at {@code start} if there is one; returns its end, or -1. */

@@ -2,7 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
-import dev.logshield.redact.engine.TextProfile;
+import dev.logshield.redact.engine.Triggers;
 import java.util.Objects;
 
 /**
@@ -34,6 +34,8 @@ import java.util.Objects;
  */
 public final class SecretKeyValueDetector implements Detector {
 
+    private static final Triggers TRIGGERS = Triggers.builder().chars("=:").build();
+
     /** Configuration name and mask label. */
     public static final String NAME = "secret";
 
@@ -42,8 +44,6 @@ public final class SecretKeyValueDetector implements Detector {
     private static final String[] SOURCE_EXTENSIONS = {".java", ".kt", ".scala", ".groovy", ".clj"};
 
     private final SensitiveKeyMatcher keys;
-    /** Profile flags of which a text needs one to hold a sensitive key; 0 when that cannot be told. */
-    private final int keyFlags;
 
     /** A detector for the built-in sensitive words ({@link SensitiveKeyMatcher#defaults()}). */
     public SecretKeyValueDetector() {
@@ -52,22 +52,6 @@ public final class SecretKeyValueDetector implements Detector {
 
     public SecretKeyValueDetector(SensitiveKeyMatcher keys) {
         this.keys = Objects.requireNonNull(keys, "keys");
-        this.keyFlags = firstCharFlags(keys);
-    }
-
-    private static int firstCharFlags(SensitiveKeyMatcher keys) {
-        int flags = 0;
-        for (String word : keys.words()) {
-            char c = word.charAt(0);
-            if (AsciiChars.isLetter(c)) {
-                flags |= TextProfile.UPPER | TextProfile.LOWER | TextProfile.NON_ASCII; // K also matches KELVIN SIGN
-            } else if (AsciiChars.isDigit(c)) {
-                flags |= TextProfile.DIGIT;
-            } else {
-                return 0;
-            }
-        }
-        return flags;
     }
 
     @Override
@@ -76,20 +60,14 @@ public final class SecretKeyValueDetector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.hasAny(profile, TextProfile.EQUALS | TextProfile.COLON)
-                && (keyFlags == 0 || TextProfile.hasAny(profile, keyFlags));
+    public Triggers triggers() {
+        return TRIGGERS;
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
-        final int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            int valueFrom = c == '=' || c == ':' ? separatorEnd(text, i) : -1;
-            i = valueFrom < 0 ? i + 1 : Math.max(i + 1, pair(text, i, valueFrom, out));
-        }
+    public int validate(CharSequence text, int at, Findings out) {
+        int valueFrom = separatorEnd(text, at);
+        return valueFrom < 0 ? at : pair(text, at, valueFrom, out);
     }
 
     /** Index just past the separator at {@code i}, or -1 when {@code text[i]} is not a separator. */

@@ -29,36 +29,49 @@ public final class SensitiveKeyMatcher {
 
     private static final int LONG_WORD = 6;
     private static final int MAX_KEY_LENGTH = 128;
+    private static final int TRIGRAM_BITS = 5;
+    private static final int TRIGRAM_MASK = (1 << (3 * TRIGRAM_BITS)) - 1;
+    /** {@link #code} of each lower-cased ASCII character; 0 for a separator. */
+    private static final byte[] ASCII_CODES = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_CODES[c] = isSeparator(c) ? 0 : (byte) code(lower(c));
+        }
+    }
 
     private final char[][] words;
-    /** Bit {@code c} set when some word starts with ASCII character {@code c}: most key characters skip at once. */
-    private final long firstCharsLow;
-    private final long firstCharsHigh;
+    /** Words by their ASCII first letter; words whose first letter is not ASCII are in {@link #otherFirst}. */
+    private final char[][][] byFirst = new char[128][][];
+    private final char[][] otherFirst;
+    /** Bit {@link #trigram} set for the first three letters of every word. */
+    private final long[] firstTrigrams = new long[1 << (3 * TRIGRAM_BITS - 6)];
+    /** False when some word is shorter than three letters: the trigram check is then skipped. */
+    private final boolean trigramCheck;
 
     private SensitiveKeyMatcher(Collection<String> words) {
         this.words = words.stream().map(w -> w.toCharArray()).toArray(char[][]::new);
-        long low = 0;
-        long high = 0;
+        List<char[]> other = new ArrayList<>();
+        boolean trigrams = true;
         for (char[] w : this.words) {
             char c = w[0];
-            if (c < 64) {
-                low |= 1L << c;
-            } else if (c < 128) {
-                high |= 1L << (c - 64);
+            if (c < 128) {
+                char[][] list = byFirst[c];
+                char[][] grown = list == null ? new char[1][] : java.util.Arrays.copyOf(list, list.length + 1);
+                grown[grown.length - 1] = w;
+                byFirst[c] = grown;
             } else {
-                low = -1;
-                high = -1; // a non-ASCII first letter: no shortcut
+                other.add(w);
+            }
+            if (w.length < 3) {
+                trigrams = false;
+            } else {
+                int bit = trigram(w[0], w[1], w[2]);
+                firstTrigrams[bit >>> 6] |= 1L << bit;
             }
         }
-        this.firstCharsLow = low;
-        this.firstCharsHigh = high;
-    }
-
-    private boolean mayStartWord(char lc) {
-        if (lc < 64) {
-            return (firstCharsLow >>> lc & 1) != 0;
-        }
-        return lc >= 128 || (firstCharsHigh >>> (lc - 64) & 1) != 0;
+        this.otherFirst = other.toArray(new char[0][]);
+        this.trigramCheck = trigrams;
     }
 
     /** The built-in words. */
@@ -113,27 +126,67 @@ public final class SensitiveKeyMatcher {
         return key != null && matches(key, 0, key.length());
     }
 
-    /** True when {@code text[start, end)}, read as a key name, is sensitive. */
+    /**
+     * True when {@code text[start, end)}, read as a key name, is sensitive. One walk over the key keeps its last three
+     * letters (separators skipped) as a trigram: only where a word starts with that trigram are words compared.
+     */
     public boolean matches(CharSequence text, int start, int end) {
         if (end - start > MAX_KEY_LENGTH) {
             start = end - MAX_KEY_LENGTH; // the name part that matters sits right before the separator
         }
+        if (!trigramCheck) {
+            return matchesAnywhere(text, start, end);
+        }
+        int twoBack = -1;
+        int oneBack = -1;
+        int trigram = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (isSeparator(c)) {
-                continue;
+            int code = c < 128 ? ASCII_CODES[c] : isSeparator(c) ? 0 : code(lower(c));
+            if (code == 0) {
+                continue; // a separator
             }
-            char lc = lower(c);
-            if (!mayStartWord(lc)) {
-                continue;
+            trigram = ((trigram << TRIGRAM_BITS) | code) & TRIGRAM_MASK;
+            if (twoBack >= 0 && (firstTrigrams[trigram >>> 6] >>> trigram & 1) != 0 && wordStartsAt(text, twoBack, end)) {
+                return true;
             }
-            for (char[] w : words) {
-                if (w[0] == lc && matchesAt(text, i, end, w)) {
-                    return true;
-                }
+            twoBack = oneBack;
+            oneBack = i;
+        }
+        return false;
+    }
+
+    /** Every position compared with every word: for word lists with words shorter than three letters. */
+    private boolean matchesAnywhere(CharSequence text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!isSeparator(text.charAt(i)) && wordStartsAt(text, i, end)) {
+                return true;
             }
         }
         return false;
+    }
+
+    private boolean wordStartsAt(CharSequence text, int i, int end) {
+        char lc = lower(text.charAt(i));
+        char[][] candidates = lc < 128 ? byFirst[lc] : otherFirst;
+        if (candidates == null) {
+            return false;
+        }
+        for (char[] w : candidates) {
+            if (w[0] == lc && matchesAt(text, i, end, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Three lower-cased letters as a {@code 3 * TRIGRAM_BITS}-bit number; letters other than a-z share a few codes. */
+    private static int trigram(char a, char b, char c) {
+        return (code(a) << (2 * TRIGRAM_BITS)) | (code(b) << TRIGRAM_BITS) | code(c);
+    }
+
+    private static int code(char c) {
+        return c >= 'a' && c <= 'z' ? c - 'a' + 1 : 27 + c % 5;
     }
 
     private static boolean matchesAt(CharSequence text, int from, int end, char[] word) {

@@ -2,6 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
@@ -31,12 +32,17 @@ public final class SlackTokenDetector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.hasAny(profile, TextProfile.START_XO) && KEYS.mayMatch(profile);
+    public Triggers triggers() {
+        return KEYS.triggers();
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
-        KEYS.scan(text, out);
+    public java.util.List<String> knownPrefixes() {
+        return KEYS.prefixes();
+    }
+
+    @Override
+    public int validate(CharSequence text, int at, Findings out) {
+        return KEYS.validate(text, at, out);
     }
 }

@@ -2,6 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
@@ -22,6 +23,8 @@ import dev.logshield.redact.engine.TextProfile;
  */
 public final class SsnDetector implements Detector {
 
+    private static final Triggers TRIGGERS = Triggers.builder().digitRuns(9, 11).build();
+
     public static final String NAME = "ssn";
 
     /** How far before a bare nine-digit number its label may end. */
@@ -38,35 +41,28 @@ public final class SsnDetector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.digitCount(profile) >= 9;
+    public Triggers triggers() {
+        return TRIGGERS;
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
+    public int validate(CharSequence text, int at, Findings out) {
         final int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!AsciiChars.isDigit(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int runEnd = i + 1;
-            while (runEnd < n && AsciiChars.isDigit(text.charAt(runEnd))) {
-                runEnd++;
-            }
-            int len = runEnd - i;
-            if (len == 3) {
-                int end = formatted(text, i);
-                if (end > 0) {
-                    out.add(i, end);
-                }
-            } else if (len == 9 && canStart(text, i, '\0') && canEnd(text, runEnd, '\0')
-                    && isValid(text, i, i + 3, i + 5) && hasKeywordBefore(text, i)) {
-                out.add(i, runEnd);
-            }
-            i = runEnd;
+        int runEnd = at + 1;
+        while (runEnd < n && AsciiChars.isDigit(text.charAt(runEnd))) {
+            runEnd++;
         }
+        int len = runEnd - at;
+        if (len == 3) {
+            int end = formatted(text, at);
+            if (end > 0) {
+                out.add(at, end);
+            }
+        } else if (len == 9 && canStart(text, at, '\0') && canEnd(text, runEnd, '\0')
+                && isValid(text, at, at + 3, at + 5) && hasKeywordBefore(text, at)) {
+            out.add(at, runEnd);
+        }
+        return runEnd;
     }
 
     /** End of a {@code ddd-dd-dddd} / {@code ddd dd dddd} number starting at {@code s}, or -1. */

@@ -2,6 +2,7 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
@@ -21,6 +22,8 @@ import dev.logshield.redact.engine.TextProfile;
  */
 public final class UrlCredentialsDetector implements Detector {
 
+    private static final Triggers TRIGGERS = Triggers.builder().chars(":").build();
+
     /** Configuration name and mask label. */
     public static final String NAME = "url-credentials";
 
@@ -37,21 +40,17 @@ public final class UrlCredentialsDetector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        return TextProfile.hasAll(profile, TextProfile.COLON | TextProfile.SLASH | TextProfile.AT);
+    public Triggers triggers() {
+        return TRIGGERS;
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
-        final int n = text.length();
-        int i = 0;
-        while (i + 3 <= n) {
-            if (text.charAt(i) != ':' || text.charAt(i + 1) != '/' || text.charAt(i + 2) != '/' || !hasScheme(text, i)) {
-                i++;
-                continue;
-            }
-            i = authority(text, i + 3, out);
+    public int validate(CharSequence text, int at, Findings out) {
+        final int i = at;
+        if (i + 3 > text.length() || text.charAt(i + 1) != '/' || text.charAt(i + 2) != '/' || !hasScheme(text, i)) {
+            return at;
         }
+        return authority(text, i + 3, out);
     }
 
     /** Examines the authority starting at {@code start}; returns where it ends. */

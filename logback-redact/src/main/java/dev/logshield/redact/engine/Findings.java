@@ -14,7 +14,15 @@ public final class Findings {
     private int[] rules = new int[8];
     private int size;
     private int currentRule;
+    /** Per rule: the index before which it wants no candidate ({@link Detector#validate}'s answer). */
+    private int[] resume = new int[0];
+    private int[] streamPositions = new int[0];
+    private byte[] bytes = new byte[0];
+    private int[] wordCounts = new int[0];
     boolean inUse;
+    /** What a detector threw, when the scan stopped on it, and its rule index. */
+    Throwable failure;
+    int failedRule = -1;
 
     /** Reports that {@code text[start, end)} is sensitive. */
     public void add(int start, int end) {
@@ -68,20 +76,56 @@ public final class Findings {
         currentRule = ruleIndex;
     }
 
-    /** Drops the spans that lie wholly inside {@code [from, to)}, keeping the others in their order. */
-    void dropInside(int from, int to) {
-        int kept = 0;
-        for (int i = 0; i < size; i++) {
-            if (starts[i] >= from && ends[i] <= to) {
-                continue;
-            }
-            starts[kept] = starts[i];
-            ends[kept] = ends[i];
-            keeps[kept] = keeps[i];
-            rules[kept] = rules[i];
-            kept++;
+    /** Copies span {@code from} over span {@code to} (to <= from): for compacting in place. */
+    void moveTo(int from, int to) {
+        starts[to] = starts[from];
+        ends[to] = ends[from];
+        keeps[to] = keeps[from];
+        rules[to] = rules[from];
+    }
+
+    void prepareResume(int rules) {
+        if (resume.length < rules) {
+            resume = new int[rules];
+        } else {
+            java.util.Arrays.fill(resume, 0, rules, 0);
         }
-        size = kept;
+    }
+
+    void fail(int rule, Throwable thrown) {
+        failedRule = rule;
+        failure = thrown;
+    }
+
+    /** Scratch for {@link TriggerCharacters}: the next occurrence of each trigger character. */
+    int[] streamPositions(int size) {
+        if (streamPositions.length < size) {
+            streamPositions = new int[size];
+        }
+        return streamPositions;
+    }
+
+    /** Scratch for {@link DigitRuns}. */
+    byte[] byteBuffer(int size) {
+        if (bytes.length < size) {
+            bytes = new byte[size];
+        }
+        return bytes;
+    }
+
+    int[] wordCounts(int size) {
+        if (wordCounts.length < size) {
+            wordCounts = new int[size];
+        }
+        return wordCounts;
+    }
+
+    int resumeAt(int rule) {
+        return resume[rule];
+    }
+
+    void resumeFrom(int rule, int index) {
+        resume[rule] = index;
     }
 
     void truncateTo(int newSize) {
@@ -91,11 +135,13 @@ public final class Findings {
     void clear() {
         size = 0;
         currentRule = 0;
+        failure = null;
+        failedRule = -1;
     }
 
     /**
-     * Sorts spans by start; spans with equal starts keep their report order (rule order = priority).
-     * Insertion sort for the usual handful, a packed-key sort when an adversarial text yields many.
+     * Sorts spans by start, then by rule (rule order = priority), then by report order. Insertion sort for the
+     * usual handful, a packed-key sort when an adversarial text yields many.
      */
     void sort() {
         if (size < 32) {
@@ -106,7 +152,17 @@ public final class Findings {
         for (int i = 0; i < size; i++) {
             keys[i] = ((long) starts[i] << 32) | i;
         }
-        Arrays.sort(keys);
+        Arrays.sort(keys); // by start, then report order; rule order within a start follows
+        for (int from = 0; from < size; ) {
+            int to = from + 1;
+            while (to < size && keys[to] >>> 32 == keys[from] >>> 32) {
+                to++;
+            }
+            if (to - from > 1) {
+                sortRunByRule(keys, from, to);
+            }
+            from = to;
+        }
         int[] s = new int[size], e = new int[size], k = new int[size], r = new int[size];
         for (int i = 0; i < size; i++) {
             int from = (int) keys[i];
@@ -121,11 +177,25 @@ public final class Findings {
         System.arraycopy(r, 0, rules, 0, size);
     }
 
+    /** Stable insertion sort of {@code keys[from, to)} (equal starts) by their spans' rules. */
+    private void sortRunByRule(long[] keys, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            long key = keys[i];
+            int rule = rules[(int) key];
+            int j = i - 1;
+            while (j >= from && rules[(int) keys[j]] > rule) {
+                keys[j + 1] = keys[j];
+                j--;
+            }
+            keys[j + 1] = key;
+        }
+    }
+
     private void insertionSort() {
         for (int i = 1; i < size; i++) {
             int s = starts[i], e = ends[i], k = keeps[i], r = rules[i];
             int j = i - 1;
-            while (j >= 0 && starts[j] > s) {
+            while (j >= 0 && (starts[j] > s || (starts[j] == s && rules[j] > r))) {
                 starts[j + 1] = starts[j];
                 ends[j + 1] = ends[j];
                 keeps[j + 1] = keeps[j];

@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * An immutable, thread-safe compiled rule set that redacts text.
  *
- * <p>{@link #redact(String)} profiles the text once ({@link TextProfile}), runs only the detectors the
- * profile allows, and returns the very same instance, without allocating, when nothing matches. Overlapping
+ * <p>{@link #redact(String)} reads the text once ({@link CandidateScanner}), hands each candidate only to the
+ * detectors whose {@link Triggers} ask for it, and returns the very same instance, without allocating, when nothing
+ * matches. Overlapping
  * findings are merged so that no sensitive character survives between them. If a detector fails, the
  * engine fails closed: the whole text is replaced by {@code [REDACTED:redaction-failed]}.
  *
@@ -27,10 +28,12 @@ public final class Redactor {
     private final Action sensitiveKeyAction;
     private final KeyedHasher hasher;
     private final RedactionListener listener;
-    private final RedactionLabels labels;
+    private final EngineOutput engineOutput;
+    private final CandidateScanner scanner;
 
     private Redactor(Builder b) {
         this.rules = b.rules.toArray(new Rule[0]);
+        this.scanner = new CandidateScanner(rules);
         this.sensitiveKeys = b.sensitiveKeys;
         this.sensitiveKeyAction = b.sensitiveKeyAction;
         this.hasher = b.hasher;
@@ -41,7 +44,12 @@ public final class Redactor {
         }
         names.add(SensitiveKeyMatcher.LABEL);
         names.add("redaction-failed");
-        this.labels = new RedactionLabels(names.toArray(new String[0]));
+        java.util.Set<String> prefixes = new java.util.LinkedHashSet<>();
+        for (Rule r : rules) {
+            prefixes.addAll(r.detector().knownPrefixes());
+        }
+        this.engineOutput = new EngineOutput(names.toArray(new String[0]), hasher == null ? null : hasher.keyId(),
+                prefixes.toArray(new String[0]));
     }
 
     public static Builder builder() {
@@ -104,28 +112,14 @@ public final class Redactor {
         if (n == 0) {
             return text;
         }
-        long profile = TextProfile.of(text);
-        Findings findings = FINDINGS.get();
-        if (findings.inUse) {
-            findings = new Findings(); // re-entrant use on this thread (e.g. a listener that logs)
-        }
-        findings.inUse = true;
+        Findings findings = acquireFindings();
         try {
-            for (int r = 0; r < rules.length; r++) {
-                Detector d = rules[r].detector();
-                if (!d.mayMatch(profile)) {
-                    continue;
-                }
-                findings.beginRule(r);
-                try {
-                    d.detect(text, findings);
-                } catch (RuntimeException | StackOverflowError e) {
-                    notifyFailure(rules[r], e);
-                    return FAILED;
-                }
+            if (!scanner.scan(text, findings)) {
+                notifyFailure(rules[findings.failedRule], findings.failure);
+                return FAILED;
             }
             if (findings.size() > 0) {
-                labels.dropFindingsInside(text, findings);
+                engineOutput.dropFindingsOf(text, findings);
             }
             if (findings.size() == 0) {
                 return text;
@@ -146,6 +140,9 @@ public final class Redactor {
             return null;
         }
         if (key != null && sensitiveKeys.matches(key, 0, key.length())) {
+            if (engineOutput.isWhole(value)) {
+                return value; // redacted before: a pseudonym stays the same
+            }
             StringBuilder out = new StringBuilder(24);
             Replacement.append(sensitiveKeyAction, SensitiveKeyMatcher.LABEL, value, 0, value.length(), 0, hasher, out);
             return out.toString();
@@ -168,6 +165,9 @@ public final class Redactor {
         if (value == null) {
             return null;
         }
+        if (engineOutput.isWhole(value)) {
+            return value; // redacted before: a pseudonym stays the same
+        }
         StringBuilder out = new StringBuilder(24);
         int prefix = action == Action.PARTIAL ? wholeValuePrefix(value) : 0; // only a partial mask shows a prefix
         Replacement.append(action, label, value, 0, value.length(), prefix, hasher, out);
@@ -180,36 +180,33 @@ public final class Redactor {
         if (n == 0) {
             return 0;
         }
-        long profile = TextProfile.of(value);
+        Findings findings = acquireFindings();
+        try {
+            if (!scanner.scan(value, findings)) {
+                notifyFailure(rules[findings.failedRule], findings.failure);
+                return 0;
+            }
+            int best = -1;
+            for (int i = 0; i < findings.size(); i++) { // the lowest rule index is the highest priority
+                if (findings.start(i) == 0 && findings.end(i) == n && (best < 0 || findings.rule(i) < findings.rule(best))) {
+                    best = i;
+                }
+            }
+            return best < 0 ? 0 : findings.knownPrefix(best);
+        } finally {
+            findings.clear();
+            findings.inUse = false;
+        }
+    }
+
+    /** This thread's reusable findings, or new ones when this thread is already redacting (a listener that logs). */
+    private static Findings acquireFindings() {
         Findings findings = FINDINGS.get();
         if (findings.inUse) {
             findings = new Findings();
         }
         findings.inUse = true;
-        try {
-            for (int r = 0; r < rules.length; r++) {
-                Detector d = rules[r].detector();
-                if (!d.mayMatch(profile)) {
-                    continue;
-                }
-                findings.beginRule(r);
-                try {
-                    d.detect(value, findings);
-                } catch (RuntimeException | StackOverflowError e) {
-                    notifyFailure(rules[r], e);
-                    return 0;
-                }
-            }
-            for (int i = 0; i < findings.size(); i++) { // report order is rule order: the first is the highest priority
-                if (findings.start(i) == 0 && findings.end(i) == n) {
-                    return findings.knownPrefix(i);
-                }
-            }
-            return 0;
-        } finally {
-            findings.clear();
-            findings.inUse = false;
-        }
+        return findings;
     }
 
     /** The redacted text; {@code spans} (when not null) is told each merged span it replaced. */

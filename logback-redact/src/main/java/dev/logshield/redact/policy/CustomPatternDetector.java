@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,7 +20,6 @@ import java.util.concurrent.atomic.LongAdder;
  * {@value #DEFAULT_WINDOW} characters on each side of each occurrence (overlapping windows are merged). A
  * clean text therefore costs one scan and no allocation. Without keywords the expression runs over the
  * whole text, which allocates an RE2J matcher for every text: give keywords to rules on hot logging paths.
- * Keywords also let {@link #mayMatch} skip texts that lack a keyword's digits or punctuation.
  *
  * <p><b>Work limit.</b> RE2 guarantees one search is linear, but finding <em>all</em> matches can still be
  * quadratic for some patterns ({@code a.*b|a} over {@code aaaa...} searches to the end of the text for every
@@ -87,20 +87,19 @@ public final class CustomPatternDetector implements Detector {
     }
 
     @Override
-    public boolean mayMatch(long profile) {
-        // nothing safe can be derived from an arbitrary expression; keywords give their punctuation and digits
-        return keywords.isEmpty() || keywords.mayOccur(profile);
+    public Triggers triggers() {
+        return Triggers.WHOLE_TEXT; // an arbitrary expression gives no trigger; the keywords are searched below
     }
 
     @Override
-    public void detect(CharSequence text, Findings out) {
+    public int validate(CharSequence text, int at, Findings out) {
         final int n = text.length();
         if (n == 0) {
-            return;
+            return n;
         }
         if (keywords.isEmpty()) {
             new Search(text, n).run(0, n, out);
-            return;
+            return n;
         }
         Search search = null;
         int from = -1;
@@ -127,6 +126,7 @@ public final class CustomPatternDetector implements Detector {
             search = search != null ? search : new Search(text, n);
             search.run(from, to, out);
         }
+        return n;
     }
 
     @Override

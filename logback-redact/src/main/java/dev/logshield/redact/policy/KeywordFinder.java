@@ -1,6 +1,5 @@
 package dev.logshield.redact.policy;
 
-import dev.logshield.redact.engine.TextProfile;
 import java.util.List;
 
 /**
@@ -15,7 +14,6 @@ final class KeywordFinder {
     static final int MAX_KEYWORD_LENGTH = 64;
 
     private final char[][] keywords;
-    private final int[] requiredFlags;
     private final boolean[] asciiFirst = new boolean[128];
     private final boolean nonAsciiFirst;
 
@@ -26,7 +24,6 @@ final class KeywordFinder {
                     + MAX_KEYWORDS + " are allowed");
         }
         keywords = new char[words.size()][];
-        requiredFlags = new int[words.size()];
         boolean nonAscii = false;
         for (int k = 0; k < keywords.length; k++) {
             String word = words.get(k);
@@ -44,26 +41,12 @@ final class KeywordFinder {
             } else {
                 nonAscii = true;
             }
-            requiredFlags[k] = requiredFlags(keywords[k]);
         }
         nonAsciiFirst = nonAscii;
     }
 
     boolean isEmpty() {
         return keywords.length == 0;
-    }
-
-    /**
-     * False when no keyword can occur in a text with this profile. Only a keyword's ASCII non-letters are
-     * required: letters case-fold, and some non-ASCII letters fold to ASCII ones (the Kelvin sign to k).
-     */
-    boolean mayOccur(long profile) {
-        for (int flags : requiredFlags) {
-            if (TextProfile.hasAll(profile, flags)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Length of the longest keyword occurring at {@code i} in {@code text[0, n)}, or -1. */
@@ -86,16 +69,6 @@ final class KeywordFinder {
             }
         }
         return best;
-    }
-
-    private static int requiredFlags(char[] keyword) {
-        int flags = 0;
-        for (char c : keyword) {
-            if (c < 128 && !Character.isLetter(c)) {
-                flags |= (int) TextProfile.of(String.valueOf(c)) & 0xFFFF;
-            }
-        }
-        return flags;
     }
 
     private static char fold(char c) {

@@ -3,7 +3,8 @@ package dev.logshield.redact.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logshield.redact.engine.Detector;
-import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Action;
+import dev.logshield.redact.engine.Redactor;
 import dev.logshield.redact.testing.QuietestRound;
 import org.junit.jupiter.api.Test;
 
@@ -20,23 +21,26 @@ class TokenDetectorsAllocateNothingOnCleanTextTest {
     void scanningCleanLinesAllocatesNothing() {
         String[] lines = Redactions.CLEAN_LINES.toArray(new String[0]);
         for (Detector d : AllDetectors.list()) {
-            Findings findings = new Findings();
+            Redactor r = Redactions.redactor(d, Action.MASK);
+            int[] changed = new int[1];
             for (int warm = 0; warm < 200; warm++) {
-                scan(d, lines, findings);
+                scan(r, lines, changed);
             }
             long quietest = QuietestRound.bytes(ROUNDS, () -> {
                 for (int i = 0; i < 50; i++) {
-                    scan(d, lines, findings);
+                    scan(r, lines, changed);
                 }
             });
-            assertThat(findings.size()).as(d.name()).isZero();
+            assertThat(changed[0]).as(d.name() + " lines changed").isZero();
             assertThat(quietest).as(d.name() + " bytes allocated in the quietest round").isZero();
         }
     }
 
-    private static void scan(Detector d, String[] lines, Findings findings) {
+    private static void scan(Redactor r, String[] lines, int[] changed) {
         for (String line : lines) {
-            d.detect(line, findings);
+            if (r.redact(line) != line) {
+                changed[0]++;
+            }
         }
     }
 }

@@ -9,15 +9,16 @@ class ActionsRenderAsDocumentedTest {
 
     private record WholeWord(String name, int knownPrefix) implements Detector {
         @Override
-        public boolean mayMatch(long profile) {
-            return true;
+        public Triggers triggers() {
+            return Triggers.WHOLE_TEXT;
         }
 
         @Override
-        public void detect(CharSequence text, Findings out) {
+        public int validate(CharSequence text, int at, Findings out) {
             int start = text.toString().indexOf('<') + 1;
             int end = text.toString().indexOf('>');
             out.add(start, end, knownPrefix);
+            return text.length();
         }
     }
 

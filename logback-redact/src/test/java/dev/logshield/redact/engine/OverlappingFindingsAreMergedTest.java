@@ -10,15 +10,16 @@ class OverlappingFindingsAreMergedTest {
     /** Reports fixed spans: a real detector whose findings are known in advance. */
     private record FixedSpans(String name, int[][] spans) implements Detector {
         @Override
-        public boolean mayMatch(long profile) {
-            return true;
+        public Triggers triggers() {
+            return Triggers.WHOLE_TEXT;
         }
 
         @Override
-        public void detect(CharSequence text, Findings out) {
+        public int validate(CharSequence text, int at, Findings out) {
             for (int[] s : spans) {
                 out.add(s[0], s[1]);
             }
+            return text.length();
         }
     }
 

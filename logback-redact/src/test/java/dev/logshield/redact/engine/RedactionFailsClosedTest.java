@@ -17,17 +17,18 @@ class RedactionFailsClosedTest {
         }
 
         @Override
-        public boolean mayMatch(long profile) {
-            return true;
+        public Triggers triggers() {
+            return Triggers.WHOLE_TEXT;
         }
 
         @Override
-        public void detect(CharSequence text, Findings out) {
+        public int validate(CharSequence text, int at, Findings out) {
             for (int i = 0; i < text.length(); i++) {
                 if (text.charAt(i) == '#') {
                     text.charAt(text.length() + 1);
                 }
             }
+            return text.length();
         }
     }
 

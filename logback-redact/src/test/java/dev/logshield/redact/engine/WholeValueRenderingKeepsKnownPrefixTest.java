@@ -59,12 +59,12 @@ class WholeValueRenderingKeepsKnownPrefixTest {
             }
 
             @Override
-            public boolean mayMatch(long profile) {
-                return true;
+            public Triggers triggers() {
+                return Triggers.WHOLE_TEXT;
             }
 
             @Override
-            public void detect(CharSequence text, Findings out) {
+            public int validate(CharSequence text, int at, Findings out) {
                 throw new IllegalStateException("boom");
             }
         };

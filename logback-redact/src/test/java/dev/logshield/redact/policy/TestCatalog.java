@@ -6,6 +6,7 @@ import dev.logshield.redact.detect.SensitiveKeyMatcher;
 import dev.logshield.redact.engine.Action;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
+import dev.logshield.redact.engine.Triggers;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,16 +86,17 @@ final class TestCatalog implements DetectorCatalog {
         }
 
         @Override
-        public boolean mayMatch(long profile) {
-            return true;
+        public Triggers triggers() {
+            return Triggers.WHOLE_TEXT;
         }
 
         @Override
-        public void detect(CharSequence text, Findings out) {
+        public int validate(CharSequence text, int at, Findings out) {
             Matcher m = IP.matcher(text);
             while (m.find()) {
                 out.add(keepNetwork ? m.start(1) : m.start(), m.end());
             }
+            return text.length();
         }
     }
 
@@ -112,12 +114,12 @@ final class TestCatalog implements DetectorCatalog {
         }
 
         @Override
-        public boolean mayMatch(long profile) {
-            return true;
+        public Triggers triggers() {
+            return Triggers.WHOLE_TEXT;
         }
 
         @Override
-        public void detect(CharSequence text, Findings out) {
+        public int validate(CharSequence text, int at, Findings out) {
             for (int i = 0; i < text.length(); i++) {
                 if (text.charAt(i) != '=') {
                     continue;
@@ -134,6 +136,7 @@ final class TestCatalog implements DetectorCatalog {
                     out.add(i + 1, v);
                 }
             }
+            return text.length();
         }
     }
 }

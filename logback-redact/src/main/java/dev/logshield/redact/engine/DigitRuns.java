@@ -1,0 +1,167 @@
+package dev.logshield.redact.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Finds the digit triggers of a {@link CandidateScanner}'s rules ({@link Triggers.Builder#digitRuns},
+ * {@link Triggers.Builder#capitalsBeforeDigits}) without a branch per character. The text is copied, a chunk at a
+ * time, into a byte buffer ({@link String#getBytes(int, int, byte[], int)}: an array copy for the Latin-1 strings
+ * logs mostly are) and read eight bytes at a time as a {@code long}: a few arithmetic operations mark the digits of
+ * all eight at once and count them. Only where four consecutive words (32 characters) hold as many digits as a rule
+ * needs are the characters examined one by one for the runs that start there.
+ *
+ * <p>Characters above U+00FF are truncated by the copy and may read as digits: that only adds candidates, which the
+ * rules reject, since every position is checked again on the text itself before a rule is called.
+ */
+final class DigitRuns {
+
+    /** Longest span a digit-run trigger may ask for: a run starting anywhere in a word ends within four words. */
+    static final int MAX_SPAN = 25;
+    /** Characters copied per chunk; a multiple of 8. */
+    static final int CHUNK = 4096;
+    private static final int WINDOW_WORDS = 4;
+    private static final int LOOKAHEAD = (WINDOW_WORDS - 1) * 8;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+    /** Bits of the rules with digit-run triggers, and the fewest digits any of them needs. */
+    private final long runRules;
+    private final int[] minDigitsByBit;
+    private final int fewestDigits;
+    private final long capitalRules;
+
+    DigitRuns(Triggers[] byBit) {
+        long runs = 0;
+        long capitals = 0;
+        int fewest = Integer.MAX_VALUE;
+        minDigitsByBit = new int[byBit.length];
+        for (int bit = 0; bit < byBit.length; bit++) {
+            Triggers t = byBit[bit];
+            if (t.minDigits() > 0) {
+                runs |= 1L << bit;
+                minDigitsByBit[bit] = t.minDigits();
+                fewest = Math.min(fewest, t.minDigits());
+            }
+            if (t.capitalsBeforeDigits()) {
+                capitals |= 1L << bit;
+            }
+        }
+        runRules = runs;
+        capitalRules = capitals;
+        fewestDigits = runs == 0 ? Integer.MAX_VALUE : fewest;
+    }
+
+    /** Offers the digit triggers of {@code text} in text order, per rule; false when a rule threw. */
+    boolean scan(CharSequence text, Findings out, CandidateScanner scanner) {
+        if (runRules == 0 && capitalRules == 0) {
+            return true;
+        }
+        final int n = text.length();
+        byte[] bytes = out.byteBuffer(CHUNK + LOOKAHEAD + 8);
+        int[] counts = out.wordCounts(CHUNK / 8 + 8 + WINDOW_WORDS);
+        long previousDigits = 0;
+        for (int chunk = 0; chunk < n; chunk += CHUNK) {
+            int end = Math.min(n, chunk + CHUNK + LOOKAHEAD);
+            int length = end - chunk;
+            copy(text, chunk, end, bytes);
+            int words = (length + 7) >>> 3;
+            for (int i = length; i < words * 8; i++) {
+                bytes[i] = 0;
+            }
+            int own = Math.min(words, CHUNK / 8);
+            for (int w = 0; w < words; w++) {
+                long digits = digits((long) LONGS.get(bytes, w << 3));
+                counts[w] = Long.bitCount(digits);
+                if (w < own && capitalRules != 0) {
+                    long runStarts = digits & ~((digits << 8) | (previousDigits >>> 56));
+                    if (runStarts != 0 && !capitals(runStarts, chunk + (w << 3), text, out, scanner)) {
+                        return false;
+                    }
+                }
+                if (w < own) {
+                    previousDigits = digits;
+                }
+            }
+            for (int w = words; w < words + WINDOW_WORDS; w++) {
+                counts[w] = 0;
+            }
+            if (runRules != 0) {
+                for (int w = 0; w < own; w++) {
+                    int window = counts[w] + counts[w + 1] + counts[w + 2] + counts[w + 3];
+                    if (window >= fewestDigits && !runs(chunk + (w << 3), window, text, out, scanner)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The low byte of each character of {@code text[from, to)}, into {@code bytes} from 0. */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): the one copy of a String's bytes that allocates nothing
+    private static void copy(CharSequence text, int from, int to, byte[] bytes) {
+        if (text instanceof String) {
+            ((String) text).getBytes(from, to, bytes, 0);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            bytes[i - from] = (byte) text.charAt(i);
+        }
+    }
+
+    /** The high bit of each byte of {@code word} that is an ASCII digit. */
+    private static long digits(long word) {
+        long low = word & LOW7;
+        long atLeastZero = low + 0x5050505050505050L; // high bit set from '0' (0x30) up
+        long aboveNine = low + 0x4646464646464646L;    // high bit set from ':' (0x3A) up
+        return atLeastZero & ~aboveNine & ~word & HIGH;
+    }
+
+    /** Offers the runs starting in the word at {@code base}, whose window holds {@code window} digits. */
+    private boolean runs(int base, int window, CharSequence text, Findings out, CandidateScanner scanner) {
+        final int end = Math.min(text.length(), base + 8);
+        boolean previousDigit = base > 0 && isDigit(text.charAt(base - 1));
+        for (int p = base; p < end; p++) {
+            boolean digit = isDigit(text.charAt(p));
+            if (digit && !previousDigit) {
+                long m = runRules;
+                while (m != 0) {
+                    int bit = Long.numberOfTrailingZeros(m);
+                    m &= m - 1;
+                    if (window >= minDigitsByBit[bit] && !scanner.offer(bit, text, p, out)) {
+                        return false;
+                    }
+                }
+            }
+            previousDigit = digit;
+        }
+        return true;
+    }
+
+    /** Offers, at the first capital, each run start at the high bits of {@code runStarts} after two capitals. */
+    private boolean capitals(long runStarts, int base, CharSequence text, Findings out, CandidateScanner scanner) {
+        long m = runStarts;
+        while (m != 0) {
+            int p = base + (Long.numberOfTrailingZeros(m) >>> 3);
+            m &= m - 1;
+            if (p >= 2 && p + 1 < text.length() && isCapital(text.charAt(p - 1)) && isCapital(text.charAt(p - 2))
+                    && isDigit(text.charAt(p)) && isDigit(text.charAt(p + 1))
+                    && !scanner.offerAll(capitalRules, text, p - 2, out)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+}
