@@ -37,6 +37,8 @@ public final class EmailDetector implements Detector {
 
     private static final boolean[] LOCAL = new boolean[128];
     private static final int MAX_URL_USER = 256;
+    /** Raw {@code @} a URL password may hold before the one that ends it; bounds the reads per {@code @}. */
+    private static final int MAX_RAW_ATS = 2;
     private static final String[] FILE_EXTENSIONS = {
         "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "css", "js", "mjs", "map", "json", "html",
         "htm", "xml", "txt", "log", "java", "class", "jar", "kt", "yaml", "yml", "properties", "gz", "tgz", "tar"
@@ -81,22 +83,25 @@ public final class EmailDetector implements Detector {
     }
 
     /**
-     * True when the would-be local part is the password of {@code scheme://user:password@host}: the
-     * {@code url-credentials} detector redacts it, and the host after the {@code @} is not personal data.
+     * True when the would-be local part ends the password of {@code scheme://user:password@host}: the
+     * {@code url-credentials} detector redacts it, and the host after the {@code @} is not personal data. The
+     * password may begin with characters a local part does not start with ({@code svc:!6Rja@host},
+     * {@code svc:pa(ss@host}) and hold a raw {@code @} or two ({@code u:a@b@host}): the user-info is read back to
+     * {@code //}, across at most {@value #MAX_RAW_ATS} {@code @}, and must hold a {@code :}.
      */
     private static boolean isUrlPassword(CharSequence text, int start) {
-        if (start < 3 || text.charAt(start - 1) != ':') {
-            return false;
-        }
-        final int floor = Math.max(1, start - 1 - MAX_URL_USER);
-        for (int i = start - 2; i >= floor; i--) {
+        final int floor = Math.max(1, start - MAX_URL_USER - MAX_LOCAL);
+        boolean colon = false;
+        int ats = 0;
+        for (int i = start - 1; i >= floor; i--) {
             char c = text.charAt(i);
             if (c == '/') {
-                return text.charAt(i - 1) == '/';
+                return colon && text.charAt(i - 1) == '/';
             }
-            if (c == '@' || c <= ' ') {
+            if ((c == '@' && ++ats > MAX_RAW_ATS) || c == '?' || c <= ' ') {
                 return false;
             }
+            colon |= c == ':';
         }
         return false;
     }
