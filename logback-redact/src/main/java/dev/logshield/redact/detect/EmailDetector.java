@@ -23,6 +23,14 @@ import dev.logshield.redact.engine.TextProfile;
  * extension that is not a real one ({@code logo@2x.png}). Bracketed IP literals and quoted local parts are
  * not recognised.
  *
+ * <p>Addresses the application cut short are still addresses: a local part, {@code @} and the start of a domain
+ * that runs to the end of the text or to a truncation mark ({@code ...}, {@code …}, {@code (truncated)}, also
+ * after a space, as Spring writes it) are masked when the cut is plain: two or more labels of which the last is
+ * a single letter ({@code alice@example.c}), or, before a mark only, a lone label with a letter that is no hex
+ * digit ({@code alice@exam (truncated)...}). So {@code user@example.c} at the end of a text is masked, but
+ * {@code ssh deploy@prod} (no mark: a user on a host), {@code com.example.Foo@6d06d69c...} (a hash code) and
+ * {@code @Override...} (no local part) are not; {@code deploy@prod...} is, as a mark says the text went on.
+ *
  * <p>Linear time: each {@code @} costs at most 64 + 253 character reads. Allocation-free. Configured by
  * name:
  * <pre>{@code <detector>email: mask</detector>}</pre>
@@ -130,8 +138,70 @@ public final class EmailDetector implements Detector {
         return j;
     }
 
-    /** End of a valid domain starting at {@code d}, or -1. */
+    /** End of a valid domain, or of one the application cut short, starting at {@code d}; or -1. */
     private static int domainEnd(CharSequence text, int d) {
+        int end = completeDomainEnd(text, d);
+        return end > 0 ? end : truncatedDomainEnd(text, d);
+    }
+
+    /**
+     * End of the start of a domain that the text cuts short, starting at {@code d}, or -1: its labels run to the
+     * end of the text or to a truncation mark ({@code ...}, {@code …}, {@code (truncated)}, also after a space),
+     * and either the last of two or more labels is a single letter, the start of a top-level domain
+     * ({@code alice@example.c}), or, before a truncation mark only, a lone label holds a letter that is no hex
+     * digit ({@code alice@exam (truncated)...}; not {@code Foo@6d06d6...}, an object's hash code).
+     */
+    private static int truncatedDomainEnd(CharSequence text, int d) {
+        final int limit = Math.min(text.length(), d + MAX_DOMAIN);
+        int p = d;
+        int labels = 0;
+        int lastLabel = d;
+        while (true) {
+            final int ls = p;
+            while (p < limit && isLabelChar(text.charAt(p))) {
+                p++;
+            }
+            if (p == ls || text.charAt(ls) == '-' || p - ls > MAX_LABEL) {
+                return -1;
+            }
+            labels++;
+            lastLabel = ls;
+            if (p + 1 < limit && text.charAt(p) == '.' && isLabelChar(text.charAt(p + 1))) {
+                p++;
+                continue;
+            }
+            break;
+        }
+        final boolean marked = isTruncationMark(text, p);
+        if (!marked && p != text.length()) {
+            return -1;
+        }
+        if (labels >= 2) {
+            char c = text.charAt(lastLabel);
+            return p - lastLabel == 1 && (c < 128 ? AsciiChars.isLetter(c) : Character.isLetter(c)) ? p : -1;
+        }
+        return marked && hasNonHexLetter(text, d, p) ? p : -1;
+    }
+
+    /** {@code ...}, {@code …} or {@code (truncated)} at {@code at}, or after one space there. */
+    private static boolean isTruncationMark(CharSequence text, int at) {
+        int i = AsciiChars.at(text, at) == ' ' ? at + 1 : at;
+        return AsciiChars.startsWith(text, i, "...") || AsciiChars.at(text, i) == '\u2026'
+                || AsciiChars.startsWith(text, i, "(truncated)");
+    }
+
+    private static boolean hasNonHexLetter(CharSequence text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < 128 ? AsciiChars.isLetter(c) && !AsciiChars.isHex(c) : Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** End of a valid domain starting at {@code d}, or -1. */
+    private static int completeDomainEnd(CharSequence text, int d) {
         final int n = text.length();
         final int limit = Math.min(n, d + MAX_DOMAIN + 1);
         int p = d;
