@@ -20,7 +20,7 @@ import dev.logshield.redact.engine.TextProfile;
  * {@code iban} detector judges.
  *
  * <p>Linear time: candidates start only at the first digit of a run and read at most 19 digits and their
- * separators ahead. Allocation-free. Configured by name:
+ * separators ahead, and a card found at most an IBAN's length back. Allocation-free. Configured by name:
  * <pre>{@code <detector>credit-card: mask</detector>}</pre>
  */
 public final class CreditCardDetector implements Detector {

@@ -43,7 +43,7 @@ public final class SecretKeyValueDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "secret";
 
-    private static final int MAX_KEY = 128;
+    static final int MAX_KEY = 128;
     static final int MAX_BLANKS = 16;
     private static final String[] SOURCE_EXTENSIONS = {".java", ".kt", ".scala", ".groovy", ".clj"};
 

@@ -10,7 +10,7 @@ final class SecretValueScanner {
 
     private static final String[] AUTH_SCHEMES = {"bearer", "basic", "token"};
     private static final int MAX_BLANKS = SecretKeyValueDetector.MAX_BLANKS;
-    private static final int MAX_KEY = 128;
+    private static final int MAX_KEY = SecretKeyValueDetector.MAX_KEY;
 
     private SecretValueScanner() {
     }
