@@ -9,7 +9,8 @@ package dev.logshield.redact.detect;
  * {@code 2221-2720} (16); American Express {@code 34}, {@code 37} (15); Discover {@code 6011},
  * {@code 644-649}, {@code 65}, {@code 622126-622925} (16-19); UnionPay {@code 62} (16-19); JCB
  * {@code 3528-3589} (16-19); Diners Club {@code 300-305}, {@code 3095}, {@code 36}, {@code 38-39} (14-19);
- * Mir {@code 2200-2204} (16-19); Maestro and other debit ranges {@code 50}, {@code 56-69} (13-19).
+ * Mir {@code 2200-2204} (16-19); Maestro and other debit ranges {@code 50}, {@code 56-69} (13-19); UATP
+ * {@code 1} (15), the airline cards whose numbers UATP publishes as a leading 1 and 15 digits.
  */
 public final class CardIssuers {
 
@@ -28,6 +29,9 @@ public final class CardIssuers {
         final int p2 = iin / 10_000;
         final int p3 = iin / 1_000;
         final int p4 = iin / 100;
+        if (p1 == 1) {
+            return length == 15 ? "uatp" : null;
+        }
         if (p1 == 4) {
             return length == 13 || length == 16 || length == 19 ? "visa" : null;
         }

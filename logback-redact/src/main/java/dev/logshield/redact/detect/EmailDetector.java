@@ -24,6 +24,14 @@ import dev.logshield.redact.engine.TextProfile;
  * extension that is not a real one ({@code logo@2x.png}). Bracketed IP literals and quoted local parts are
  * not recognised.
  *
+ * <p>Addresses the application cut short are still addresses: a local part, {@code @} and the start of a domain
+ * that runs to the end of the text or to a truncation mark ({@code ...}, {@code …}, {@code (truncated)}, also
+ * after a space, as Spring writes it) are masked when the cut is plain: two or more labels of which the last is
+ * a single letter ({@code alice@example.c}), or, before a mark only, a lone label with a letter that is no hex
+ * digit ({@code alice@exam (truncated)...}). So {@code user@example.c} at the end of a text is masked, but
+ * {@code ssh deploy@prod} (no mark: a user on a host), {@code com.example.Foo@6d06d69c...} (a hash code) and
+ * {@code @Override...} (no local part) are not; {@code deploy@prod...} is, as a mark says the text went on.
+ *
  * <p>Linear time: each {@code @} costs at most 64 + 253 character reads. Allocation-free. Configured by
  * name:
  * <pre>{@code <detector>email: mask</detector>}</pre>
@@ -40,6 +48,8 @@ public final class EmailDetector implements Detector {
 
     private static final boolean[] LOCAL = new boolean[128];
     private static final int MAX_URL_USER = 256;
+    /** Raw {@code @} a URL password may hold before the one that ends it; bounds the reads per {@code @}. */
+    private static final int MAX_RAW_ATS = 2;
     private static final String[] FILE_EXTENSIONS = {
         "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "css", "js", "mjs", "map", "json", "html",
         "htm", "xml", "txt", "log", "java", "class", "jar", "kt", "yaml", "yml", "properties", "gz", "tgz", "tar"
@@ -83,22 +93,25 @@ public final class EmailDetector implements Detector {
     }
 
     /**
-     * True when the would-be local part is the password of {@code scheme://user:password@host}: the
-     * {@code url-credentials} detector redacts it, and the host after the {@code @} is not personal data.
+     * True when the would-be local part ends the password of {@code scheme://user:password@host}: the
+     * {@code url-credentials} detector redacts it, and the host after the {@code @} is not personal data. The
+     * password may begin with characters a local part does not start with ({@code svc:!6Rja@host},
+     * {@code svc:pa(ss@host}) and hold a raw {@code @} or two ({@code u:a@b@host}): the user-info is read back to
+     * {@code //}, across at most {@value #MAX_RAW_ATS} {@code @}, and must hold a {@code :}.
      */
     private static boolean isUrlPassword(CharSequence text, int start) {
-        if (start < 3 || text.charAt(start - 1) != ':') {
-            return false;
-        }
-        final int floor = Math.max(1, start - 1 - MAX_URL_USER);
-        for (int i = start - 2; i >= floor; i--) {
+        final int floor = Math.max(1, start - MAX_URL_USER - MAX_LOCAL);
+        boolean colon = false;
+        int ats = 0;
+        for (int i = start - 1; i >= floor; i--) {
             char c = text.charAt(i);
             if (c == '/') {
-                return text.charAt(i - 1) == '/';
+                return colon && text.charAt(i - 1) == '/';
             }
-            if (c == '@' || c <= ' ') {
+            if ((c == '@' && ++ats > MAX_RAW_ATS) || c == '?' || c <= ' ') {
                 return false;
             }
+            colon |= c == ':';
         }
         return false;
     }
@@ -127,8 +140,70 @@ public final class EmailDetector implements Detector {
         return j;
     }
 
-    /** End of a valid domain starting at {@code d}, or -1. */
+    /** End of a valid domain, or of one the application cut short, starting at {@code d}; or -1. */
     private static int domainEnd(CharSequence text, int d) {
+        int end = completeDomainEnd(text, d);
+        return end > 0 ? end : truncatedDomainEnd(text, d);
+    }
+
+    /**
+     * End of the start of a domain that the text cuts short, starting at {@code d}, or -1: its labels run to the
+     * end of the text or to a truncation mark ({@code ...}, {@code …}, {@code (truncated)}, also after a space),
+     * and either the last of two or more labels is a single letter, the start of a top-level domain
+     * ({@code alice@example.c}), or, before a truncation mark only, a lone label holds a letter that is no hex
+     * digit ({@code alice@exam (truncated)...}; not {@code Foo@6d06d6...}, an object's hash code).
+     */
+    private static int truncatedDomainEnd(CharSequence text, int d) {
+        final int limit = Math.min(text.length(), d + MAX_DOMAIN);
+        int p = d;
+        int labels = 0;
+        int lastLabel = d;
+        while (true) {
+            final int ls = p;
+            while (p < limit && isLabelChar(text.charAt(p))) {
+                p++;
+            }
+            if (p == ls || text.charAt(ls) == '-' || p - ls > MAX_LABEL) {
+                return -1;
+            }
+            labels++;
+            lastLabel = ls;
+            if (p + 1 < limit && text.charAt(p) == '.' && isLabelChar(text.charAt(p + 1))) {
+                p++;
+                continue;
+            }
+            break;
+        }
+        final boolean marked = isTruncationMark(text, p);
+        if (!marked && p != text.length()) {
+            return -1;
+        }
+        if (labels >= 2) {
+            char c = text.charAt(lastLabel);
+            return p - lastLabel == 1 && (c < 128 ? AsciiChars.isLetter(c) : Character.isLetter(c)) ? p : -1;
+        }
+        return marked && hasNonHexLetter(text, d, p) ? p : -1;
+    }
+
+    /** {@code ...}, {@code …} or {@code (truncated)} at {@code at}, or after one space there. */
+    private static boolean isTruncationMark(CharSequence text, int at) {
+        int i = AsciiChars.at(text, at) == ' ' ? at + 1 : at;
+        return AsciiChars.startsWith(text, i, "...") || AsciiChars.at(text, i) == '\u2026'
+                || AsciiChars.startsWith(text, i, "(truncated)");
+    }
+
+    private static boolean hasNonHexLetter(CharSequence text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < 128 ? AsciiChars.isLetter(c) && !AsciiChars.isHex(c) : Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** End of a valid domain starting at {@code d}, or -1. */
+    private static int completeDomainEnd(CharSequence text, int d) {
         final int n = text.length();
         final int limit = Math.min(n, d + MAX_DOMAIN + 1);
         int p = d;

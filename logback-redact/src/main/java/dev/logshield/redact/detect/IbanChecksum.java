@@ -22,6 +22,14 @@ public final class IbanChecksum {
      * total under five characters or a range outside the text gives false.
      */
     public static boolean isValid(CharSequence text, int start, int end) {
+        return isValid(text, start, end, ' ');
+    }
+
+    /**
+     * Like {@link #isValid(CharSequence, int, int)}, with {@code separator} as the grouping character that is
+     * skipped: {@code ' '} for the print form, {@code '-'} for IBANs written {@code DE89-3704-0044-...}.
+     */
+    public static boolean isValid(CharSequence text, int start, int end, char separator) {
         if (text == null || start < 0 || end > text.length() || end - start < 5) {
             return false;
         }
@@ -33,16 +41,16 @@ public final class IbanChecksum {
         if (check < 2 || check > 98) {
             return false;
         }
-        int r = remainder(text, start + 4, end, 0);
+        int r = remainder(text, start + 4, end, separator, 0);
         if (r < 0) {
             return false;
         }
-        r = remainder(text, start, start + 4, r);
+        r = remainder(text, start, start + 4, separator, r);
         return r == 1;
     }
 
     /** Continues the mod-97 remainder {@code r} over {@code text[from, to)}; -1 on a bad character. */
-    private static int remainder(CharSequence text, int from, int to, int r) {
+    private static int remainder(CharSequence text, int from, int to, char separator, int r) {
         int chars = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
@@ -50,7 +58,7 @@ public final class IbanChecksum {
                 r = (r * 10 + (c - '0')) % 97;
             } else if (AsciiChars.isUpper(c)) {
                 r = (r * 100 + (c - 'A' + 10)) % 97;
-            } else if (c == ' ') {
+            } else if (c == separator) {
                 continue;
             } else {
                 return -1;

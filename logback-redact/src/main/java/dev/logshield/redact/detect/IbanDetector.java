@@ -8,7 +8,9 @@ import dev.logshield.redact.engine.TextProfile;
 /**
  * Detects International Bank Account Numbers: a two-letter country code, two check digits and the
  * country's BBAN, in electronic form ({@code DE89370400440532013000}) or print form, in groups of four
- * separated by single spaces with a shorter last group ({@code DE89 3704 0044 0532 0130 00}).
+ * separated by single spaces with a shorter last group ({@code DE89 3704 0044 0532 0130 00}). Applications
+ * also group with single dashes ({@code DE89-3704-0044-0532-0130-00}); that form is read like the print form.
+ * One IBAN uses one separator: {@code DE89 3704-0044...} is not an IBAN.
  *
  * <p>Letters must be upper case, as both forms prescribe. The length must be the one the country uses
  * ({@link IbanLengths}); for a country the table does not know, any length from 15 to 34. The whole must pass
@@ -53,6 +55,9 @@ public final class IbanDetector implements Detector {
     }
 
     private static int electronicEnd(CharSequence text, int s) {
+        if (AsciiChars.at(text, s + 4) == '-') {
+            return dashedEnd(text, s);
+        }
         final int n = text.length();
         int q = s + 4;
         while (q < n && isIbanChar(text.charAt(q)) && q - s <= IbanLengths.MAX) {
@@ -64,15 +69,31 @@ public final class IbanDetector implements Detector {
         return IbanChecksum.isValid(text, s, q) ? q : -1;
     }
 
-    /** End of the longest valid print-form IBAN at {@code s} (groups of four, last one shorter), or -1. */
+    /**
+     * End of an IBAN grouped with dashes at {@code s}, or -1 when there is none or it is a piece of a longer
+     * dashed id ({@code X1-DE89-3704-...}, {@code ...-0130-00-7}).
+     */
+    private static int dashedEnd(CharSequence text, int s) {
+        if (AsciiChars.at(text, s - 1) == '-' && AsciiChars.isTokenAt(text, s - 2)) {
+            return -1;
+        }
+        int end = printFormEnd(text, s);
+        return end > 0 && AsciiChars.at(text, end) == '-' && AsciiChars.isTokenAt(text, end + 1) ? -1 : end;
+    }
+
+    /**
+     * End of the longest valid grouped IBAN at {@code s} (groups of four, last one shorter, separated by the
+     * space or dash at {@code s + 4}), or -1.
+     */
     private static int printFormEnd(CharSequence text, int s) {
         final int n = text.length();
         final char c1 = text.charAt(s);
         final char c2 = text.charAt(s + 1);
+        final char separator = text.charAt(s + 4);
         int count = 4;
         int p = s + 4;
         int best = -1;
-        while (count < IbanLengths.MAX && p < n && text.charAt(p) == ' ') {
+        while (count < IbanLengths.MAX && p < n && text.charAt(p) == separator) {
             final int g = p + 1;
             int q = g;
             while (q < n && isIbanChar(text.charAt(q)) && q - g < 5) {
@@ -84,7 +105,7 @@ public final class IbanDetector implements Detector {
             }
             count += len;
             p = q;
-            if (IbanLengths.accepts(c1, c2, count) && IbanChecksum.isValid(text, s, q)) {
+            if (IbanLengths.accepts(c1, c2, count) && IbanChecksum.isValid(text, s, q, separator)) {
                 best = q;
             }
             if (len < 4) {

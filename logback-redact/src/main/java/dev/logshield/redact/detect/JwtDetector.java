@@ -7,9 +7,11 @@ import dev.logshield.redact.engine.TextProfile;
 
 /**
  * Detects JSON Web Tokens in compact serialisation: {@code header.payload.signature}, three base64url
- * segments separated by dots, with both header and payload starting with {@code eyJ} (the encoding of
- * <code>{"</code>). A candidate is validated by decoding the header, which must be a JSON object with an
- * {@code "alg"} key; the payload is not decoded. The whole token is reported.
+ * segments separated by dots. A candidate is validated by decoding the header, which must be a JSON object
+ * with an {@code "alg"} key, and the first bytes of the payload, which must open a JSON object: <code>{</code>,
+ * possibly after blanks, then a key's quote or the closing brace. So a payload need not start with
+ * {@code eyJ} (the encoding of <code>{"</code>): <code>{ "sub"</code> encodes to {@code eyAi}. Candidates are
+ * still anchored where a header starts with {@code eyJ}. The whole token is reported.
  *
  * <p>Unsigned tokens ({@code "alg":"none"}) have an empty signature and end with the second dot; they are
  * reported too, since their claims are as sensitive as a signed token's. Tokens must stand alone: a
@@ -29,6 +31,8 @@ public final class JwtDetector implements Detector {
     static final int MAX_HEADER_CHARS = 16 * 1024;
     /** <code>{"alg":}</code>, the shortest header that can pass validation, encodes to 11 characters. */
     private static final int MIN_HEADER_CHARS = 11;
+    /** How much of a payload is decoded to see it open a JSON object: room for a few leading blanks. */
+    private static final int MAX_PAYLOAD_PEEK = 32;
 
     public JwtDetector() {
     }
@@ -85,7 +89,7 @@ public final class JwtDetector implements Detector {
         int signatureStart = payloadEnd + 1;
         int signatureEnd = segmentEnd(text, signatureStart);
         int resume = Math.max(signatureEnd, signatureStart);
-        if (!AsciiChars.startsWith(text, payloadStart, "eyJ")
+        if (!payloadOpensJsonObject(text, payloadStart, payloadEnd)
                 || !plausibleLength(payloadEnd - payloadStart)
                 || !plausibleLength(signatureEnd - signatureStart)
                 || !isEndBoundary(text, signatureEnd)) {
@@ -113,6 +117,43 @@ public final class JwtDetector implements Detector {
     /** After the signature: not a further segment, as in a five-part JWE or a longer dotted chain. */
     private static boolean isEndBoundary(CharSequence text, int end) {
         return end >= text.length() || text.charAt(end) != '.' || !AsciiChars.isWordAt(text, end + 1);
+    }
+
+    /**
+     * True when the base64url segment {@code text[start, end)} decodes to bytes that open a JSON object: blanks,
+     * <code>{</code>, blanks, then <code>"</code> or <code>}</code>. Decodes at most the first
+     * {@value #MAX_PAYLOAD_PEEK} characters, without allocating.
+     */
+    static boolean payloadOpensJsonObject(CharSequence text, int start, int end) {
+        final int limit = Math.min(end, start + MAX_PAYLOAD_PEEK);
+        boolean opened = false;
+        int bits = 0;
+        int nbits = 0;
+        for (int i = start; i < limit; i++) {
+            int v = Base64Bytes.value(text.charAt(i), true);
+            if (v < 0) {
+                return false;
+            }
+            bits = (bits << 6) | v;
+            nbits += 6;
+            if (nbits < 8) {
+                continue;
+            }
+            nbits -= 8;
+            byte b = (byte) (bits >> nbits);
+            bits &= (1 << nbits) - 1;
+            if (isJsonBlank(b)) {
+                continue;
+            }
+            if (opened) {
+                return b == '"' || b == '}';
+            }
+            if (b != '{') {
+                return false;
+            }
+            opened = true;
+        }
+        return false;
     }
 
     /**

@@ -42,19 +42,34 @@ final class KeyShape {
     /** Body must not contain a run of {@value #WORD_RUN} lower-case letters, i.e. an English-looking word. */
     static final int NO_WORDS = 1 << 3;
     static final int WORD_RUN = 7;
+    /**
+     * Body must start with a numeric field, digits then a dash then a letter or digit, as Slack tokens start with a
+     * version or workspace id ({@code xoxe-1-...}, {@code xoxp-12345-...}).
+     */
+    static final int NUMBERED_FIELD = 1 << 4;
 
     final String[] prefixes;
     final Body body;
     final int minBody;
     final int maxBody;
     final int rules;
+    /**
+     * How many single dots join the parts of a dotted body ({@code a.b.c}: 2); a body spans none or exactly this
+     * many, and neither starts nor ends with one.
+     */
+    final int dots;
 
     /**
      * @param prefixes literal, case-sensitive prefixes; tried longest first, so that {@code sk-proj-} wins
      *                 over {@code sk-}
      */
     KeyShape(Body body, int minBody, int maxBody, int rules, String... prefixes) {
-        if (prefixes.length == 0 || minBody < 1 || maxBody < minBody) {
+        this(body, minBody, maxBody, rules, 0, prefixes);
+    }
+
+    /** A shape whose body is plain or holds exactly {@code dots} single dots between body characters. */
+    KeyShape(Body body, int minBody, int maxBody, int rules, int dots, String... prefixes) {
+        if (prefixes.length == 0 || minBody < 1 || maxBody < minBody || dots < 0) {
             throw new IllegalArgumentException("bad key shape");
         }
         this.prefixes = prefixes.clone();
@@ -63,6 +78,7 @@ final class KeyShape {
         this.minBody = minBody;
         this.maxBody = maxBody;
         this.rules = rules;
+        this.dots = dots;
     }
 
     int shortestKey() {
@@ -90,9 +106,18 @@ final class KeyShape {
                 lowerRun = 0;
             }
         }
-        return ((rules & NEED_DIGIT) == 0 || digit)
+        return ((rules & NUMBERED_FIELD) == 0 || startsWithNumberedField(text, start, end))
+                && ((rules & NEED_DIGIT) == 0 || digit)
                 && ((rules & NEED_LETTER) == 0 || upper || lower)
                 && ((rules & NEED_MIXED_CASE) == 0 || (upper && lower))
                 && ((rules & NO_WORDS) == 0 || longestLowerRun < WORD_RUN);
+    }
+
+    private static boolean startsWithNumberedField(CharSequence text, int start, int end) {
+        int i = start;
+        while (i < end && AsciiChars.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i > start && i + 1 < end && text.charAt(i) == '-' && AsciiChars.isAlnum(text.charAt(i + 1));
     }
 }

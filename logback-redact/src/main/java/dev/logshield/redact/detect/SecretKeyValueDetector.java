@@ -16,8 +16,13 @@ import java.util.Objects;
  * <ul>
  *   <li>quoted values run to the closing quote (backslash escapes and JSON escaped inside a JSON string,
  *       <code>\"key\":\"value\"</code>, are understood); an unclosed quote runs to the end of the line;</li>
- *   <li>unquoted values end at a blank, a control character or one of <code>&amp; , ; ) ] } " ' &lt;</code>; a value that
- *       is an auth scheme ({@code Bearer}, {@code Basic}, {@code Token}) extends over the credential after it;
+ *   <li>unquoted values end at a blank, a control character or one of <code>; " &lt;</code>. Secrets hold the
+ *       other punctuation too, so <code>&amp;</code> ends a value only before the next pair
+ *       ({@code a=1&password=x&b=2}, also {@code &amp;b=}), and a run of <code>, ) ] } '</code> only before a blank,
+ *       the end of the text, <code>; " &lt; ( [ {</code> or the next pair ({@code User(password=x, name=bob)},
+ *       <code>{password=x}</code>, {@code [pwd=x][user=y]}, {@code pwd=x,user=y}): in
+ *       <code>password=&amp;mOO8#x~]}),'Zq9</code> it is all the value. A value that is an auth scheme
+ *       ({@code Bearer}, {@code Basic}, {@code Token}) extends over the credential after it;
  *       cookie values ({@code Cookie}, {@code Set-Cookie}) continue past {@code ; };</li>
  *   <li>an HTTP-header-like key ({@code X-Api-Key}, {@code Cookie}, {@code Authorization}) at the start of a
  *       line followed by {@code :} takes the rest of the line;</li>
@@ -25,7 +30,8 @@ import java.util.Objects;
  *   <li>empty values, nested objects and arrays of objects (their own keys are scanned) and the bare
  *       literals {@code null}, {@code true} and {@code false} are not reported.</li>
  * </ul>
- * {@code ==}, {@code !=}, {@code <=}, {@code >=}, {@code =~}, {@code ::} and {@code ://} are not separators,
+ * {@code ==}, {@code !=}, {@code <=}, {@code >=}, the match operator {@code =~} ({@code x =~ /re/}, but
+ * {@code client_secret=~Q8...} is a value starting with {@code ~}), {@code ::} and {@code ://} are not separators,
  * and neither a Java class name before {@code :} (a logger name such as {@code c.e.auth.TokenService :}) nor
  * a stack frame's {@code TokenService.java:42} is a key.
  *
@@ -39,7 +45,7 @@ public final class SecretKeyValueDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "secret";
 
-    private static final int MAX_KEY = 128;
+    static final int MAX_KEY = 128;
     static final int MAX_BLANKS = 16;
     private static final String[] SOURCE_EXTENSIONS = {".java", ".kt", ".scala", ".groovy", ".clj"};
 
@@ -76,7 +82,8 @@ public final class SecretKeyValueDetector implements Detector {
         char prev = i > 0 ? text.charAt(i - 1) : 0;
         char next = i + 1 < n ? text.charAt(i + 1) : 0;
         if (text.charAt(i) == '=') {
-            if (prev == '=' || prev == '!' || prev == '<' || prev == '>' || prev == ':' || next == '=' || next == '~') {
+            if (prev == '=' || prev == '!' || prev == '<' || prev == '>' || prev == ':' || next == '='
+                    || (next == '~' && isMatchOperator(text, i))) {
                 return -1;
             }
             return next == '>' ? i + 2 : i + 1;
@@ -85,6 +92,23 @@ public final class SecretKeyValueDetector implements Detector {
             return -1;
         }
         return next == '=' ? i + 2 : i + 1;
+    }
+
+    /**
+     * True when the {@code =~} at {@code eq} is the regex-match operator of Perl, Ruby or Bash
+     * ({@code x =~ /re/}, {@code $x=~m{re}}): written after a blank, or followed by a blank, the end of the text,
+     * or a regex literal. Otherwise it is a separator and the value starts with {@code ~}, as Azure client
+     * secrets may ({@code client_secret=~Q8...}).
+     */
+    private static boolean isMatchOperator(CharSequence text, int eq) {
+        if (AsciiChars.isSpaceOrControl(AsciiChars.at(text, eq - 1))) {
+            return true;
+        }
+        char operand = AsciiChars.at(text, eq + 2);
+        if (AsciiChars.isSpaceOrControl(operand) || operand == '/') { // at(...) is NUL past the end
+            return true;
+        }
+        return (operand == 'm' || operand == 's') && "/{|#!(".indexOf(AsciiChars.at(text, eq + 3)) >= 0;
     }
 
     /** Handles the separator at {@code sep}; returns where scanning resumes. */

@@ -10,6 +10,7 @@ final class SecretValueScanner {
 
     private static final String[] AUTH_SCHEMES = {"bearer", "basic", "token"};
     private static final int MAX_BLANKS = SecretKeyValueDetector.MAX_BLANKS;
+    private static final int MAX_KEY = SecretKeyValueDetector.MAX_KEY;
 
     private SecretValueScanner() {
     }
@@ -113,6 +114,12 @@ final class SecretValueScanner {
         return end;
     }
 
+    /**
+     * End of an unquoted value from {@code from}. Blanks, controls and <code>; " &lt;</code> end it; the other
+     * punctuation a secret may hold ends it only where the text goes on like the next pair or the end of an
+     * enclosing structure ({@link SecretKeyValueDetector} lists the cases). Each character is read at most
+     * three times.
+     */
     private static int unquotedEnd(CharSequence text, int from, boolean cookie) {
         final int n = text.length();
         int i = from;
@@ -129,12 +136,63 @@ final class SecretValueScanner {
                 }
                 break;
             }
-            if (AsciiChars.isSpaceOrControl(c) || "&,;)]}\"'<".indexOf(c) >= 0) {
+            if (AsciiChars.isSpaceOrControl(c) || c == ';' || c == '"' || c == '<') {
                 break;
+            }
+            if (c == '&') {
+                if (pairFollows(text, i + 1) || (AsciiChars.startsWith(text, i + 1, "amp;") && pairFollows(text, i + 5))) {
+                    break;
+                }
+                i++;
+                continue;
+            }
+            if (isCloser(c)) {
+                int k = i + 1;
+                while (k < n && isCloser(text.charAt(k))) {
+                    k++;
+                }
+                if (endsAfterClosers(text, k)) {
+                    break;
+                }
+                i = k; // the whole run is part of the value: "x~]}),'Zq9"
+                continue;
             }
             i++;
         }
         return i;
+    }
+
+    /** Characters that close a value in a {@code toString()}, a list or a quoted shell word. */
+    private static boolean isCloser(char c) {
+        return c == ',' || c == ')' || c == ']' || c == '}' || c == '\'';
+    }
+
+    /** After a run of closers ending at {@code k}: what shows that the run closed the value. */
+    private static boolean endsAfterClosers(CharSequence text, int k) {
+        if (k >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(k);
+        return AsciiChars.isSpaceOrControl(c) || ";\"<([{".indexOf(c) >= 0
+                || (c == '&' && pairFollows(text, k + 1)) || pairFollows(text, k);
+    }
+
+    /**
+     * True when {@code text} at {@code at} holds a key ({@code [A-Za-z0-9_.%-]}, at most {@value #MAX_KEY}
+     * characters) and {@code =}: the next pair of a query string or a list.
+     */
+    private static boolean pairFollows(CharSequence text, int at) {
+        final int limit = Math.min(text.length(), at + MAX_KEY + 1);
+        int k = at;
+        while (k < limit) {
+            char c = text.charAt(k);
+            if (AsciiChars.isWord(c) || c == '.' || c == '%') {
+                k++;
+            } else {
+                return c == '=' && k > at;
+            }
+        }
+        return false;
     }
 
     /** {@code Bearer abc}: when the value is an auth scheme, the credential after it is part of it. */

@@ -14,8 +14,9 @@ import java.util.Set;
  *
  * <p>Matching skips separators, so {@code api_key}, {@code api-key} and {@code apiKey} are one word. Long words
  * (six letters or more, e.g. {@code password}, {@code secret}) match anywhere in the key; short ones
- * ({@code pwd}, {@code token}, {@code auth}) must end at a word boundary, so {@code max_tokens} and
- * {@code author} do not match while {@code authToken} and {@code db_pwd} do. Allocation-free; immutable.
+ * ({@code pwd}, {@code token}, {@code auth}, {@code sig}) must end at a word boundary, so {@code max_tokens},
+ * {@code author} and {@code signal} do not match while {@code authToken}, {@code db_pwd} and {@code sig} (the
+ * signature of an Azure SAS token or a webhook) do. Allocation-free; immutable.
  */
 public final class SensitiveKeyMatcher {
 
@@ -25,7 +26,7 @@ public final class SensitiveKeyMatcher {
     /** Built-in sensitive words (written without separators, lower case). */
     public static final List<String> DEFAULT_WORDS = List.of(
             "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "accesskey", "privatekey",
-            "authorization", "auth", "credential", "cookie", "session", "jwt", "bearer", "signature");
+            "authorization", "auth", "credential", "cookie", "session", "jwt", "bearer", "signature", "sig");
 
     private static final int LONG_WORD = 6;
     private static final int MAX_KEY_LENGTH = 128;

@@ -6,9 +6,12 @@ import dev.logshield.redact.engine.Triggers;
 import dev.logshield.redact.engine.TextProfile;
 
 /**
- * Detects Slack tokens: {@code xoxb-} (bot), {@code xoxp-} (user), {@code xoxa-}, {@code xoxr-},
- * {@code xoxs-} and {@code xoxe-} followed by at least 20 (at most 255) characters of {@code [A-Za-z0-9-]}
- * holding a digit, as the numeric workspace and user ids in every Slack token do.
+ * Detects Slack tokens: {@code xoxb-} (bot), {@code xoxp-} (user), {@code xoxa-} (workspace app access),
+ * {@code xoxr-} (workspace app refresh), {@code xoxs-}, {@code xoxe-} (refresh), {@code xoxe.xoxp-} and
+ * {@code xoxe.xoxb-} (configuration and rotating access tokens) and {@code xapp-} (app-level), followed by
+ * characters of {@code [A-Za-z0-9-]} (Slack prepares for up to 255 in a token): at least 20 holding a digit,
+ * as the numeric workspace and user ids in every Slack token do, or at least 8 starting with a numeric field,
+ * as Slack's own short examples do ({@code xoxe-1-...}, {@code xoxa-2-...}, {@code xoxp-12345-...}).
  *
  * <p>Keys must stand alone: not preceded or followed by {@code [A-Za-z0-9_-]}. The prefix is reported as a
  * known prefix, so the {@code partial} action keeps it. Selected in the redaction configuration by its
@@ -19,9 +22,12 @@ public final class SlackTokenDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "slack-token";
 
+    private static final String[] PREFIXES = {
+        "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xoxe.xoxp-", "xoxe.xoxb-", "xapp-"};
+
     private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(TextProfile.LOWER | TextProfile.DASH | TextProfile.DIGIT,
-            new KeyShape(KeyShape.Body.ALNUM_DASH, 20, 255, KeyShape.NEED_DIGIT,
-                    "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-"));
+            new KeyShape(KeyShape.Body.ALNUM_DASH, 20, 255, KeyShape.NEED_DIGIT, PREFIXES),
+            new KeyShape(KeyShape.Body.ALNUM_DASH, 8, 255, KeyShape.NUMBERED_FIELD, PREFIXES));
 
     public SlackTokenDetector() {
     }

@@ -7,14 +7,15 @@ import dev.logshield.redact.engine.TextProfile;
 
 /**
  * Detects US Social Security numbers written {@code ddd-dd-dddd} or {@code ddd dd dddd}, and bare
- * nine-digit numbers that a nearby label names as one ({@code SSN: 123456789},
- * {@code social_security_number=123456789}).
+ * nine-digit numbers or dotted ones ({@code ddd.dd.dddd}) that a nearby label names as one
+ * ({@code SSN: 123456789}, {@code social_security_number=123.45.6789}). Dots alone do not make a number an
+ * SSN: {@code version 123.45.6789} is left alone.
  *
  * <p>Validation follows the SSA's issuing rules: the area (first three digits) is not {@code 000},
  * {@code 666} or {@code 900-999}, the group (middle two) is not {@code 00}, the serial (last four) is not
  * {@code 0000}. A bare nine-digit run counts only when {@code ssn} (ending a word, any case) or
  * {@code social security} (any case, joined by nothing, a space, {@code _} or {@code -}) ends within
- * 30 characters before it. The number must stand alone: no letter or digit touches it, and it does not
+ * 30 characters before it; so does a dotted one. The number must stand alone: no letter or digit touches it, and it does not
  * continue a dashed, dotted or slashed digit sequence on either side
  * ({@code 1-123-45-6789}, {@code 123-45-6789-01}), nor, in the space form, a longer run of spaced digits.
  *
@@ -65,10 +66,13 @@ public final class SsnDetector implements Detector {
         return runEnd;
     }
 
-    /** End of a {@code ddd-dd-dddd} / {@code ddd dd dddd} number starting at {@code s}, or -1. */
+    /**
+     * End of a {@code ddd-dd-dddd} / {@code ddd dd dddd} number starting at {@code s}, or of a labelled
+     * {@code ddd.dd.dddd} one, or -1.
+     */
     private static int formatted(CharSequence text, int s) {
         final char sep = AsciiChars.at(text, s + 3);
-        if (sep != '-' && sep != ' ') {
+        if (sep != '-' && sep != ' ' && sep != '.') {
             return -1;
         }
         if (!AsciiChars.isDigitAt(text, s + 4) || !AsciiChars.isDigitAt(text, s + 5) || AsciiChars.at(text, s + 6) != sep) {
@@ -83,7 +87,10 @@ public final class SsnDetector implements Detector {
         if (AsciiChars.isDigitAt(text, end) || !canStart(text, s, sep) || !canEnd(text, end, sep)) {
             return -1;
         }
-        return isValid(text, s, s + 4, s + 7) ? end : -1;
+        if (!isValid(text, s, s + 4, s + 7)) {
+            return -1;
+        }
+        return sep != '.' || hasKeywordBefore(text, s) ? end : -1;
     }
 
     private static boolean isValid(CharSequence text, int areaAt, int groupAt, int serialAt) {

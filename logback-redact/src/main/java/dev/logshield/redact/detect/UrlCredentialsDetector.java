@@ -15,8 +15,10 @@ import dev.logshield.redact.engine.TextProfile;
  *
  * <p>The authority runs from {@code ://} to the first {@code /}, {@code ?}, {@code #}, blank, control
  * character, quote or other character URLs never hold unencoded; the user-info ends at its last {@code @},
- * which must be followed by a host. A password should percent-encode {@code @}, but one written raw is still
- * covered whole. Authorities longer than {@value #MAX_AUTHORITY} characters are not examined.
+ * which must be followed by a host. A password should percent-encode {@code @} and {@code #}, but one written
+ * raw is still covered whole: after a {@code :}, a {@code #} that an {@code @} follows before the authority
+ * would otherwise end is part of the password ({@code amqp://svc:rdF#8#Hc@rabbit:5672/vhost}), not the start
+ * of a fragment. Authorities longer than {@value #MAX_AUTHORITY} characters are not examined.
  *
  * <p>Selected in the redaction configuration by its {@link #NAME}.
  */
@@ -58,9 +60,20 @@ public final class UrlCredentialsDetector implements Detector {
         final int limit = Math.min(text.length(), start + MAX_AUTHORITY);
         int end = start;
         int lastAt = -1;
-        while (end < limit && !endsAuthority(text.charAt(end))) {
-            if (text.charAt(end) == '@') {
+        boolean passwordSeen = false;
+        int rawHashesUntil = -1; // the @ that shows the # before it belong to a raw password
+        while (end < limit) {
+            char c = text.charAt(end);
+            if (c == '#' && passwordSeen && end > rawHashesUntil) {
+                rawHashesUntil = atBeforeAuthorityEnd(text, end + 1, limit);
+            }
+            if (endsAuthority(c) && !(c == '#' && end < rawHashesUntil)) {
+                break;
+            }
+            if (c == '@') {
                 lastAt = end;
+            } else if (c == ':') {
+                passwordSeen = true;
             }
             end++;
         }
@@ -77,6 +90,23 @@ public final class UrlCredentialsDetector implements Detector {
             out.add(start, lastAt);
         }
         return end;
+    }
+
+    /**
+     * Index of the first {@code @} from {@code from} before any character that ends an authority other than
+     * {@code #}, or -1.
+     */
+    private static int atBeforeAuthorityEnd(CharSequence text, int from, int limit) {
+        for (int i = from; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                return i;
+            }
+            if (c != '#' && endsAuthority(c)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** A scheme ({@code [A-Za-z][A-Za-z0-9+.-]*}) ends right before {@code colon}. */

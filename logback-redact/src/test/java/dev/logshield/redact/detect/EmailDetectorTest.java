@@ -71,7 +71,7 @@ class EmailDetectorTest {
         "john..doe@example.com",
         "john.@example.com",
         "user@-example.com",
-        "user@example.c",
+        "user@example.c was typed",     // at the very end of a text it is an address cut short
         "user@example.123",
         "a@.com",
         "user@@example.com",

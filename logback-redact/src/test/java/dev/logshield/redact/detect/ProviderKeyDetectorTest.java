@@ -46,7 +46,7 @@ class ProviderKeyDetectorTest {
                         List.of("ghp_" + alnum(36, 0), "gho_" + alnum(36, 1), "ghu_" + alnum(36, 2), "ghs_" + alnum(36, 3),
                                 "ghr_" + alnum(36, 4), "github_pat_" + alnum(22, 5) + "_" + alnum(59, 6), "ghp_" + alnum(40, 7)),
                         List.of("ghp_" + alnum(35, 0), "ghx_" + alnum(36, 0), "GHP_" + alnum(36, 0), "xghp_" + alnum(36, 0),
-                                "ghp_" + alnum(20, 0) + "-" + alnum(16, 0), "ghp_" + alnum(36, 0) + "_old", "github_pat_" + alnum(21, 0),
+                                "ghp_" + alnum(20, 0) + "-" + alnum(16, 0), "ghp_" + alnum(36, 0) + "-old", "github_pat_" + alnum(21, 0),
                                 "github_pat_" + alnum(30, 0) + "-x", "ghp_" + alnum(300, 0), "docs mention the ghp_ prefix")),
                 new Family(new SlackTokenDetector(),
                         List.of("xoxb-" + slackIds + alnum(24, 0), "xoxp-" + slackIds + "123456789012-" + alnum(32, 1),

@@ -2,10 +2,14 @@ package dev.logshield.redact.detect;
 
 import dev.logshield.redact.engine.Action;
 import dev.logshield.redact.engine.Detector;
+import dev.logshield.redact.engine.RedactionListener;
 import dev.logshield.redact.engine.Redactor;
+import dev.logshield.redact.policy.PolicyCompiler;
+import dev.logshield.redact.policy.RedactionPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /** Test helpers: one-rule redactors and obviously fake secrets built at run time. */
 final class Redactions {
@@ -13,6 +17,10 @@ final class Redactions {
     /** Mixed case and digits, never more than two lower-case letters in a row. */
     private static final String FAKE_ALNUM = "F4kEt0KeNn0Tr3aLzQ9wX8yV7uT6sR5pO2mN1bV0cXzA";
     private static final String FAKE_BASE32 = "FAKEZ2Y3X4W5V6U7TESTQRPNMLKJ";
+
+    /** The redactor users get by default: every built-in detector, the built-in sensitive names, masks. */
+    static final Redactor BUILT_IN =
+            PolicyCompiler.compile(RedactionPolicy.empty(), BuiltInDetectors.catalog(), RedactionListener.NONE).redactor();
 
     private Redactions() {
     }
@@ -101,4 +109,23 @@ final class Redactions {
             "tokenizer=bpe vocab_size=50257",
             "std::vector<int> v; v.size() == 0",
             "{\"event\":\"login\",\"user\":\"bob\",\"ok\":true,\"ms\":12}");
+
+    /**
+     * The {@link #CLEAN_LINES} that hold personal data (an e-mail address, an IP address), with what the built-in
+     * engine makes of them: they hold no secret, but the personal-data detectors mask them.
+     */
+    private static final Map<String, String> CLEAN_LINES_WITH_PERSONAL_DATA = Map.of(
+            "contact mailto:security@example.com?subject=report", "contact mailto:[REDACTED:email]?subject=report",
+            "user alice@example.com logged in from 10.0.0.12", "user [REDACTED:email] logged in from [REDACTED:ipv4]",
+            "java.net.ConnectException: Connection refused: localhost/127.0.0.1:6379",
+            "java.net.ConnectException: Connection refused: localhost/[REDACTED:ipv4]:6379",
+            "cloning ssh://git@github.com/acme/repo.git", "cloning ssh://[REDACTED:email]/acme/repo.git");
+
+    /**
+     * What {@link #BUILT_IN} makes of {@code line}: a line of {@link #CLEAN_LINES} with its personal data masked,
+     * any other line unchanged.
+     */
+    static String builtInCleanLine(String line) {
+        return CLEAN_LINES_WITH_PERSONAL_DATA.getOrDefault(line, line);
+    }
 }

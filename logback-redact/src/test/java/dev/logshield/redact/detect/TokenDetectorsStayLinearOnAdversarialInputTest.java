@@ -66,7 +66,16 @@ class TokenDetectorsStayLinearOnAdversarialInputTest {
                 Arguments.of("header lines", repeat("Authorization: "), "Authorization: [REDACTED:secret] "),
                 Arguments.of("private key blocks", repeat("-----BEGIN PRIVATE KEY-----"), null),
                 Arguments.of("many findings", repeat("pwd=\""), null),
-                Arguments.of("many pairs", repeat("password=a "), null));
+                Arguments.of("many pairs", repeat("password=a "), null),
+                Arguments.of("ampersands in a value", "password=" + repeat("&a"), null),
+                Arguments.of("ampersands before pairs", repeat("&a="), SAME),
+                Arguments.of("closers in values", repeat("password=x),]}'"), null),
+                Arguments.of("closer runs", "password=" + repeat(")]}',"), SAME), // closers up to the end close an empty value
+                Arguments.of("match operators", repeat("secret=~"), null),
+                Arguments.of("raw # in user-info", "x://a:" + repeat("b#"), SAME),
+                Arguments.of("raw # then @", repeat("x://a:b#c@"), null),
+                Arguments.of("dotted ghs_ bodies", repeat("ghs_" + Redactions.alnum(40, 0) + "."), null),
+                Arguments.of("short slack tokens", repeat("xoxe-1-" + Redactions.alnum(6, 0) + "-"), SAME));
     }
 
     @ParameterizedTest(name = "{0}")

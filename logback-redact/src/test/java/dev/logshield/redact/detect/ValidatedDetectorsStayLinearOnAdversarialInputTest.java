@@ -57,6 +57,12 @@ class ValidatedDetectorsStayLinearOnAdversarialInputTest {
                 arguments("iban print heads", repeat("DE89 ")),
                 arguments("capitals and digits", repeat("AB12CD34")),
                 arguments("hex", repeat("9f86d081884c7d65")),
+                arguments("dashed iban heads", repeat("DE89-")),
+                arguments("iban-shaped card groups", repeat("AB12 4111 1111 1112 ")),
+                arguments("dotted ssn-like chain", repeat("123.45.")),
+                arguments("ssn keyword and dots", repeat("ssn 123.45.678 ")),
+                arguments("hash codes cut short", repeat("a@cafe...")),
+                arguments("at signs in user-info", "x://" + repeat("a:b@")),
                 arguments("spaces", repeat(" ")));
     }
 
