@@ -23,7 +23,7 @@ final class CandidateScanner {
     /** Rules that search the whole text themselves, by rule index. */
     private final int[] wholeTextRules;
 
-    CandidateScanner(Rule[] rules) {
+    CandidateScanner(Rule[] rules, EngineOutput engineOutput) {
         this.rules = rules;
         int triggered = 0;
         int whole = 0;
@@ -52,7 +52,7 @@ final class CandidateScanner {
                 ruleOfBit[bit++] = r;
             }
         }
-        characters = new TriggerCharacters(byBit);
+        characters = new TriggerCharacters(byBit, engineOutput);
         digits = new DigitRuns(byBit);
     }
 

@@ -16,6 +16,8 @@ package dev.logshield.redact.engine;
  */
 final class EngineOutput {
 
+    /** The first character of every label and pseudonym. */
+    static final char OPEN = '[';
     private static final String MASK = "[REDACTED:";
     private static final String PSEUDONYM = "[HASH:";
     private static final int PSEUDONYM_HEX = 16;
@@ -74,7 +76,7 @@ final class EngineOutput {
     }
 
     /** The index of the {@code ]} closing a mask label or pseudonym of this engine that opens at {@code at}, or -1. */
-    private int tokenEnd(CharSequence text, int at) {
+    int tokenEnd(CharSequence text, int at) {
         if (startsWith(text, at, MASK)) {
             int label = labelEnd(text, at + MASK.length());
             return label < text.length() && label >= 0 && text.charAt(label) == ']' ? label : -1;

@@ -33,7 +33,6 @@ public final class Redactor {
 
     private Redactor(Builder b) {
         this.rules = b.rules.toArray(new Rule[0]);
-        this.scanner = new CandidateScanner(rules);
         this.sensitiveKeys = b.sensitiveKeys;
         this.sensitiveKeyAction = b.sensitiveKeyAction;
         this.hasher = b.hasher;
@@ -50,6 +49,7 @@ public final class Redactor {
         }
         this.engineOutput = new EngineOutput(names.toArray(new String[0]), hasher == null ? null : hasher.keyId(),
                 prefixes.toArray(new String[0]));
+        this.scanner = new CandidateScanner(rules, engineOutput);
     }
 
     public static Builder builder() {

@@ -7,7 +7,9 @@ import java.util.List;
  * Finds the character and literal triggers of a {@link CandidateScanner}'s rules. Each distinct trigger character
  * (a literal's anchor: see {@link Triggers#anchorIndex}) is searched with {@link String#indexOf(int, int)}, and the
  * occurrences of all of them are visited in text order, so each rule sees its candidates in increasing order. At a
- * literal's anchor, a table of the character next to it rules out most literals before any comparison. Immutable.
+ * literal's anchor, a table of the character next to it rules out most literals before any comparison. Nothing
+ * inside a mask label or pseudonym this engine wrote ({@link EngineOutput}) is offered: text redacted before reads as
+ * it was written. Immutable.
  */
 final class TriggerCharacters {
 
@@ -21,8 +23,12 @@ final class TriggerCharacters {
     private final String[][] literals;
     private final int[][] literalAnchor;
     private final int[][] literalBit;
+    /** This engine's output, whose inside no rule is shown: it is found through its {@code [}. */
+    private final EngineOutput engineOutput;
+    private final int tokenStream;
 
-    TriggerCharacters(Triggers[] byBit) {
+    TriggerCharacters(Triggers[] byBit, EngineOutput engineOutput) {
+        this.engineOutput = engineOutput;
         List<Character> found = new ArrayList<>();
         for (Triggers t : byBit) {
             for (char c : t.chars().toCharArray()) {
@@ -32,7 +38,10 @@ final class TriggerCharacters {
                 addOnce(found, literal.charAt(Triggers.anchorIndex(literal)));
             }
         }
-        int k = found.size();
+        boolean tokensOnly = found.isEmpty();
+        addOnce(found, EngineOutput.OPEN);
+        tokenStream = tokensOnly ? -1 : found.indexOf(EngineOutput.OPEN);
+        int k = tokensOnly ? 0 : found.size();
         anchors = new char[k];
         everyOccurrence = new long[k];
         byCharBefore = new long[k][];
@@ -90,6 +99,7 @@ final class TriggerCharacters {
         for (int s = 0; s < k; s++) {
             next[s] = indexOf(text, anchors[s], 0);
         }
+        int opaqueUntil = 0;
         while (true) {
             int stream = -1;
             int at = Integer.MAX_VALUE;
@@ -103,8 +113,13 @@ final class TriggerCharacters {
             if (stream < 0) {
                 return true;
             }
-            if (!offer(stream, text, at, out, scanner)) {
-                return false;
+            if (at >= opaqueUntil) {
+                if (stream == tokenStream) {
+                    opaqueUntil = engineOutput.tokenEnd(text, at) + 1; // a label or pseudonym: no candidate inside
+                }
+                if (!offer(stream, text, at, out, scanner)) {
+                    return false;
+                }
             }
             next[stream] = indexOf(text, anchors[stream], at + 1);
         }
