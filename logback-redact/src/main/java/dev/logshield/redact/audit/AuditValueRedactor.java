@@ -1,6 +1,6 @@
 package dev.logshield.redact.audit;
 
-import dev.logshield.redact.detect.SensitiveKeyMatcher;
+import dev.logshield.redact.engine.SensitiveKeyMatcher;
 import dev.logshield.redact.engine.Action;
 import dev.logshield.redact.engine.Redactor;
 import java.lang.reflect.Array;

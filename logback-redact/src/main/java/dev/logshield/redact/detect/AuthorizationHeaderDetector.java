@@ -3,7 +3,6 @@ package dev.logshield.redact.detect;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
 import dev.logshield.redact.engine.Triggers;
-import dev.logshield.redact.engine.TextProfile;
 
 /**
  * Detects the credential of HTTP {@code Bearer} and {@code Basic} authentication, both in

@@ -3,7 +3,6 @@ package dev.logshield.redact.detect;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
 import dev.logshield.redact.engine.Triggers;
-import dev.logshield.redact.engine.TextProfile;
 
 /**
  * Detects AWS access key ids: {@code AKIA} (long-term), {@code ASIA} (temporary, STS), {@code ABIA} or
@@ -20,8 +19,7 @@ public final class AwsAccessKeyDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "aws-access-key";
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(TextProfile.UPPER,
-            new KeyShape(KeyShape.Body.UPPER_BASE32, 16, 16, 0, "AKIA", "ASIA", "ABIA", "ACCA"));
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.UPPER_BASE32, 16, 16, 0, "AKIA", "ASIA", "ABIA", "ACCA"));
 
     public AwsAccessKeyDetector() {
     }

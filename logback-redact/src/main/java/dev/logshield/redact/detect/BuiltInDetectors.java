@@ -1,8 +1,9 @@
 package dev.logshield.redact.detect;
 
+import dev.logshield.redact.engine.SensitiveKeyMatcher;
 import dev.logshield.redact.engine.Action;
 import dev.logshield.redact.engine.Detector;
-import dev.logshield.redact.policy.DetectorCatalog;
+import dev.logshield.redact.engine.DetectorCatalog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -3,7 +3,6 @@ package dev.logshield.redact.detect;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
 import dev.logshield.redact.engine.Triggers;
-import dev.logshield.redact.engine.TextProfile;
 
 /**
  * Detects application tokens with a conventional prefix: {@code tok-}, {@code tok_}, {@code api-} or
@@ -22,8 +21,7 @@ public final class GenericTokenDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "generic-token";
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(TextProfile.LOWER | TextProfile.DIGIT,
-            new KeyShape(KeyShape.Body.ALNUM, 12, 128, KeyShape.NEED_DIGIT | KeyShape.NEED_LETTER | KeyShape.NO_WORDS,
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.ALNUM, 12, 128, KeyShape.NEED_DIGIT | KeyShape.NEED_LETTER | KeyShape.NO_WORDS,
                     "tok-", "tok_", "api-", "api_"));
 
     public GenericTokenDetector() {

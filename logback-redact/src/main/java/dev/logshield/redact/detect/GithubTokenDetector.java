@@ -3,7 +3,6 @@ package dev.logshield.redact.detect;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
 import dev.logshield.redact.engine.Triggers;
-import dev.logshield.redact.engine.TextProfile;
 
 /**
  * Detects GitHub tokens: {@code ghp_} (personal), {@code gho_} (OAuth), {@code ghu_} (user-to-server),
@@ -35,8 +34,7 @@ public final class GithubTokenDetector implements Detector {
     /** The dots of the JWT in a stateless installation token. */
     private static final int JWT_DOTS = 2;
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(TextProfile.LOWER | TextProfile.UNDERSCORE,
-            new KeyShape(KeyShape.Body.ALNUM_UNDERSCORE, 36, MAX_TOKEN - 4, 0, "ghp_", "gho_", "ghu_", "ghr_"),
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.ALNUM_UNDERSCORE, 36, MAX_TOKEN - 4, 0, "ghp_", "gho_", "ghu_", "ghr_"),
             new KeyShape(KeyShape.Body.WORD, 36, MAX_STATELESS_TOKEN - 4, 0, JWT_DOTS, "ghs_"),
             new KeyShape(KeyShape.Body.ALNUM_UNDERSCORE, 22, MAX_TOKEN - 11, 0, "github_pat_"));
 

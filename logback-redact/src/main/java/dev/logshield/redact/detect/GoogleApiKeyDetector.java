@@ -3,7 +3,6 @@ package dev.logshield.redact.detect;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
 import dev.logshield.redact.engine.Triggers;
-import dev.logshield.redact.engine.TextProfile;
 
 /**
  * Detects Google API keys: {@code AIza} followed by exactly 35 characters of {@code [A-Za-z0-9_-]}.
@@ -17,8 +16,7 @@ public final class GoogleApiKeyDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "google-api-key";
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(TextProfile.UPPER | TextProfile.LOWER,
-            new KeyShape(KeyShape.Body.WORD, 35, 35, 0, "AIza"));
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.WORD, 35, 35, 0, "AIza"));
 
     public GoogleApiKeyDetector() {
     }

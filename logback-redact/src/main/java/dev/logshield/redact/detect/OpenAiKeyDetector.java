@@ -3,7 +3,6 @@ package dev.logshield.redact.detect;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
 import dev.logshield.redact.engine.Triggers;
-import dev.logshield.redact.engine.TextProfile;
 
 /**
  * Detects OpenAI API keys: {@code sk-}, {@code sk-proj-}, {@code sk-svcacct-} or {@code sk-admin-} followed
@@ -20,8 +19,7 @@ public final class OpenAiKeyDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "openai-key";
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(TextProfile.LOWER | TextProfile.UPPER | TextProfile.DASH | TextProfile.DIGIT,
-            new KeyShape(KeyShape.Body.WORD, 20, 512, KeyShape.NEED_DIGIT | KeyShape.NEED_MIXED_CASE,
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.WORD, 20, 512, KeyShape.NEED_DIGIT | KeyShape.NEED_MIXED_CASE,
                     "sk-", "sk-proj-", "sk-svcacct-", "sk-admin-"));
 
     public OpenAiKeyDetector() {

@@ -17,8 +17,7 @@ final class PrefixedKeyScanner {
     private final KeyShape[] shapes;
     private final Triggers triggers;
 
-    /** @param requiredFlags ignored: kept until the detectors stop passing it */
-    PrefixedKeyScanner(int requiredFlags, KeyShape... shapes) {
+    PrefixedKeyScanner(KeyShape... shapes) {
         this.shapes = shapes.clone();
         Triggers.Builder b = Triggers.builder();
         for (KeyShape s : shapes) {

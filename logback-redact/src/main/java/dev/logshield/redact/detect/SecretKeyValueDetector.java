@@ -1,5 +1,6 @@
 package dev.logshield.redact.detect;
 
+import dev.logshield.redact.engine.SensitiveKeyMatcher;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
 import dev.logshield.redact.engine.Triggers;

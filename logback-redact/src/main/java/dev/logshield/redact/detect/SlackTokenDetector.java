@@ -3,7 +3,6 @@ package dev.logshield.redact.detect;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
 import dev.logshield.redact.engine.Triggers;
-import dev.logshield.redact.engine.TextProfile;
 
 /**
  * Detects Slack tokens: {@code xoxb-} (bot), {@code xoxp-} (user), {@code xoxa-} (workspace app access),
@@ -25,8 +24,7 @@ public final class SlackTokenDetector implements Detector {
     private static final String[] PREFIXES = {
         "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xoxe.xoxp-", "xoxe.xoxb-", "xapp-"};
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(TextProfile.LOWER | TextProfile.DASH | TextProfile.DIGIT,
-            new KeyShape(KeyShape.Body.ALNUM_DASH, 20, 255, KeyShape.NEED_DIGIT, PREFIXES),
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.ALNUM_DASH, 20, 255, KeyShape.NEED_DIGIT, PREFIXES),
             new KeyShape(KeyShape.Body.ALNUM_DASH, 8, 255, KeyShape.NUMBERED_FIELD, PREFIXES));
 
     public SlackTokenDetector() {

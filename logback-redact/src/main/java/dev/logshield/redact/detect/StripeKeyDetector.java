@@ -3,7 +3,6 @@ package dev.logshield.redact.detect;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;
 import dev.logshield.redact.engine.Triggers;
-import dev.logshield.redact.engine.TextProfile;
 
 /**
  * Detects Stripe secret and restricted keys: {@code sk_live_}, {@code rk_live_}, {@code sk_test_} and
@@ -19,8 +18,7 @@ public final class StripeKeyDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "stripe-key";
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(TextProfile.LOWER | TextProfile.UNDERSCORE,
-            new KeyShape(KeyShape.Body.ALNUM, 16, 255, 0, "sk_live_", "rk_live_", "sk_test_", "rk_test_"));
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.ALNUM, 16, 255, 0, "sk_live_", "rk_live_", "sk_test_", "rk_test_"));
 
     public StripeKeyDetector() {
     }

@@ -1,6 +1,5 @@
 package dev.logshield.redact.engine;
 
-import dev.logshield.redact.detect.SensitiveKeyMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.logshield.redact.json;
 
+import dev.logshield.redact.engine.SensitiveKeyMatcher;
 import dev.logshield.redact.json.FieldFrames.Frame;
 import java.io.IOException;
 import java.io.InputStream;

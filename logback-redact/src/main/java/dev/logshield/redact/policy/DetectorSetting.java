@@ -1,5 +1,6 @@
 package dev.logshield.redact.policy;
 
+import dev.logshield.redact.engine.DetectorCatalog;
 import dev.logshield.redact.engine.Action;
 import java.util.Collections;
 import java.util.LinkedHashMap;

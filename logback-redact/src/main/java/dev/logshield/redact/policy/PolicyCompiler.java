@@ -1,6 +1,7 @@
 package dev.logshield.redact.policy;
 
-import dev.logshield.redact.detect.SensitiveKeyMatcher;
+import dev.logshield.redact.engine.DetectorCatalog;
+import dev.logshield.redact.engine.SensitiveKeyMatcher;
 import dev.logshield.redact.engine.Action;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.KeyedHasher;

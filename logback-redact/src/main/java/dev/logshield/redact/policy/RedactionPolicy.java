@@ -1,5 +1,6 @@
 package dev.logshield.redact.policy;
 
+import dev.logshield.redact.engine.SensitiveKeyMatcher;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -54,7 +55,7 @@ public final class RedactionPolicy {
         return rules;
     }
 
-    /** Extra sensitive key words, on top of {@link dev.logshield.redact.detect.SensitiveKeyMatcher#DEFAULT_WORDS}. */
+    /** Extra sensitive key words, on top of {@link dev.logshield.redact.engine.SensitiveKeyMatcher#DEFAULT_WORDS}. */
     public List<String> sensitiveKeys() {
         return sensitiveKeys;
     }

@@ -1,5 +1,6 @@
 package dev.logshield.redact.detect;
 
+import dev.logshield.redact.engine.SensitiveKeyMatcher;
 import static dev.logshield.redact.detect.Redactions.BUILT_IN;
 import static dev.logshield.redact.detect.Redactions.alnum;
 import static dev.logshield.redact.detect.Redactions.b64;

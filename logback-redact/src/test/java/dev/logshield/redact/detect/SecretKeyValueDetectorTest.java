@@ -1,5 +1,6 @@
 package dev.logshield.redact.detect;
 
+import dev.logshield.redact.engine.SensitiveKeyMatcher;
 import static dev.logshield.redact.detect.Redactions.mask;
 import static org.assertj.core.api.Assertions.assertThat;
 

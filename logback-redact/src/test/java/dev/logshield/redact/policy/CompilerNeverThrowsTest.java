@@ -1,8 +1,9 @@
 package dev.logshield.redact.policy;
 
+import dev.logshield.redact.engine.DetectorCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.logshield.redact.detect.SensitiveKeyMatcher;
+import dev.logshield.redact.engine.SensitiveKeyMatcher;
 import dev.logshield.redact.engine.Action;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Rule;

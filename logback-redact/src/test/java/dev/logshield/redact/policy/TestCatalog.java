@@ -1,8 +1,9 @@
 package dev.logshield.redact.policy;
 
+import dev.logshield.redact.engine.DetectorCatalog;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import dev.logshield.redact.detect.SensitiveKeyMatcher;
+import dev.logshield.redact.engine.SensitiveKeyMatcher;
 import dev.logshield.redact.engine.Action;
 import dev.logshield.redact.engine.Detector;
 import dev.logshield.redact.engine.Findings;

@@ -1,4 +1,4 @@
-package dev.logshield.redact.detect;
+package dev.logshield.redact.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,5 @@
-package dev.logshield.redact.policy;
+package dev.logshield.redact.engine;
 
-import dev.logshield.redact.detect.SensitiveKeyMatcher;
 import dev.logshield.redact.engine.Action;
 import dev.logshield.redact.engine.Detector;
 import java.util.Map;
