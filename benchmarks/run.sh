@@ -22,6 +22,9 @@ java -jar benchmarks/target/benchmarks.jar \
 echo
 java -cp benchmarks/target/benchmarks.jar dev.logshield.benchmarks.BenchmarkReport "$results" \
   | tee benchmarks/target/report.md
+# Adversarial input, linear time (prints nothing when the run had no AdversarialInputBenchmark result)
+java -cp benchmarks/target/benchmarks.jar dev.logshield.benchmarks.AdversarialInputReport "$results" \
+  | tee -a benchmarks/target/report.md
 # TLS appenders (prints nothing when the run had no TlsAppenderBenchmark result)
 java -cp benchmarks/target/benchmarks.jar dev.logshield.benchmarks.tls.TlsAppenderReport "$results" \
   | tee -a benchmarks/target/report.md

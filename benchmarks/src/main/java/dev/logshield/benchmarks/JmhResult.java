@@ -10,7 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One row of JMH's JSON result file ({@code -rf json}): the scenario (benchmark method), its parameters (the
- * message {@code kind}, {@code immediateFlush}...), the average time with its 99.9% error, and the bytes allocated per operation measured by
+ * message {@code kind}, {@code immediateFlush}...), the average time with its 99.9% error in nanoseconds whatever unit
+ * the benchmark reports in ({@code us/op}, {@code ms/op}...; other scores, such as throughput, as written), and the bytes
+ * allocated per operation measured by
  * {@code -prof gc} ({@code gc.alloc.rate.norm}, written {@code ·gc.alloc.rate.norm} before JMH 1.37; NaN when
  * the run had no gc profiler).
  */
@@ -46,10 +48,11 @@ record JmhResult(String scenario, Map<String, String> params, double nsPerOp, do
                 params.put(p.getKey(), p.getValue().asString(""));
             }
             JsonNode primary = b.path("primaryMetric");
+            double toNanos = nanosPer(primary.path("scoreUnit").asString(""));
             JsonNode secondary = b.path("secondaryMetrics");
             JsonNode alloc = secondary.has(ALLOC_NORM) ? secondary.path(ALLOC_NORM) : secondary.path(OLD_ALLOC_NORM);
-            out.add(new JmhResult(scenario, Map.copyOf(params), number(primary.path("score")), number(primary.path("scoreError")),
-                    number(alloc.path("score")), number(alloc.path("scoreError"))));
+            out.add(new JmhResult(scenario, Map.copyOf(params), number(primary.path("score")) * toNanos,
+                    number(primary.path("scoreError")) * toNanos, number(alloc.path("score")), number(alloc.path("scoreError"))));
         }
         return out;
     }
@@ -63,6 +66,17 @@ record JmhResult(String scenario, Map<String, String> params, double nsPerOp, do
                     b.path("measurementTime").asString(""));
         }
         return null;
+    }
+
+    /** Nanoseconds in the time unit of a score per operation ({@code us/op}: 1000); 1 for any other score. */
+    private static double nanosPer(String scoreUnit) {
+        switch (scoreUnit) {
+            case "us/op": return 1e3;
+            case "ms/op": return 1e6;
+            case "s/op": return 1e9;
+            case "min/op": return 60e9;
+            default: return 1; // ns/op, and scores that are not a time per operation
+        }
     }
 
     /** JMH writes NaN (a single iteration's error, for instance) as a string. */

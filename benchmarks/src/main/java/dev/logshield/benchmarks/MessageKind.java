@@ -29,7 +29,8 @@ enum MessageKind {
             List.of("alice.martin@example.com", MessageKind.JWT),
             List.of("[REDACTED:email]", "[REDACTED:jwt]"));
 
-    private static final String JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+    /** The signed JWT of {@link #TWO_SECRETS}: a made-up token, also a canary of {@link AdversarialInput}. */
+    static final String JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
             + ".eyJzdWIiOiJ1LTQ4MjEiLCJleHAiOjE3NjcyMjU2MDB9"
             + ".ctvHaEPQSr-kcRAbiL-3iwZXK5mtKjcgBKCyOoD9Gkw";
 

@@ -32,16 +32,37 @@ final class SetupChecks {
 
     /** The output contains every marker and none of the kind's raw secrets. */
     static void requireMasked(String scenario, String output, MessageKind kind, Iterable<String> markers) {
+        requireMasked(scenario, output, markers, kind.secrets());
+    }
+
+    /**
+     * The output contains every marker and none of the raw {@code secrets}. A failure quotes the output around what
+     * is wrong, not all of it (adversarial texts are a megabyte long).
+     */
+    static void requireMasked(String scenario, String output, Iterable<String> markers, Iterable<String> secrets) {
         for (String marker : markers) {
             if (!output.contains(marker)) {
-                throw new IllegalStateException(scenario + ": expected '" + marker + "' in the output: " + output);
+                throw new IllegalStateException(scenario + ": expected '" + marker + "' in the output: "
+                        + excerpt(output, output.length()));
             }
         }
-        for (String secret : kind.secrets()) {
-            if (output.contains(secret)) {
-                throw new IllegalStateException(scenario + ": the secret '" + secret + "' leaked: " + output);
+        for (String secret : secrets) {
+            int at = output.indexOf(secret);
+            if (at >= 0) {
+                throw new IllegalStateException(scenario + ": the secret '" + secret + "' leaked: " + excerpt(output, at));
             }
         }
+    }
+
+    /** {@code text} whole when short, else up to 200 characters either side of {@code at}. */
+    private static String excerpt(String text, int at) {
+        if (text.length() <= 600) {
+            return text;
+        }
+        int from = Math.max(0, at - 200);
+        int to = Math.min(text.length(), at + 200);
+        return (from > 0 ? "..." : "") + text.substring(from, to) + (to < text.length() ? "..." : "")
+                + " (" + text.length() + " characters)";
     }
 
     /** The usual check: verbatim for a clean message, masked (with {@code markers}) for a secret one. */
