@@ -3,7 +3,7 @@ package dev.logshield.leakmatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logshield.redact.detect.BuiltInDetectors;
-import dev.logshield.redact.detect.SensitiveKeyMatcher;
+import dev.logshield.redact.engine.SensitiveKeyMatcher;
 import dev.logshield.redact.engine.Action;
 import dev.logshield.redact.engine.RedactionListener;
 import dev.logshield.redact.engine.Redactor;

@@ -19,7 +19,8 @@ public final class AwsAccessKeyDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "aws-access-key";
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.UPPER_BASE32, 16, 16, 0, "AKIA", "ASIA", "ABIA", "ACCA"));
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(
+            new KeyShape(KeyShape.Body.UPPER_BASE32, 16, 16, 0, "AKIA", "ASIA", "ABIA", "ACCA"));
 
     public AwsAccessKeyDetector() {
     }

@@ -21,7 +21,8 @@ public final class GenericTokenDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "generic-token";
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.ALNUM, 12, 128, KeyShape.NEED_DIGIT | KeyShape.NEED_LETTER | KeyShape.NO_WORDS,
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(
+            new KeyShape(KeyShape.Body.ALNUM, 12, 128, KeyShape.NEED_DIGIT | KeyShape.NEED_LETTER | KeyShape.NO_WORDS,
                     "tok-", "tok_", "api-", "api_"));
 
     public GenericTokenDetector() {

@@ -34,7 +34,8 @@ public final class GithubTokenDetector implements Detector {
     /** The dots of the JWT in a stateless installation token. */
     private static final int JWT_DOTS = 2;
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.ALNUM_UNDERSCORE, 36, MAX_TOKEN - 4, 0, "ghp_", "gho_", "ghu_", "ghr_"),
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(
+            new KeyShape(KeyShape.Body.ALNUM_UNDERSCORE, 36, MAX_TOKEN - 4, 0, "ghp_", "gho_", "ghu_", "ghr_"),
             new KeyShape(KeyShape.Body.WORD, 36, MAX_STATELESS_TOKEN - 4, 0, JWT_DOTS, "ghs_"),
             new KeyShape(KeyShape.Body.ALNUM_UNDERSCORE, 22, MAX_TOKEN - 11, 0, "github_pat_"));
 

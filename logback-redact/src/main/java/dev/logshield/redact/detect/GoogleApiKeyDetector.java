@@ -16,7 +16,8 @@ public final class GoogleApiKeyDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "google-api-key";
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.WORD, 35, 35, 0, "AIza"));
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(
+            new KeyShape(KeyShape.Body.WORD, 35, 35, 0, "AIza"));
 
     public GoogleApiKeyDetector() {
     }

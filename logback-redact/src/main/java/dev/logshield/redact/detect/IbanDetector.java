@@ -40,7 +40,8 @@ public final class IbanDetector implements Detector {
     @Override
     public int validate(CharSequence text, int at, Findings out) {
         final int i = at;
-        if (i + IbanLengths.MIN > text.length() || !AsciiChars.isUpper(text.charAt(i)) || !AsciiChars.isUpper(text.charAt(i + 1))
+        if (i + IbanLengths.MIN > text.length()
+                || !AsciiChars.isUpper(text.charAt(i)) || !AsciiChars.isUpper(text.charAt(i + 1))
                 || !AsciiChars.isDigit(text.charAt(i + 2)) || !AsciiChars.isDigit(text.charAt(i + 3))
                 || AsciiChars.isTokenAt(text, i - 1)) {
             return at;

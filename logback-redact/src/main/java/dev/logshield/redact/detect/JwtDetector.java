@@ -10,7 +10,8 @@ import dev.logshield.redact.engine.Triggers;
  * with an {@code "alg"} key, and the first bytes of the payload, which must open a JSON object: <code>{</code>,
  * possibly after blanks, then a key's quote or the closing brace. So a payload need not start with
  * {@code eyJ} (the encoding of <code>{"</code>): <code>{ "sub"</code> encodes to {@code eyAi}. Candidates are
- * still anchored where a header starts with {@code eyJ}. The whole token is reported.
+ * the dots: the segment before one is a header when it starts with {@code ey} or {@code ew}. The whole token is
+ * reported.
  *
  * <p>Unsigned tokens ({@code "alg":"none"}) have an empty signature and end with the second dot; they are
  * reported too, since their claims are as sensitive as a signed token's. Tokens must stand alone: a
@@ -21,7 +22,10 @@ import dev.logshield.redact.engine.Triggers;
  */
 public final class JwtDetector implements Detector {
 
-    /** A JOSE header is a JSON object: <code>{"</code> and <code>{ </code> encode to {@code ey}, <code>{</code> and a line break or tab to {@code ew}. */
+    /**
+     * Every dot: the header before it is read back. A JOSE header is a JSON object: <code>{"</code> and <code>{ </code>
+     * encode to {@code ey}, <code>{</code> and a line break or tab to {@code ew}.
+     */
     private static final Triggers TRIGGERS = Triggers.builder().chars(".").build();
 
     /** Configuration name and mask label. */

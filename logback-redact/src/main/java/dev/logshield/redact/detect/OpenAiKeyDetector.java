@@ -19,7 +19,8 @@ public final class OpenAiKeyDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "openai-key";
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.WORD, 20, 512, KeyShape.NEED_DIGIT | KeyShape.NEED_MIXED_CASE,
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(
+            new KeyShape(KeyShape.Body.WORD, 20, 512, KeyShape.NEED_DIGIT | KeyShape.NEED_MIXED_CASE,
                     "sk-", "sk-proj-", "sk-svcacct-", "sk-admin-"));
 
     public OpenAiKeyDetector() {

@@ -24,7 +24,8 @@ public final class SlackTokenDetector implements Detector {
     private static final String[] PREFIXES = {
         "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xoxe.xoxp-", "xoxe.xoxb-", "xapp-"};
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.ALNUM_DASH, 20, 255, KeyShape.NEED_DIGIT, PREFIXES),
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(
+            new KeyShape(KeyShape.Body.ALNUM_DASH, 20, 255, KeyShape.NEED_DIGIT, PREFIXES),
             new KeyShape(KeyShape.Body.ALNUM_DASH, 8, 255, KeyShape.NUMBERED_FIELD, PREFIXES));
 
     public SlackTokenDetector() {

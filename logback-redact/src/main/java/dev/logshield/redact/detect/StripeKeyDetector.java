@@ -18,7 +18,8 @@ public final class StripeKeyDetector implements Detector {
     /** Configuration name and mask label. */
     public static final String NAME = "stripe-key";
 
-    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(new KeyShape(KeyShape.Body.ALNUM, 16, 255, 0, "sk_live_", "rk_live_", "sk_test_", "rk_test_"));
+    private static final PrefixedKeyScanner KEYS = new PrefixedKeyScanner(
+            new KeyShape(KeyShape.Body.ALNUM, 16, 255, 0, "sk_live_", "rk_live_", "sk_test_", "rk_test_"));
 
     public StripeKeyDetector() {
     }

@@ -22,7 +22,6 @@ final class DigitRuns {
     /** Characters copied per chunk; a multiple of 8. */
     static final int CHUNK = 4096;
     private static final int WINDOW_WORDS = 4;
-    private static final int LOOKAHEAD = (WINDOW_WORDS - 1) * 8;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH = 0x8080808080808080L;
@@ -55,50 +54,60 @@ final class DigitRuns {
         fewestDigits = runs == 0 ? Integer.MAX_VALUE : fewest;
     }
 
-    /** Offers the digit triggers of {@code text} in text order, per rule; false when a rule threw. */
+    /**
+     * Offers the digit triggers of {@code text} in text order, per rule; false when a rule threw. One pass: each word's
+     * digits are counted as it is read, and a word's window (itself and the three after it) is complete, and judged,
+     * three words later.
+     */
     boolean scan(CharSequence text, Findings out, CandidateScanner scanner) {
         if (runRules == 0 && capitalRules == 0) {
             return true;
         }
         final int n = text.length();
-        byte[] bytes = out.byteBuffer(CHUNK + LOOKAHEAD + 8);
-        int[] counts = out.wordCounts(CHUNK / 8 + 8 + WINDOW_WORDS);
+        byte[] bytes = out.byteBuffer(CHUNK + 8);
         long previousDigits = 0;
+        long previousCapitals = 0;
+        int oneBack = 0;
+        int twoBack = 0;
+        int threeBack = 0;
+        int word = 0; // words read so far, over all chunks
         for (int chunk = 0; chunk < n; chunk += CHUNK) {
-            int end = Math.min(n, chunk + CHUNK + LOOKAHEAD);
-            int length = end - chunk;
-            copy(text, chunk, end, bytes);
+            int length = Math.min(CHUNK, n - chunk);
+            copy(text, chunk, chunk + length, bytes);
             int words = (length + 7) >>> 3;
-            for (int i = length; i < words * 8; i++) {
+            for (int i = length; i < words << 3; i++) {
                 bytes[i] = 0;
             }
-            int own = Math.min(words, CHUNK / 8);
-            for (int w = 0; w < words; w++) {
-                long digits = digits((long) LONGS.get(bytes, w << 3));
-                counts[w] = Long.bitCount(digits);
-                if (w < own && capitalRules != 0) {
-                    long runStarts = digits & ~((digits << 8) | (previousDigits >>> 56));
-                    if (runStarts != 0 && !capitals(runStarts, chunk + (w << 3), text, out, scanner)) {
+            for (int w = 0; w < words; w++, word++) {
+                long eight = (long) LONGS.get(bytes, w << 3);
+                long digits = digits(eight);
+                int count = Long.bitCount(digits);
+                if (capitalRules != 0) {
+                    long capitals = capitals(eight);
+                    long afterTwoCapitals = digits & ~((digits << 8) | (previousDigits >>> 56))
+                            & ((capitals << 8) | (previousCapitals >>> 56)) & ((capitals << 16) | (previousCapitals >>> 48));
+                    if (afterTwoCapitals != 0 && !capitals(afterTwoCapitals, word << 3, text, out, scanner)) {
                         return false;
                     }
+                    previousCapitals = capitals;
                 }
-                if (w < own) {
-                    previousDigits = digits;
+                previousDigits = digits;
+                int window = count + oneBack + twoBack + threeBack;
+                if (word >= WINDOW_WORDS - 1 && window >= fewestDigits
+                        && !runs((word - (WINDOW_WORDS - 1)) << 3, window, text, out, scanner)) {
+                    return false;
                 }
-            }
-            for (int w = words; w < words + WINDOW_WORDS; w++) {
-                counts[w] = 0;
-            }
-            if (runRules != 0) {
-                for (int w = 0; w < own; w++) {
-                    int window = counts[w] + counts[w + 1] + counts[w + 2] + counts[w + 3];
-                    if (window >= fewestDigits && !runs(chunk + (w << 3), window, text, out, scanner)) {
-                        return false;
-                    }
-                }
+                threeBack = twoBack;
+                twoBack = oneBack;
+                oneBack = count;
             }
         }
-        return true;
+        // the last three words, whose windows end with the text
+        int last = word - 1;
+        return (last - 2 < 0 || threeBack + twoBack + oneBack < fewestDigits
+                        || runs((last - 2) << 3, threeBack + twoBack + oneBack, text, out, scanner))
+                && (last - 1 < 0 || twoBack + oneBack < fewestDigits || runs((last - 1) << 3, twoBack + oneBack, text, out, scanner))
+                && (last < 0 || oneBack < fewestDigits || runs(last << 3, oneBack, text, out, scanner));
     }
 
     /** The low byte of each character of {@code text[from, to)}, into {@code bytes} from 0. */
@@ -119,6 +128,14 @@ final class DigitRuns {
         long atLeastZero = low + 0x5050505050505050L; // high bit set from '0' (0x30) up
         long aboveNine = low + 0x4646464646464646L;    // high bit set from ':' (0x3A) up
         return atLeastZero & ~aboveNine & ~word & HIGH;
+    }
+
+    /** The high bit of each byte of {@code word} that is an ASCII capital letter. */
+    private static long capitals(long word) {
+        long low = word & LOW7;
+        long atLeastA = low + 0x3F3F3F3F3F3F3F3FL;   // high bit set from 'A' (0x41) up
+        long aboveZ = low + 0x2525252525252525L;      // high bit set from '[' (0x5B) up
+        return atLeastA & ~aboveZ & ~word & HIGH;
     }
 
     /** Offers the runs starting in the word at {@code base}, whose window holds {@code window} digits. */
@@ -142,7 +159,10 @@ final class DigitRuns {
         return true;
     }
 
-    /** Offers, at the first capital, each run start at the high bits of {@code runStarts} after two capitals. */
+    /**
+     * Offers, at the first capital, each digit run at the high bits of {@code runStarts} that the bytes call a run
+     * after two capitals, once the text itself confirms it.
+     */
     private boolean capitals(long runStarts, int base, CharSequence text, Findings out, CandidateScanner scanner) {
         long m = runStarts;
         while (m != 0) {

@@ -18,7 +18,6 @@ public final class Findings {
     private int[] resume = new int[0];
     private int[] streamPositions = new int[0];
     private byte[] bytes = new byte[0];
-    private int[] wordCounts = new int[0];
     boolean inUse;
     /** What a detector threw, when the scan stopped on it, and its rule index. */
     Throwable failure;
@@ -111,13 +110,6 @@ public final class Findings {
             bytes = new byte[size];
         }
         return bytes;
-    }
-
-    int[] wordCounts(int size) {
-        if (wordCounts.length < size) {
-            wordCounts = new int[size];
-        }
-        return wordCounts;
     }
 
     int resumeAt(int rule) {

@@ -155,6 +155,9 @@ public final class Triggers {
         public Triggers build() {
             boolean text = chars.length() > 0 || !literals.isEmpty();
             boolean digits = minDigits > 0 || capitalsBeforeDigits;
+            if (minDigits > 0 && capitalsBeforeDigits) {
+                throw new IllegalArgumentException("a detector takes digit runs or capitals before digits, not both");
+            }
             if (text == digits) {
                 throw new IllegalArgumentException(text ? "a detector takes digit triggers or character and literal triggers, not both"
                         : "no trigger given");
