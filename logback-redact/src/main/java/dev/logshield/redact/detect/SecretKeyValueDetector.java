@@ -126,6 +126,9 @@ public final class SecretKeyValueDetector implements Detector {
             keyStart = openingQuote(text, text.charAt(k), keyEnd - 1) + 1;
         } else {
             keyEnd = k + 1;
+            if (!keys.mayOccurBefore(text, keyEnd)) {
+                return valueFrom; // the usual answer, found without reading the key twice
+            }
             keyStart = keyEnd;
             while (keyStart > 0 && keyEnd - keyStart < MAX_KEY && isKeyChar(text.charAt(keyStart - 1))) {
                 keyStart--;

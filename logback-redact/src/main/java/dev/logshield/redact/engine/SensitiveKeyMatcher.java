@@ -157,6 +157,39 @@ public final class SensitiveKeyMatcher {
         return false;
     }
 
+    /**
+     * A cheap superset of {@link #matches}: false only when no word can occur in the run of letters, digits and
+     * separators that ends right before {@code end} (at most {@value #MAX_KEY_LENGTH} characters back), so a key
+     * found there is not sensitive. One backward walk with a rolling trigram; no word is compared.
+     */
+    public boolean mayOccurBefore(CharSequence text, int end) {
+        if (!trigramCheck) {
+            return true;
+        }
+        final int floor = Math.max(0, end - MAX_KEY_LENGTH);
+        int trigram = 0;
+        int letters = 0;
+        for (int i = end - 1; i >= floor; i--) {
+            char c = text.charAt(i);
+            int code = c < 128 ? ASCII_CODES[c] : isSeparator(c) ? 0 : code(lower(c));
+            if (code == 0) {
+                continue; // a separator
+            }
+            if (c < 128 && !isKeyLetter(c)) {
+                return false; // the run ends: ':' '=' '"' and the like cannot be inside a word
+            }
+            trigram = (code << (2 * TRIGRAM_BITS)) | (trigram >>> TRIGRAM_BITS);
+            if (++letters >= 3 && (firstTrigrams[trigram >>> 6] >>> trigram & 1) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isKeyLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
     /** Every position compared with every word: for word lists with words shorter than three letters. */
     private boolean matchesAnywhere(CharSequence text, int start, int end) {
         for (int i = start; i < end; i++) {

@@ -16,10 +16,10 @@ final class TriggerCharacters {
     private final char[] anchors;
     /** Per anchor: bits of the rules called at every occurrence. */
     private final long[] everyOccurrence;
-    /** Per anchor: by the character before it, bits of the rules with a literal whose anchor is not its first character. */
-    private final long[][] byCharBefore;
-    /** Per anchor: by the character after it, bits of the rules with a literal anchored at its first character. */
-    private final long[][] byCharAfter;
+    /** Per anchor: by the character before it, the literals whose anchor is not their first character (indexes). */
+    private final int[][][] byCharBefore;
+    /** Per anchor: by the character after it, the literals anchored at their first character (indexes). */
+    private final int[][][] byCharAfter;
     private final String[][] literals;
     private final int[][] literalAnchor;
     private final int[][] literalBit;
@@ -44,8 +44,8 @@ final class TriggerCharacters {
         int k = tokensOnly ? 0 : found.size();
         anchors = new char[k];
         everyOccurrence = new long[k];
-        byCharBefore = new long[k][];
-        byCharAfter = new long[k][];
+        byCharBefore = new int[k][][];
+        byCharAfter = new int[k][][];
         literals = new String[k][];
         literalAnchor = new int[k][];
         literalBit = new int[k][];
@@ -54,8 +54,12 @@ final class TriggerCharacters {
             anchors[s] = anchor;
             List<String> lits = new ArrayList<>();
             List<Integer> bits = new ArrayList<>();
-            long[] before = new long[128];
-            long[] after = new long[128];
+            List<List<Integer>> before = new ArrayList<>();
+            List<List<Integer>> after = new ArrayList<>();
+            for (int c = 0; c < 128; c++) {
+                before.add(new ArrayList<>());
+                after.add(new ArrayList<>());
+            }
             for (int bit = 0; bit < byBit.length; bit++) {
                 Triggers t = byBit[bit];
                 if (t.chars().indexOf(anchor) >= 0) {
@@ -66,21 +70,32 @@ final class TriggerCharacters {
                     if (literal.charAt(a) != anchor) {
                         continue;
                     }
+                    if (a > 0) {
+                        before.get(literal.charAt(a - 1)).add(lits.size());
+                    } else {
+                        after.get(literal.charAt(1)).add(lits.size());
+                    }
                     lits.add(literal);
                     bits.add(bit);
-                    if (a > 0) {
-                        before[literal.charAt(a - 1)] |= 1L << bit;
-                    } else {
-                        after[literal.charAt(1)] |= 1L << bit;
-                    }
                 }
             }
-            byCharBefore[s] = before;
-            byCharAfter[s] = after;
+            byCharBefore[s] = indexes(before);
+            byCharAfter[s] = indexes(after);
             literals[s] = lits.toArray(new String[0]);
             literalBit[s] = bits.stream().mapToInt(Integer::intValue).toArray();
             literalAnchor[s] = lits.stream().mapToInt(Triggers::anchorIndex).toArray();
         }
+    }
+
+    /** Per character, the literal indexes listed for it; null where there are none. */
+    private static int[][] indexes(List<List<Integer>> byChar) {
+        int[][] table = new int[128][];
+        for (int c = 0; c < 128; c++) {
+            if (!byChar.get(c).isEmpty()) {
+                table[c] = byChar.get(c).stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+        return table;
     }
 
     private static void addOnce(List<Character> found, char c) {
@@ -95,24 +110,27 @@ final class TriggerCharacters {
         if (k == 0) {
             return true;
         }
-        int[] next = out.streamPositions(k);
+        // the streams whose character occurs, with their next occurrence; a stream leaves when it runs out
+        int[] next = out.streamPositions(2 * k);
+        int active = 0;
         for (int s = 0; s < k; s++) {
-            next[s] = indexOf(text, anchors[s], 0);
+            int p = indexOf(text, anchors[s], 0);
+            if (p >= 0) {
+                next[2 * active] = p;
+                next[2 * active + 1] = s;
+                active++;
+            }
         }
         int opaqueUntil = 0;
-        while (true) {
-            int stream = -1;
-            int at = Integer.MAX_VALUE;
-            for (int s = 0; s < k; s++) {
-                int p = next[s];
-                if (p >= 0 && p < at) {
-                    at = p;
-                    stream = s;
+        while (active > 0) {
+            int slot = 0;
+            for (int a = 1; a < active; a++) {
+                if (next[2 * a] < next[2 * slot]) {
+                    slot = a;
                 }
             }
-            if (stream < 0) {
-                return true;
-            }
+            int at = next[2 * slot];
+            int stream = next[2 * slot + 1];
             if (at >= opaqueUntil) {
                 if (stream == tokenStream) {
                     opaqueUntil = engineOutput.tokenEnd(text, at) + 1; // a label or pseudonym: no candidate inside
@@ -121,8 +139,16 @@ final class TriggerCharacters {
                     return false;
                 }
             }
-            next[stream] = indexOf(text, anchors[stream], at + 1);
+            int p = indexOf(text, anchors[stream], at + 1);
+            if (p >= 0) {
+                next[2 * slot] = p;
+            } else {
+                active--;
+                next[2 * slot] = next[2 * active];
+                next[2 * slot + 1] = next[2 * active + 1];
+            }
         }
+        return true;
     }
 
     private boolean offer(int s, CharSequence text, int at, Findings out, CandidateScanner scanner) {
@@ -136,19 +162,18 @@ final class TriggerCharacters {
         }
         char before = at > 0 ? text.charAt(at - 1) : 0;
         char after = at + 1 < text.length() ? text.charAt(at + 1) : 0;
-        long candidates = (before < 128 ? byCharBefore[s][before] : 0) | (after < 128 ? byCharAfter[s][after] : 0);
-        if (candidates == 0) {
+        return literalsAt(before < 128 ? byCharBefore[s][before] : null, s, text, at, out, scanner)
+                && literalsAt(after < 128 ? byCharAfter[s][after] : null, s, text, at, out, scanner);
+    }
+
+    /** Offers, at its start, each of {@code candidates} (literal indexes of anchor {@code s}) that occurs at {@code at}. */
+    private boolean literalsAt(int[] candidates, int s, CharSequence text, int at, Findings out, CandidateScanner scanner) {
+        if (candidates == null) {
             return true;
         }
-        int[] bits = literalBit[s];
-        int[] anchorAt = literalAnchor[s];
-        for (int i = 0; i < lits.length; i++) {
-            int bit = bits[i];
-            if ((candidates >>> bit & 1) == 0) {
-                continue;
-            }
-            int start = at - anchorAt[i];
-            if (start >= 0 && startsWith(text, lits[i], start) && !scanner.offer(bit, text, start, out)) {
+        for (int i : candidates) {
+            int start = at - literalAnchor[s][i];
+            if (start >= 0 && startsWith(text, literals[s][i], start) && !scanner.offer(literalBit[s][i], text, start, out)) {
                 return false;
             }
         }

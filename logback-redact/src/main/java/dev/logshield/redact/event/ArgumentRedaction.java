@@ -23,14 +23,14 @@ final class ArgumentRedaction {
     }
 
     /**
+     * @param consumed  how many arguments the template's placeholders take ({@link PlaceholderLayout#consumed})
      * @param formatted the original formatted message
      * @param spans     what its redaction replaced, or null when it replaced nothing
      * @param layout    where each argument sits in it ({@link PlaceholderLayout#locate}), or null when unknown
      * @return {@code args} itself when nothing changed
      */
-    static Object[] redact(String template, Object[] args, String formatted, RedactedSpans spans,
+    static Object[] redact(Object[] args, int consumed, String formatted, RedactedSpans spans,
             PlaceholderLayout layout, Redactor redactor) {
-        int consumed = PlaceholderLayout.consumed(template, args.length);
         Object[] out = args;
         for (int i = 0; i < args.length; i++) {
             Object arg = args[i];

@@ -85,7 +85,8 @@ public final class EventRedactor {
         }
         if (hasArgs) {
             PlaceholderLayout layout = formattedChanged ? PlaceholderLayout.locate(template, args, formatted) : null;
-            redactedArgs = ArgumentRedaction.redact(template, args, formatted, formattedChanged ? spans : null, layout,
+            redactedArgs = ArgumentRedaction.redact(args, scratch.consumed(template, args.length), formatted,
+                    formattedChanged ? spans : null, layout,
                     redactor);
             if (formattedChanged && template != formatted && (layout == null || spans.anyOutside(layout))) {
                 redactedTemplate = redactor.redact(template); // a secret lies (partly) in the template's own text
@@ -125,6 +126,22 @@ public final class EventRedactor {
         private Map<String, String> lastMdc;
         private Redactor lastMdcRedactor;
         private Map<String, String> lastMdcRedacted;
+        private String lastTemplate;
+        private int lastArgumentCount;
+        private int lastConsumed;
+
+        /**
+         * How many of {@code argumentCount} arguments {@code template}'s placeholders take. Templates are mostly
+         * constants, one instance per call site, so the answer for the thread's last template instance is kept.
+         */
+        int consumed(String template, int argumentCount) {
+            if (template != lastTemplate || argumentCount != lastArgumentCount || template == null) {
+                lastConsumed = PlaceholderLayout.consumed(template, argumentCount);
+                lastTemplate = template;
+                lastArgumentCount = argumentCount;
+            }
+            return lastConsumed;
+        }
 
         /**
          * The MDC with every value redacted under its key; {@code mdc} itself when nothing changed. Logback hands every
