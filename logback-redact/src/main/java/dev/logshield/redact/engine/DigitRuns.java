@@ -64,6 +64,8 @@ final class DigitRuns {
             return true;
         }
         final int n = text.length();
+        final boolean capitalsWanted = capitalRules != 0;
+        final int fewest = fewestDigits;
         byte[] bytes = out.byteBuffer(CHUNK + 8);
         long previousDigits = 0;
         long previousCapitals = 0;
@@ -82,7 +84,7 @@ final class DigitRuns {
                 long eight = (long) LONGS.get(bytes, w << 3);
                 long digits = digits(eight);
                 int count = Long.bitCount(digits);
-                if (capitalRules != 0) {
+                if (capitalsWanted) {
                     long capitals = capitals(eight);
                     long afterTwoCapitals = digits & ~((digits << 8) | (previousDigits >>> 56))
                             & ((capitals << 8) | (previousCapitals >>> 56)) & ((capitals << 16) | (previousCapitals >>> 48));
@@ -93,7 +95,7 @@ final class DigitRuns {
                 }
                 previousDigits = digits;
                 int window = count + oneBack + twoBack + threeBack;
-                if (word >= WINDOW_WORDS - 1 && window >= fewestDigits
+                if (window >= fewest && word >= WINDOW_WORDS - 1
                         && !runs((word - (WINDOW_WORDS - 1)) << 3, window, text, out, scanner)) {
                     return false;
                 }

@@ -60,7 +60,7 @@ final class JsonRedaction {
     /** Redacted text, not capped (numbers); fails closed. */
     String redacted(Redactor redactor, String text) {
         try {
-            return redactor.redact(text);
+            return engine.redact(redactor, text);
         } catch (RuntimeException | StackOverflowError e) {
             return Redactor.FAILED;
         }

@@ -28,8 +28,16 @@ public final class RedactionEngineHandle {
         return engine.view(event);
     }
 
-    /** Redacts {@code text} with the engine in force, reusing this thread's last result for the same instance. */
+    /** Redacts {@code text} with the engine in force, reusing this thread's result for the same short instance. */
     public String redact(String text) {
         return engine.redact(text);
+    }
+
+    /**
+     * Redacts {@code text} with {@code redactor}, the engine an event's writing started with ({@link #redactor()}),
+     * reusing this thread's result for the same short instance: a logger name, a thread name, an MDC value.
+     */
+    public String redact(Redactor redactor, String text) {
+        return engine.redact(redactor, text);
     }
 }

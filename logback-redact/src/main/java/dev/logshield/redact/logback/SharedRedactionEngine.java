@@ -37,9 +37,7 @@ import java.time.Duration;
 final class SharedRedactionEngine extends ContextAwareBase {
 
     private static final class Memo {
-        Redactor redactor;
-        String input;
-        String output;
+        final RecentTexts texts = new RecentTexts();
         Redactor viewRedactor;
         ILoggingEvent event;
         ILoggingEvent view;
@@ -71,20 +69,23 @@ final class SharedRedactionEngine extends ContextAwareBase {
         return current;
     }
 
-    /** Redacts {@code text}, reusing this thread's last result when it is the same instance. */
+    /** Redacts {@code text}, reusing this thread's result for the same short instance ({@link RecentTexts}). */
     String redact(String text) {
+        return redact(current, text);
+    }
+
+    /** Redacts {@code text} with {@code r} (the engine an event started with), reusing this thread's recent results. */
+    String redact(Redactor r, String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        Redactor r = current;
-        Memo m = memo.get();
-        if (m.input == text && m.redactor == r) {
-            return m.output;
+        RecentTexts recent = memo.get().texts;
+        String known = recent.get(r, text);
+        if (known != null) {
+            return known;
         }
         String out = r.redact(text);
-        m.redactor = r;
-        m.input = text;
-        m.output = out;
+        recent.put(r, text, out);
         return out;
     }
 
