@@ -14,17 +14,16 @@ import dev.logshield.redact.engine.Triggers;
  * digit touches it, and it does not continue a dashed or dotted digit sequence ({@code 12-4111...},
  * {@code 4111...-12}, {@code 4111111111111111.50}), so a card-shaped piece of a longer id, hash or decimal
  * is not a card. A space and more digits may follow ({@code 4111 1111 1111 1111 12/27}); when several
- * group boundaries end a valid card, the longest is reported. Nor does a card start inside an IBAN-shaped
- * print form: digits grouped in fours after a head of two capitals and two digits
- * ({@code RS35 2600 0560 1001 6113 79}, also with dashes) belong to the account number, which the
- * {@code iban} detector judges.
+ * group boundaries end a valid card, the longest is reported. Card-shaped digits inside a valid IBAN's print form
+ * ({@code RS35 2600 0560 1001 6113 79}) are found too, but the IBAN, found from an earlier start, labels the merged
+ * span; inside an IBAN-shaped number whose check digits fail, a valid card number is still masked: a typo in the
+ * head does not make the digits public.
  *
  * <p>Linear time: candidates start only at the first digit of a run and read at most 19 digits and their
- * separators ahead, and a card found at most an IBAN's length back. Allocation-free. Configured by name:
+ * separators ahead. Allocation-free. Configured by name:
  * <pre>{@code <detector>credit-card: mask</detector>}</pre>
  */
 public final class CreditCardDetector implements Detector {
-
 
     public static final String NAME = "credit-card";
 
@@ -32,8 +31,6 @@ public final class CreditCardDetector implements Detector {
     static final int MAX_DIGITS = 19;
     private static final int MIN_GROUP = 3;
     private static final int MAX_GROUP = 6;
-    /** Groups of four before a card's first group that can still belong to one IBAN print form. */
-    private static final int IBAN_GROUPS = IbanLengths.MAX / 4;
 
     private static final Triggers TRIGGERS = Triggers.builder().digitRuns(MIN_DIGITS, MAX_DIGITS + 6).build();
 
@@ -99,38 +96,7 @@ public final class CreditCardDetector implements Detector {
                 best = q;
             }
         }
-        return best > 0 && continuesIbanPrintForm(text, start) ? -1 : best;
-    }
-
-    /**
-     * True when the group at {@code start} follows groups of four capitals or digits that go back, one
-     * separator apart, to an IBAN head ({@code AA99}) standing alone. Reads at most the length of an IBAN back.
-     */
-    private static boolean continuesIbanPrintForm(CharSequence text, int start) {
-        final char sep = AsciiChars.at(text, start - 1);
-        if (sep != ' ' && sep != '-') {
-            return false;
-        }
-        int groupEnd = start - 1;
-        for (int groups = 0; groups < IBAN_GROUPS; groups++) {
-            int g = groupEnd - 4;
-            for (int k = g; k < groupEnd; k++) {
-                char c = AsciiChars.at(text, k);
-                if (!AsciiChars.isDigit(c) && !AsciiChars.isUpper(c)) {
-                    return false;
-                }
-            }
-            if (AsciiChars.isUpper(text.charAt(g)) && AsciiChars.isUpper(text.charAt(g + 1))
-                    && AsciiChars.isDigit(text.charAt(g + 2)) && AsciiChars.isDigit(text.charAt(g + 3))
-                    && !AsciiChars.isTokenAt(text, g - 1)) {
-                return true;
-            }
-            if (AsciiChars.at(text, g - 1) != sep) {
-                return false;
-            }
-            groupEnd = g - 1;
-        }
-        return false;
+        return best;
     }
 
     private static boolean isCard(CharSequence text, int start, int end, int digits) {

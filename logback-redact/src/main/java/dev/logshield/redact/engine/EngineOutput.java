@@ -47,7 +47,7 @@ final class EngineOutput {
             int start = findings.start(i);
             int end = findings.end(i);
             while (tokenEnd <= start && searchFrom >= 0) { // the next token that does not end before this finding
-                int at = indexOf(text, '[', searchFrom);
+                int at = TextSearch.indexOf(text, '[', searchFrom);
                 if (at < 0) {
                     searchFrom = -1;
                     break;
@@ -77,15 +77,16 @@ final class EngineOutput {
 
     /** The index of the {@code ]} closing a mask label or pseudonym of this engine that opens at {@code at}, or -1. */
     int tokenEnd(CharSequence text, int at) {
-        if (startsWith(text, at, MASK)) {
+        if (TextSearch.startsWith(text, MASK, at)) {
             int label = labelEnd(text, at + MASK.length());
             return label < text.length() && label >= 0 && text.charAt(label) == ']' ? label : -1;
         }
-        if (keyId == null || !startsWith(text, at, PSEUDONYM)) {
+        if (keyId == null || !TextSearch.startsWith(text, PSEUDONYM, at)) {
             return -1;
         }
         int label = labelEnd(text, at + PSEUDONYM.length());
-        if (label < 0 || label >= text.length() || text.charAt(label) != ':' || !startsWith(text, label + 1, keyId)) {
+        if (label < 0 || label >= text.length() || text.charAt(label) != ':'
+                || !TextSearch.startsWith(text, keyId, label + 1)) {
             return -1;
         }
         int hex = label + 1 + keyId.length();
@@ -100,7 +101,7 @@ final class EngineOutput {
     private int labelEnd(CharSequence text, int from) {
         for (String label : labels) {
             int end = from + label.length();
-            if (end < text.length() && startsWith(text, from, label)
+            if (end < text.length() && TextSearch.startsWith(text, label, from)
                     && (text.charAt(end) == ']' || text.charAt(end) == ':')) {
                 return end;
             }
@@ -129,7 +130,7 @@ final class EngineOutput {
         }
         for (String prefix : knownPrefixes) {
             int body = start + prefix.length();
-            if (!startsWith(text, start, prefix)) {
+            if (!TextSearch.startsWith(text, prefix, start)) {
                 continue;
             }
             if ((end - body == 4 && stars(text, body, 4)) || (end - body == 12 && stars(text, body + 4, 4))) {
@@ -148,27 +149,5 @@ final class EngineOutput {
         return true;
     }
 
-    private static boolean startsWith(CharSequence text, int at, String literal) {
-        if (at < 0 || at + literal.length() > text.length()) {
-            return false;
-        }
-        for (int i = 0; i < literal.length(); i++) {
-            if (text.charAt(at + i) != literal.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    private static int indexOf(CharSequence text, char c, int from) {
-        if (text instanceof String) {
-            return ((String) text).indexOf(c, from);
-        }
-        for (int i = from, n = text.length(); i < n; i++) {
-            if (text.charAt(i) == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

@@ -114,7 +114,7 @@ final class TriggerCharacters {
         int[] next = out.streamPositions(2 * k);
         int active = 0;
         for (int s = 0; s < k; s++) {
-            int p = indexOf(text, anchors[s], 0);
+            int p = TextSearch.indexOf(text, anchors[s], 0);
             if (p >= 0) {
                 next[2 * active] = p;
                 next[2 * active + 1] = s;
@@ -139,7 +139,7 @@ final class TriggerCharacters {
                     return false;
                 }
             }
-            int p = indexOf(text, anchors[stream], at + 1);
+            int p = TextSearch.indexOf(text, anchors[stream], at + 1);
             if (p >= 0) {
                 next[2 * slot] = p;
             } else {
@@ -173,38 +173,12 @@ final class TriggerCharacters {
         }
         for (int i : candidates) {
             int start = at - literalAnchor[s][i];
-            if (start >= 0 && startsWith(text, literals[s][i], start) && !scanner.offer(literalBit[s][i], text, start, out)) {
+            if (TextSearch.startsWith(text, literals[s][i], start) && !scanner.offer(literalBit[s][i], text, start, out)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** {@link String#indexOf(int, int)}, vectorised by the JVM, for a String; a plain loop for another text. */
-    private static int indexOf(CharSequence text, char c, int from) {
-        if (text instanceof String) {
-            return ((String) text).indexOf(c, from);
-        }
-        for (int i = from, n = text.length(); i < n; i++) {
-            if (text.charAt(i) == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
-    private static boolean startsWith(CharSequence text, String literal, int at) {
-        if (text instanceof String) {
-            return ((String) text).startsWith(literal, at);
-        }
-        if (at + literal.length() > text.length()) {
-            return false;
-        }
-        for (int i = 0; i < literal.length(); i++) {
-            if (text.charAt(at + i) != literal.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
