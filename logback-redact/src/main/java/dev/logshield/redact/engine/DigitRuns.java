@@ -140,13 +140,16 @@ final class DigitRuns {
         return atLeastA & ~aboveZ & ~word & HIGH;
     }
 
-    /** Offers the runs starting in the word at {@code base}, whose window holds {@code window} digits. */
+    /**
+     * Offers the runs that start in the word at {@code base}, whose window holds {@code window} digits, and stand alone:
+     * no ASCII letter or digit before them.
+     */
     private boolean runs(int base, int window, CharSequence text, Findings out, CandidateScanner scanner) {
         final int end = Math.min(text.length(), base + 8);
-        boolean previousDigit = base > 0 && isDigit(text.charAt(base - 1));
+        boolean previousAlnum = base > 0 && isAlnum(text.charAt(base - 1));
         for (int p = base; p < end; p++) {
-            boolean digit = isDigit(text.charAt(p));
-            if (digit && !previousDigit) {
+            char c = text.charAt(p);
+            if (isDigit(c) && !previousAlnum) {
                 long m = runRules;
                 while (m != 0) {
                     int bit = Long.numberOfTrailingZeros(m);
@@ -156,7 +159,7 @@ final class DigitRuns {
                     }
                 }
             }
-            previousDigit = digit;
+            previousAlnum = isAlnum(c);
         }
         return true;
     }
@@ -181,6 +184,10 @@ final class DigitRuns {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAlnum(char c) {
+        return isDigit(c) || isCapital(c) || (c >= 'a' && c <= 'z');
     }
 
     private static boolean isCapital(char c) {

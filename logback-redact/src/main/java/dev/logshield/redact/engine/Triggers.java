@@ -11,9 +11,10 @@ import java.util.List;
  *   <li>{@link Builder#chars(String)}: every occurrence of one of these ASCII characters ({@code @}, {@code =}...);
  *       found with {@link String#indexOf(int, int)}, which the JVM vectorises;</li>
  *   <li>{@link Builder#literals(String...)}: every occurrence of one of these literals (a provider prefix such as
- *       {@code ghp_} or {@code AKIA}), found through their rarest character and a table of its neighbours; the
+ *       {@code ghp_} or {@code AKIA}), found through their first punctuation (or first character) and a table of its
+ *       neighbours; the
  *       detector is called at the literal's first character;</li>
- *   <li>{@link Builder#digitRuns(int, int)}: the first digit of every run of ASCII digits that may begin a number of
+ *   <li>{@link Builder#digitRuns(int, int)}: the first digit of every run of ASCII digits, not glued to a letter, that may begin a number of
  *       at least {@code minDigits} digits within {@code span} characters (a card number, a social security number);
  *       texts are read eight characters at a time to count digits, so sparse digits cost no call;</li>
  *   <li>{@link Builder#capitalsBeforeDigits()}: two ASCII capitals directly followed by two digits (an IBAN's country
@@ -80,13 +81,14 @@ public final class Triggers {
     }
 
     /**
-     * The character a literal is found by: its first character that is not a lower-case ASCII letter or a digit
-     * ({@code _} in {@code ghp_}, {@code A} in {@code AKIA}), or its first character when there is none.
+     * The character a literal is found by: its first character that is neither a letter nor a digit ({@code _} in
+     * {@code ghp_}, {@code -} in {@code sk-}), which is rare in text, or its first character when it has none
+     * ({@code A} in {@code AKIA}).
      */
     static int anchorIndex(String literal) {
         for (int i = 0; i < literal.length(); i++) {
             char c = literal.charAt(i);
-            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+            if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
                 return i;
             }
         }
@@ -133,8 +135,8 @@ public final class Triggers {
         }
 
         /**
-         * The first digit of every run of digits from which {@code span} characters may hold {@code minDigits}
-         * digits or more.
+         * The first digit of every run of digits that stands alone (no ASCII letter or digit right before it) and from
+         * which {@code span} characters may hold {@code minDigits} digits or more.
          */
         public Builder digitRuns(int minDigits, int span) {
             if (minDigits < 1 || span < minDigits || span > CandidateScanner.MAX_DIGIT_SPAN) {
