@@ -28,6 +28,10 @@ import org.slf4j.event.KeyValuePair;
  */
 final class NeutralizedEvent extends ForwardingLoggingEvent {
 
+    /** What this thread's recent thread and logger names escape to: they are the same instances event after event. */
+    private static final ThreadLocal<RecentTexts> ESCAPED_NAMES = ThreadLocal.withInitial(RecentTexts::new);
+    private static final Object ESCAPING = new Object();
+
     private final NeutralizedAtIntake intake;
     private IThrowableProxy neutralizedProxy; // computed on first use; one layout renders one event on one thread
 
@@ -81,12 +85,26 @@ final class NeutralizedEvent extends ForwardingLoggingEvent {
 
     @Override
     public String getThreadName() {
-        return singleLine(delegate().getThreadName());
+        return name(delegate().getThreadName());
     }
 
     @Override
     public String getLoggerName() {
-        return singleLine(delegate().getLoggerName());
+        return name(delegate().getLoggerName());
+    }
+
+    /** A thread or logger name, escaped once per instance and thread. */
+    private String name(String text) {
+        if (text == null || intake != null) {
+            return text == null ? null : singleLine(text);
+        }
+        RecentTexts recent = ESCAPED_NAMES.get();
+        String known = recent.get(ESCAPING, text);
+        if (known == null) {
+            known = LogInjectionEscaper.escape(text);
+            recent.put(ESCAPING, text, known);
+        }
+        return known;
     }
 
     @Override

@@ -70,16 +70,15 @@ public final class LogInjectionEscaper {
         final int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || (backslash && c == '\\')) {
-                return i;
-            }
-            if (c >= 0x7F) {
-                if (needsEscapeAbove7E(text, i, c)) {
+            if ((char) (c - 0x20) >= 0x5F) { // one comparison for the common case: below 0x20 or from 0x7F up
+                if (c < 0x20 || needsEscapeAbove7E(text, i, c)) {
                     return i;
                 }
                 if (Character.isHighSurrogate(c)) {
                     i++; // skip the valid pair's low half
                 }
+            } else if (backslash && c == '\\') {
+                return i;
             }
         }
         return -1;
