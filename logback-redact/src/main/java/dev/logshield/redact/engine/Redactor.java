@@ -20,7 +20,6 @@ public final class Redactor {
     /** Replacement for a text whose redaction failed. */
     public static final String FAILED = "[REDACTED:redaction-failed]";
 
-    private static final ThreadLocal<Findings> FINDINGS = ThreadLocal.withInitial(Findings::new);
 
     private final Rule[] rules;
     private final SensitiveKeyMatcher sensitiveKeys;
@@ -29,6 +28,8 @@ public final class Redactor {
     private final RedactionListener listener;
     private final EngineOutput engineOutput;
     private final CandidateScanner scanner;
+    /** Each thread's working space; per engine, not static, so that no thread pins this class loader. */
+    private final ThreadLocal<Findings> findingsByThread = ThreadLocal.withInitial(Findings::new);
 
     private Redactor(Builder b) {
         this.rules = b.rules.toArray(new Rule[0]);
@@ -199,8 +200,8 @@ public final class Redactor {
     }
 
     /** This thread's reusable findings, or new ones when this thread is already redacting (a listener that logs). */
-    private static Findings acquireFindings() {
-        Findings findings = FINDINGS.get();
+    private Findings acquireFindings() {
+        Findings findings = findingsByThread.get();
         if (findings.inUse) {
             findings = new Findings();
         }

@@ -13,6 +13,8 @@ final class EventPreparer {
 
     private final SharedRedactionEngine engine;
     private final boolean neutralize;
+    /** Each thread's escaped thread and logger names; per preparer, not static, so no thread pins the class loader. */
+    private final ThreadLocal<RecentTexts> escapedNames = ThreadLocal.withInitial(RecentTexts::new);
 
     EventPreparer(SharedRedactionEngine engine, boolean neutralize) {
         this.engine = engine;
@@ -30,7 +32,7 @@ final class EventPreparer {
             return event;
         }
         ILoggingEvent view = engine.view(event);
-        return neutralize ? new NeutralizedEvent(view) : view;
+        return neutralize ? new NeutralizedEvent(view, escapedNames.get()) : view;
     }
 
     /** Neutralises text a converter renders from parts {@link NeutralizedEvent} does not cover (markers). */

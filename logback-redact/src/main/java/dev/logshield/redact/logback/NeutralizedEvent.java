@@ -28,16 +28,17 @@ import org.slf4j.event.KeyValuePair;
  */
 final class NeutralizedEvent extends ForwardingLoggingEvent {
 
-    /** What this thread's recent thread and logger names escape to: they are the same instances event after event. */
-    private static final ThreadLocal<RecentTexts> ESCAPED_NAMES = ThreadLocal.withInitial(RecentTexts::new);
     private static final Object ESCAPING = new Object();
 
     private final NeutralizedAtIntake intake;
+    /** What this thread's recent thread and logger names escape to: they are the same instances event after event. */
+    private final RecentTexts escapedNames;
     private IThrowableProxy neutralizedProxy; // computed on first use; one layout renders one event on one thread
 
-    NeutralizedEvent(ILoggingEvent redacted) {
+    NeutralizedEvent(ILoggingEvent redacted, RecentTexts escapedNames) {
         super(redacted);
         this.intake = NeutralizedAtIntake.of(redacted);
+        this.escapedNames = escapedNames;
     }
 
     /** A single-line field: escaped, unless the event was neutralised at intake and the text is inert. */
@@ -98,11 +99,10 @@ final class NeutralizedEvent extends ForwardingLoggingEvent {
         if (text == null || intake != null) {
             return text == null ? null : singleLine(text);
         }
-        RecentTexts recent = ESCAPED_NAMES.get();
-        String known = recent.get(ESCAPING, text);
+        String known = escapedNames.get(ESCAPING, text);
         if (known == null) {
             known = LogInjectionEscaper.escape(text);
-            recent.put(ESCAPING, text, known);
+            escapedNames.put(ESCAPING, text, known);
         }
         return known;
     }
