@@ -11,12 +11,12 @@ import java.util.List;
  *   <li>{@link Builder#chars(String)}: every occurrence of one of these ASCII characters ({@code @}, {@code =}...);
  *       found with {@link String#indexOf(int, int)}, which the JVM vectorises;</li>
  *   <li>{@link Builder#literals(String...)}: every occurrence of one of these literals (a provider prefix such as
- *       {@code ghp_} or {@code AKIA}), found through their first punctuation (or first character) and a table of its
- *       neighbours; the
- *       detector is called at the literal's first character;</li>
- *   <li>{@link Builder#digitRuns(int, int)}: the first digit of every run of ASCII digits, not glued to a letter, that may begin a number of
- *       at least {@code minDigits} digits within {@code span} characters (a card number, a social security number);
- *       texts are read eight characters at a time to count digits, so sparse digits cost no call;</li>
+ *       {@code ghp_} or {@code AKIA}), found through its first punctuation (or first character) and a table of that
+ *       character's neighbours; the detector is called at the literal's first character;</li>
+ *   <li>{@link Builder#digitRuns(int, int)}: the first digit of every run of ASCII digits, not glued to a letter or
+ *       digit, that may begin a number of at least {@code minDigits} digits within {@code span} characters (a card
+ *       number, a social security number); texts are read eight characters at a time to count digits, so sparse
+ *       digits cost no call;</li>
  *   <li>{@link Builder#capitalsBeforeDigits()}: two ASCII capitals directly followed by two digits (an IBAN's country
  *       code and check digits); the detector is called at the first capital;</li>
  *   <li>{@link #WHOLE_TEXT}: once per text, at 0, for a detector that runs its own search (a user's regular
@@ -24,6 +24,11 @@ import java.util.List;
  * </ul>
  * The triggers are a superset: the detector still checks its own boundaries and shape at the candidate. A detector
  * takes digit triggers or character and literal triggers, not both. Immutable.
+ * <pre>{@code
+ * Triggers.builder().chars("@").build();                      // e-mail
+ * Triggers.builder().literals("ghp_", "github_pat_").build(); // provider prefixes
+ * Triggers.builder().digitRuns(13, 25).build();               // card numbers
+ * }</pre>
  */
 public final class Triggers {
 
