@@ -1,52 +1,39 @@
 package dev.logshield.redact.detect;
 
 import static dev.logshield.redact.detect.Redactions.BUILT_IN;
-import static dev.logshield.redact.detect.Redactions.mask;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * E-mail addresses a held-out corpus showed missed: cut short by the application, at the end of the text
  * ({@code alice@example.c}) or before a truncation mark (Spring's {@code (truncated)...}, {@code ...}, {@code …}).
  */
-class EmailCorpusDefectsTest {
+class EmailCorpusDefectsTest extends DetectorCorpusTest {
 
     private static final EmailDetector DETECTOR = new EmailDetector();
     private static final String M = "[REDACTED:email]";
 
-    static Stream<Arguments> truncatedAddresses() {
+    static Stream<Missed> missedLines() {
         return Stream.of(
-                arguments("signup from alice@example.c", "signup from " + M, "alice@example"),
-                arguments("to=alice.smith@mail.example.c", "to=" + M, "alice.smith@mail"),
-                arguments("args=[alice@exam (truncated)...", "args=[" + M + " (truncated)...", "alice@exam"),
-                arguments("args=[alice@exam(truncated)...", "args=[" + M + "(truncated)...", "alice@exam"),
-                arguments("user alice@exampl... logged in", "user " + M + "... logged in", "alice@exampl"),
-                arguments("user alice@example.c... logged in", "user " + M + "... logged in", "alice@example"),
-                arguments("user alice@ex\u2026 (id 12.5)", "user " + M + "\u2026 (id 12.5)", "alice@ex"),
-                arguments("user alice@example.co...", "user " + M + "...", "alice@example.co"),
-                arguments("from josé@exämple.d", "from " + M, "josé@exämple"));
+                missed(DETECTOR, "signup from alice@example.c", "signup from " + M, "alice@example"),
+                missed(DETECTOR, "to=alice.smith@mail.example.c", "to=" + M, "alice.smith@mail"),
+                missed(DETECTOR, "args=[alice@exam (truncated)...", "args=[" + M + " (truncated)...", "alice@exam"),
+                missed(DETECTOR, "args=[alice@exam(truncated)...", "args=[" + M + "(truncated)...", "alice@exam"),
+                missed(DETECTOR, "user alice@exampl... logged in", "user " + M + "... logged in", "alice@exampl"),
+                missed(DETECTOR, "user alice@example.c... logged in", "user " + M + "... logged in", "alice@example"),
+                missed(DETECTOR, "user alice@ex\u2026 (id 12.5)", "user " + M + "\u2026 (id 12.5)", "alice@ex"),
+                missed(DETECTOR, "user alice@example.co...", "user " + M + "...", "alice@example.co"),
+                missed(DETECTOR, "from josé@exämple.d", "from " + M, "josé@exämple"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("truncatedAddresses")
-    void detectorMasksTruncatedAddresses(String line, String expected, String secret) {
-        assertThat(mask(DETECTOR, line)).isEqualTo(expected).doesNotContain(secret);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("truncatedAddresses")
-    void builtInEngineMasksTruncatedAddresses(String line, String expected, String secret) {
-        assertThat(BUILT_IN.redact(line)).isEqualTo(expected).doesNotContain(secret);
-    }
-
-    static Stream<String> lookAlikes() {
-        return Stream.of(
+    /** Not the clean lines, whose whole addresses this detector masks (see {@link #cleanLines}). */
+    static Stream<LookAlike> lookAlikes() {
+        return lookAlikesOf(DETECTOR, List.of(
                 "@Override...",
                 "ssh deploy@prod",                          // a user on a host: no mark, one label
                 "connect deploy@prod-01",
@@ -60,19 +47,7 @@ class EmailCorpusDefectsTest {
                 "email=john@",
                 "email=john@...",
                 "a@b.c1",
-                "user@exa_mple...");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("lookAlikes")
-    void leavesLookAlikesUntouched(String line) {
-        assertThat(mask(DETECTOR, line)).isSameAs(line);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("lookAlikes")
-    void builtInEngineLeavesLookAlikesUntouched(String line) {
-        assertThat(BUILT_IN.redact(line)).isSameAs(line);
+                "user@exa_mple..."));
     }
 
     /** The clean lines: their whole addresses are masked as before, nothing else is. */

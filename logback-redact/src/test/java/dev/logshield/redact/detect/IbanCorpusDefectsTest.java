@@ -5,7 +5,6 @@ import static dev.logshield.redact.detect.Redactions.mask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * IBANs a held-out corpus showed missed or half-masked: grouped with dashes, and an IBAN-shaped print form whose
  * inner sixteen digits were masked as a card. Check digits are computed at run time ({@link #iban}).
  */
-class IbanCorpusDefectsTest {
+class IbanCorpusDefectsTest extends DetectorCorpusTest {
 
     private static final IbanDetector DETECTOR = new IbanDetector();
     private static final CreditCardDetector CARDS = new CreditCardDetector();
@@ -54,28 +53,16 @@ class IbanCorpusDefectsTest {
         return electronic.substring(0, 2) + (wrong < 10 ? "0" : "") + wrong + electronic.substring(4);
     }
 
-    static Stream<Arguments> dashedIbans() {
+    static Stream<Missed> missedLines() {
         String de = grouped(iban("DE", "370400440532013000"), '-');
         String gb = grouped(iban("GB", "WEST12345698765432"), '-');
         String fr = grouped(iban("FR", "20041010050500013M02606"), '-');
         String no = grouped(iban("NO", "86011117947"), '-');
         return Stream.of(
-                arguments("transfer to " + de + " queued", "transfer to " + M + " queued", de),
-                arguments("payee " + gb + ", amount 10.00", "payee " + M + ", amount 10.00", gb),
-                arguments("{\"account\":\"" + fr + "\"}", "{\"account\":\"" + M + "\"}", fr),
-                arguments("(" + no + ")", "(" + M + ")", no));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dashedIbans")
-    void detectorMasksIbansGroupedWithDashes(String line, String expected, String secret) {
-        assertThat(mask(DETECTOR, line)).isEqualTo(expected).doesNotContain(secret);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dashedIbans")
-    void builtInEngineMasksIbansGroupedWithDashes(String line, String expected, String secret) {
-        assertThat(BUILT_IN.redact(line)).isEqualTo(expected).doesNotContain(secret);
+                missed(DETECTOR, "transfer to " + de + " queued", "transfer to " + M + " queued", de),
+                missed(DETECTOR, "payee " + gb + ", amount 10.00", "payee " + M + ", amount 10.00", gb),
+                missed(DETECTOR, "{\"account\":\"" + fr + "\"}", "{\"account\":\"" + M + "\"}", fr),
+                missed(DETECTOR, "(" + no + ")", "(" + M + ")", no));
     }
 
     /** The corpus line: Serbia's 22-character IBAN, whose 16 digits after the head pass for a Mastercard. */
@@ -125,30 +112,16 @@ class IbanCorpusDefectsTest {
         }
     }
 
-    static Stream<String> lookAlikes() {
+    static Stream<LookAlike> lookAlikes() {
         String de = iban("DE", "370400440532013000");
-        List<String> lines = new ArrayList<>(Redactions.CLEAN_LINES);
-        lines.addAll(List.of(
+        return cleanLinesAnd(DETECTOR,
                 "mixed " + de.substring(0, 4) + "-" + grouped(de.substring(4), ' '),
                 "bad check " + grouped(wrongCheckDigits(de), '-'),
                 "part of an id X1-" + grouped(de, '-'),
                 "part of an id " + grouped(de, '-') + "-7",
                 "double dash " + grouped(de, '-').replace("-", "--"),
                 "uuid 123E4567-E89B-12D3-A456-426614174000",
-                "sku AB12-3456-7890-1234"));
-        return lines.stream();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("lookAlikes")
-    void leavesLookAlikesUntouched(String line) {
-        assertThat(mask(DETECTOR, line)).isSameAs(line);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("lookAlikes")
-    void builtInEngineLeavesLookAlikesUntouched(String line) {
-        assertThat(BUILT_IN.redact(line)).isEqualTo(Redactions.builtInCleanLine(line));
+                "sku AB12-3456-7890-1234");
     }
 
     /** IBANs of countries whose code starts with B, which the engine's text profile skips today. */

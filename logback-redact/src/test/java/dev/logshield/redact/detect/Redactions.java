@@ -7,6 +7,7 @@ import dev.logshield.redact.engine.Redactor;
 import dev.logshield.redact.policy.PolicyCompiler;
 import dev.logshield.redact.policy.RedactionPolicy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,13 @@ final class Redactions {
             "tokenizer=bpe vocab_size=50257",
             "std::vector<int> v; v.size() == 0",
             "{\"event\":\"login\",\"user\":\"bob\",\"ok\":true,\"ms\":12}");
+
+    /** {@link #CLEAN_LINES} followed by {@code extras}. */
+    static List<String> cleanLinesAnd(String... extras) {
+        List<String> lines = new ArrayList<>(CLEAN_LINES);
+        lines.addAll(List.of(extras));
+        return lines;
+    }
 
     /**
      * The {@link #CLEAN_LINES} that hold personal data (an e-mail address, an IP address), with what the built-in

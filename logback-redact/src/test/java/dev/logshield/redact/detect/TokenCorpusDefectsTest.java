@@ -6,15 +6,11 @@ import static dev.logshield.redact.detect.Redactions.jwt;
 import static dev.logshield.redact.detect.Redactions.label;
 import static dev.logshield.redact.detect.Redactions.mask;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.logshield.redact.engine.Detector;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -24,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * examples ({@code xoxe-1-...}, {@code xoxa-2-...}) and the documented {@code xoxe.xoxp-}/{@code xoxe.xoxb-} and
  * {@code xapp-} prefixes. All values are built at run time from obviously fake characters.
  */
-class TokenCorpusDefectsTest {
+class TokenCorpusDefectsTest extends DetectorCorpusTest {
 
     private static final GithubTokenDetector GITHUB = new GithubTokenDetector();
     private static final SlackTokenDetector SLACK = new SlackTokenDetector();
@@ -36,7 +32,19 @@ class TokenCorpusDefectsTest {
         return "ghs_123456_" + jwt("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", claims, 256);
     }
 
-    static Stream<Arguments> tokens() {
+    /** {@code token} in {@code line}, which {@code detector} must mask whole. */
+    record TokenInLine(Detector detector, String line, String token) {
+        Missed asMissed() {
+            return missed(detector, line, line.replace(token, label(detector.name())), token.substring(5));
+        }
+
+        @Override
+        public String toString() {
+            return line;
+        }
+    }
+
+    static Stream<TokenInLine> tokens() {
         String ghs122 = "ghs_" + alnum(40, 1) + "_" + alnum(77, 2);
         String ghp = "ghp_" + alnum(20, 3) + "_" + alnum(20, 4);
         String stateless = statelessInstallationToken();
@@ -47,34 +55,27 @@ class TokenCorpusDefectsTest {
         String rotating = "xoxe.xoxb-1-" + alnum(40, 9);
         String opaque = "ghs_" + alnum(40, 10);
         return Stream.of(
-                arguments(GITHUB, "installation token " + ghs122 + " issued", ghs122),
-                arguments(GITHUB, "export GH_TOKEN=" + ghp, ghp),
-                arguments(GITHUB, "installation token " + stateless + " issued", stateless),
-                arguments(GITHUB, "got " + stateless + ".", stateless),
-                arguments(GITHUB, "see " + opaque + ".md", opaque),            // a dot that joins no JWT ends it
-                arguments(GITHUB, "chain " + stateless + ".x", stateless),
-                arguments(SLACK, "refresh with " + xoxe + " now", xoxe),
-                arguments(SLACK, "workspace token " + xoxa, xoxa),
-                arguments(SLACK, "[" + xoxp + "]", xoxp),
-                arguments(SLACK, "config token " + config + " rotated", config),
-                arguments(SLACK, "bot token " + rotating + " rotated", rotating));
+                new TokenInLine(GITHUB, "installation token " + ghs122 + " issued", ghs122),
+                new TokenInLine(GITHUB, "export GH_TOKEN=" + ghp, ghp),
+                new TokenInLine(GITHUB, "installation token " + stateless + " issued", stateless),
+                new TokenInLine(GITHUB, "got " + stateless + ".", stateless),
+                new TokenInLine(GITHUB, "see " + opaque + ".md", opaque),            // a dot that joins no JWT ends it
+                new TokenInLine(GITHUB, "chain " + stateless + ".x", stateless),
+                new TokenInLine(SLACK, "refresh with " + xoxe + " now", xoxe),
+                new TokenInLine(SLACK, "workspace token " + xoxa, xoxa),
+                new TokenInLine(SLACK, "[" + xoxp + "]", xoxp),
+                new TokenInLine(SLACK, "config token " + config + " rotated", config),
+                new TokenInLine(SLACK, "bot token " + rotating + " rotated", rotating));
     }
 
-    private static String expected(Detector detector, String line, String token) {
-        return line.replace(token, label(detector.name()));
+    static Stream<Missed> missedLines() {
+        return tokens().map(TokenInLine::asMissed);
     }
 
-    @ParameterizedTest(name = "{1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("tokens")
-    void detectorMasksWholeToken(Detector detector, String line, String token) {
-        assertThat(token.length()).isLessThanOrEqualTo(GithubTokenDetector.MAX_STATELESS_TOKEN);
-        assertThat(mask(detector, line)).isEqualTo(expected(detector, line, token)).doesNotContain(token.substring(5));
-    }
-
-    @ParameterizedTest(name = "{1}")
-    @MethodSource("tokens")
-    void builtInEngineMasksWholeToken(Detector detector, String line, String token) {
-        assertThat(BUILT_IN.redact(line)).isEqualTo(expected(detector, line, token)).doesNotContain(token.substring(5));
+    void tokenIsNoLongerThanAStatelessToken(TokenInLine tokenInLine) {
+        assertThat(tokenInLine.token().length()).isLessThanOrEqualTo(GithubTokenDetector.MAX_STATELESS_TOKEN);
     }
 
     @Test
@@ -84,16 +85,13 @@ class TokenCorpusDefectsTest {
         assertThat(token.chars().filter(c -> c == '.').count()).isEqualTo(2);
     }
 
-    static Stream<Arguments> lookAlikes() {
-        List<Arguments> cases = new ArrayList<>();
-        for (String alike : List.of(
+    static Stream<LookAlike> lookAlikes() {
+        Stream<LookAlike> github = cleanLinesAnd(GITHUB,
                 "ghs_" + alnum(1100, 0),                          // longer than any token
                 "ghs_" + alnum(30, 0) + "." + alnum(30, 1),       // one dot: not a JWT, and 30 is too short
                 "ghs_." + alnum(40, 0),
-                "the ghs_ prefix marks installation tokens")) {
-            cases.add(arguments(GITHUB, alike));
-        }
-        for (String alike : List.of(
+                "the ghs_ prefix marks installation tokens");
+        Stream<LookAlike> slack = cleanLinesAnd(SLACK,
                 "xoxe-1-abc",                                     // too short
                 "xoxb-" + alnum(19, 0),                           // short, and no numbered field
                 "xoxe-one-" + alnum(10, 0),
@@ -101,26 +99,8 @@ class TokenCorpusDefectsTest {
                 "xoxb-1-",
                 "xoxe.xoxp-",
                 "xoxe-1-" + alnum(10, 0) + "_x",                  // not standing alone
-                "slack prefixes xoxb- and xoxe.xoxp- are documented")) {
-            cases.add(arguments(SLACK, alike));
-        }
-        for (String clean : Redactions.CLEAN_LINES) {
-            cases.add(arguments(GITHUB, clean));
-            cases.add(arguments(SLACK, clean));
-        }
-        return cases.stream();
-    }
-
-    @ParameterizedTest(name = "{1}")
-    @MethodSource("lookAlikes")
-    void leavesLookAlikesUntouched(Detector detector, String line) {
-        assertThat(mask(detector, line)).isSameAs(line);
-    }
-
-    @ParameterizedTest(name = "{1}")
-    @MethodSource("lookAlikes")
-    void builtInEngineLeavesLookAlikesUntouched(Detector detector, String line) {
-        assertThat(BUILT_IN.redact(line)).isEqualTo(Redactions.builtInCleanLine(line));
+                "slack prefixes xoxb- and xoxe.xoxp- are documented");
+        return Stream.concat(github, slack);
     }
 
     /** Slack's app-level tokens: {@code xapp-}, which the engine's text profile does not flag as a Slack word. */
