@@ -126,8 +126,7 @@ public final class Redactor {
             }
             return render(text, findings, spans);
         } finally {
-            findings.clear();
-            findings.inUse = false;
+            release(findings);
         }
     }
 
@@ -194,8 +193,7 @@ public final class Redactor {
             }
             return best < 0 ? 0 : findings.knownPrefix(best);
         } finally {
-            findings.clear();
-            findings.inUse = false;
+            release(findings);
         }
     }
 
@@ -209,9 +207,16 @@ public final class Redactor {
         return findings;
     }
 
-    /** The redacted text; {@code spans} (when not null) is told each merged span it replaced. */
+    private static void release(Findings findings) {
+        findings.clear();
+        findings.inUse = false;
+    }
+
+    /**
+     * The redacted text; {@code spans} (when not null) is told each merged span it replaced. {@code f} is sorted
+     * ({@link EngineOutput#dropFindingsOf} leaves it so).
+     */
     private CharSequence render(CharSequence text, Findings f, SpanListener spans) {
-        f.sort();
         StringBuilder out = new StringBuilder(text.length() + 16);
         int copied = 0;
         int i = 0;

@@ -81,10 +81,6 @@ public final class Triggers {
         return wholeText;
     }
 
-    boolean onDigits() {
-        return minDigits > 0 || capitalsBeforeDigits;
-    }
-
     /**
      * The character a literal is found by: its first character that is neither a letter nor a digit ({@code _} in
      * {@code ghp_}, {@code -} in {@code sk-}), which is rare in text, or its first character when it has none
